@@ -1,0 +1,55 @@
+package io.inscope.configs;
+
+import java.util.List;
+
+/**
+ * Where the computation runs. Nothing set: this machine (or the cluster in {@code TF_CONFIG} when
+ * that variable is present and the strategy is multi-worker).
+ *
+ * <pre>
+ * cluster: {tpu: grpc://10.0.0.2:8470}
+ * cluster: {workers: [10.0.0.1:2222, 10.0.0.2:2222], deadline: 60s}
+ * </pre>
+ */
+public record ClusterSpec(
+    @Doc("TPU address: grpc://host[:port][,grpc://host[:port]...] or local; empty reads TPU_NAME / TPU_CONFIG")
+        @OptionalKey
+        String tpu,
+    @Doc("TensorFlow gRPC server tasks of job 'worker', as host:port; task 0 runs the job")
+        @OptionalKey
+        List<String> workers,
+    @Doc("how long to wait for every task or the TPU host to answer") @Default("60s")
+        TimeSpan deadline) {
+
+  public ClusterSpec {
+    if (tpu != null && workers != null) {
+      throw new SpecException("workers", "set either tpu or workers, not both");
+    }
+    if (tpu != null && !tpu.isEmpty() && !tpu.equals("local")) {
+      for (String endpoint : tpu.split(",")) {
+        if (!endpoint.trim().matches("grpc://[A-Za-z0-9.\\-\\[\\]:]+?(:\\d{1,5})?")) {
+          throw new SpecException(
+              "tpu",
+              "expected grpc://host[:port] or local (got '"
+                  + endpoint.trim()
+                  + "'); a TPU name needs a cloud API lookup, give its grpc:// address instead");
+        }
+      }
+    }
+    if (workers != null) {
+      if (workers.isEmpty()) {
+        throw new SpecException("workers", "must list at least one host:port");
+      }
+      for (String w : workers) {
+        if (!w.matches("[A-Za-z0-9.\\-]+:\\d{1,5}") && !w.matches("\\[[0-9a-fA-F:]+\\]:\\d{1,5}")) {
+          throw new SpecException("workers", "expected host:port (got '" + w + "')");
+        }
+      }
+      workers = List.copyOf(workers);
+    }
+  }
+
+  public boolean isLocal() {
+    return tpu == null && workers == null;
+  }
+}

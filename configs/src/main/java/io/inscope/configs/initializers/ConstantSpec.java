@@ -1,0 +1,9 @@
+package io.inscope.configs.initializers;
+
+import io.inscope.configs.Doc;
+import io.inscope.configs.Kind;
+
+/** Every element equal to {@code value}. */
+@Kind("constant")
+public record ConstantSpec(
+    @Doc("the value") double value) implements InitializerSpec {}

@@ -1,0 +1,7 @@
+package io.inscope.configs.initializers;
+
+import io.inscope.configs.Kind;
+
+/** Uniform in +-sqrt(6 / (fan_in + fan_out)); the Keras kernel default. */
+@Kind("glorot_uniform")
+public record GlorotUniformSpec() implements InitializerSpec {}

@@ -1,0 +1,7 @@
+package io.inscope.configs.initializers;
+
+import io.inscope.configs.Kind;
+
+/** Truncated normal, stddev sqrt(2 / fan_in). */
+@Kind("he_normal")
+public record HeNormalSpec() implements InitializerSpec {}

@@ -1,0 +1,7 @@
+package io.inscope.configs.initializers;
+
+import io.inscope.configs.Kind;
+
+/** Truncated normal, stddev sqrt(1 / fan_in). */
+@Kind("lecun_normal")
+public record LecunNormalSpec() implements InitializerSpec {}

@@ -1,0 +1,7 @@
+package io.inscope.configs.initializers;
+
+import io.inscope.configs.Kind;
+
+/** Uniform in +-sqrt(3 / fan_in). */
+@Kind("lecun_uniform")
+public record LecunUniformSpec() implements InitializerSpec {}

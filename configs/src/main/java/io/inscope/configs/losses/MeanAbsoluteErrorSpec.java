@@ -1,0 +1,7 @@
+package io.inscope.configs.losses;
+
+import io.inscope.configs.Kind;
+
+/** Mean absolute error. */
+@Kind("mean_absolute_error")
+public record MeanAbsoluteErrorSpec() implements LossSpec {}

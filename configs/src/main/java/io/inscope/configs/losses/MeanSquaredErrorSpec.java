@@ -1,0 +1,7 @@
+package io.inscope.configs.losses;
+
+import io.inscope.configs.Kind;
+
+/** Mean squared error. */
+@Kind("mean_squared_error")
+public record MeanSquaredErrorSpec() implements LossSpec {}

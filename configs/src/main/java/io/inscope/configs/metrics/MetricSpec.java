@@ -1,0 +1,10 @@
+package io.inscope.configs.metrics;
+
+/**
+ * A metric reported in the logs and metrics.jsonl; the loss is always reported.
+ *
+ * <pre>
+ * metrics: [accuracy, {top_k_accuracy: {k: 5}}]
+ * </pre>
+ */
+public sealed interface MetricSpec permits AccuracySpec, LossMetricSpec, TopKAccuracySpec {}

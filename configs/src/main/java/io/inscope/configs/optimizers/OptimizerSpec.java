@@ -1,0 +1,11 @@
+package io.inscope.configs.optimizers;
+
+/**
+ * The optimizer, a kind (Keras names and defaults); its slot variables are created in the strategy scope.
+ *
+ * <pre>
+ * optimizer: adam
+ * optimizer: {sgd: {learning_rate: 0.1, momentum: 0.9, nesterov: true}}
+ * </pre>
+ */
+public sealed interface OptimizerSpec permits AdadeltaSpec, AdagradSpec, AdamSpec, AdamaxSpec, FtrlSpec, NadamSpec, RmspropSpec, SgdSpec {}
