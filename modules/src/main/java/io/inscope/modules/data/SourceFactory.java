@@ -1,0 +1,25 @@
+package io.inscope.modules.data;
+
+import io.inscope.configs.InputSpec;
+import io.inscope.configs.data.SourceSpec;
+
+/**
+ * Loads the examples of one data source kind into memory. Implementations are bound in {@link
+ * DataModule} under the kind's YAML name ({@code csv}, {@code idx}, {@code synthetic}, {@code
+ * tfrecord}); adding a kind is one spec record, one factory, one {@code addBinding} line and one
+ * test.
+ *
+ * <p>Contract: paths in the spec are absolute; the returned examples have {@code
+ * input.shape()} as their feature shape, and a source whose examples hold a different number of
+ * elements fails rather than reshaping. The result depends only on the files and {@code seed}.
+ * Scaling ({@code data.*.scale}) is applied by {@link DataLoader}, not here.
+ */
+public interface SourceFactory {
+  /**
+   * @param spec the source spec of this factory's kind
+   * @param input {@code model.input}: the shape (and element count) every example must have
+   * @param seed the job seed, for sources that generate data
+   * @throws DataException with {@link DataException#where()} the kind name
+   */
+  Examples load(SourceSpec spec, InputSpec input, long seed) throws DataException;
+}

@@ -1,0 +1,127 @@
+package io.inscope.modules.data;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.inscope.configs.InputSpec;
+import io.inscope.configs.data.FeatureSpec;
+import io.inscope.configs.data.SourceSpec;
+import io.inscope.configs.data.TfrecordSpec;
+import io.inscope.modules.data.internal.GrowableFloats;
+import io.inscope.modules.data.internal.Globs;
+import io.inscope.modules.data.internal.TfRecordReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.tensorflow.proto.Example;
+import org.tensorflow.proto.Feature;
+
+/**
+ * The {@code tfrecord} source: TFRecord files of {@code tf.Example} protos with fixed-length
+ * features.
+ *
+ * <pre>
+ * tfrecord:
+ *   paths: [data/train-*.tfrecord]
+ *   features: {image: {shape: [784], dtype: float32}, label: {shape: [], dtype: int64}}
+ *   label: label
+ * </pre>
+ *
+ * <table>
+ *   <caption>keys</caption>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>paths</td><td>required</td><td>files; {@code *} and {@code ?} in the file name match,
+ *       each pattern's files are read in sorted order</td></tr>
+ *   <tr><td>features</td><td>required</td><td>name to shape and dtype: float32/float64 read a
+ *       float_list, int32/int64 an int64_list, of exactly the shape's element count</td></tr>
+ *   <tr><td>label</td><td>required</td><td>the feature used as the label</td></tr>
+ * </table>
+ *
+ * <p>The example's features are all non-label features concatenated in sorted name order; their
+ * element count must equal {@code model.input}'s. Framing checksums are verified (see {@link
+ * TfRecordReader}); features a record has but the spec does not name are ignored.
+ */
+public final class TfrecordSource implements SourceFactory {
+  private static final String KIND = "tfrecord";
+
+  @Override
+  public Examples load(SourceSpec spec, InputSpec input, long seed) throws DataException {
+    TfrecordSpec tfrecord = (TfrecordSpec) spec;
+    TreeSet<String> featureNames = new TreeSet<>(tfrecord.features().keySet());
+    featureNames.remove(tfrecord.label());
+    long elements = 0;
+    for (String name : featureNames) {
+      elements += elements(tfrecord.features().get(name));
+    }
+    if (elements != input.elements()) {
+      throw new DataException(KIND + ".features", "features " + featureNames + " hold " + elements
+          + " values but model.input.shape " + input.shape() + " has " + input.elements()
+          + "; declare the features' shapes so that they add up to model.input, or change model.input.shape");
+    }
+    GrowableFloats features = new GrowableFloats();
+    GrowableFloats labels = new GrowableFloats();
+    for (Path file : Globs.expand(tfrecord.paths(), KIND + ".paths")) {
+      try (TfRecordReader records = new TfRecordReader(file, KIND)) {
+        for (byte[] record = records.next(); record != null; record = records.next()) {
+          Map<String, Feature> map = parse(record, records).getFeatures().getFeatureMap();
+          for (String name : featureNames) {
+            append(map, name, tfrecord.features().get(name), features, records);
+          }
+          append(map, tfrecord.label(), tfrecord.features().get(tfrecord.label()), labels, records);
+        }
+      } catch (IOException e) {
+        throw new DataException(KIND, file + ": cannot be closed: " + e.getMessage());
+      }
+    }
+    long[] shape = input.shape().stream().mapToLong(Integer::longValue).toArray();
+    long[] labelShape = tfrecord.features().get(tfrecord.label()).shape().stream().mapToLong(Integer::longValue).toArray();
+    return new Examples(features.toArray(), shape, labels.toArray(), labelShape, List.of(), -1);
+  }
+
+  private static Example parse(byte[] record, TfRecordReader records) throws DataException {
+    try {
+      return Example.parseFrom(record);
+    } catch (InvalidProtocolBufferException e) {
+      throw records.error("not a tf.Example (" + e.getMessage() + "); write tf.train.Example protos");
+    }
+  }
+
+  private static void append(Map<String, Feature> map, String name, FeatureSpec spec, GrowableFloats dst, TfRecordReader records)
+      throws DataException {
+    Feature feature = map.get(name);
+    if (feature == null) {
+      throw records.error("no feature '" + name + "' (the record has " + new TreeSet<>(map.keySet()) + ")");
+    }
+    boolean floating = spec.dtype().isFloating();
+    int count = floating ? feature.getFloatList().getValueCount() : feature.getInt64List().getValueCount();
+    if (floating ? !feature.hasFloatList() : !feature.hasInt64List()) {
+      throw records.error("feature '" + name + "' is " + kind(feature) + " but its dtype " + spec.dtype().name().toLowerCase()
+          + " reads " + (floating ? "a float_list" : "an int64_list") + "; set its dtype to "
+          + (feature.hasFloatList() ? "float32" : feature.hasInt64List() ? "int64" : "a type of its values"));
+    }
+    if (count != elements(spec)) {
+      throw records.error("feature '" + name + "' has " + count + " values but its shape " + spec.shape() + " needs "
+          + elements(spec) + "; fix the shape in 'features' (only fixed-length features are supported)");
+    }
+    for (int i = 0; i < count; i++) {
+      dst.add(floating ? feature.getFloatList().getValue(i) : (float) feature.getInt64List().getValue(i));
+    }
+  }
+
+  private static String kind(Feature feature) {
+    return switch (feature.getKindCase()) {
+      case BYTES_LIST -> "a bytes_list";
+      case FLOAT_LIST -> "a float_list";
+      case INT64_LIST -> "an int64_list";
+      default -> "empty";
+    };
+  }
+
+  private static long elements(FeatureSpec spec) {
+    long n = 1;
+    for (int d : spec.shape()) {
+      n *= d;
+    }
+    return n;
+  }
+}

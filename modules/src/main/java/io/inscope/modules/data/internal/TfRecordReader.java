@@ -1,0 +1,93 @@
+package io.inscope.modules.data.internal;
+
+import io.inscope.modules.data.DataException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.zip.CRC32C;
+
+/**
+ * Reads the records of one TFRecord file. Each record is framed as TensorFlow writes it: the data
+ * length as a little-endian uint64, a masked CRC32C of those 8 bytes (uint32 LE), the data, and a
+ * masked CRC32C of the data. Both checksums are verified; a mismatch or a short read is reported
+ * with the file, the record index (counting from 0) and its byte offset.
+ */
+public final class TfRecordReader implements Closeable {
+  private static final int MASK_DELTA = 0xa282ead8;
+
+  private final InputStream in;
+  private final Path path;
+  private final String where;
+  private final byte[] header = new byte[12];
+  private final byte[] footer = new byte[4];
+  private final CRC32C crc = new CRC32C();
+  private int count;
+  private long position;
+  private int current;
+  private long currentOffset;
+
+  public TfRecordReader(Path path, String where) throws DataException {
+    this.in = SourceFiles.open(path, where, false);
+    this.path = path;
+    this.where = where;
+  }
+
+  /** The next record's data, or null after the last record. */
+  public byte[] next() throws DataException {
+    current = count;
+    currentOffset = position;
+    try {
+      int got = in.readNBytes(header, 0, header.length);
+      if (got == 0) {
+        return null;
+      }
+      if (got < header.length) {
+        throw corrupt("truncated: the file ends inside the record's length header");
+      }
+      ByteBuffer le = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
+      long length = le.getLong(0);
+      if (le.getInt(8) != masked(header, 0, 8)) {
+        throw corrupt("corrupt length (its CRC32C does not match)");
+      }
+      if (length < 0 || length > Integer.MAX_VALUE - 8) {
+        throw corrupt("record length " + Long.toUnsignedString(length) + " is over the 2 GiB supported");
+      }
+      byte[] data = new byte[(int) length];
+      if (in.readNBytes(data, 0, data.length) < data.length || in.readNBytes(footer, 0, 4) < 4) {
+        throw corrupt("truncated: the file ends inside the record's " + length + " data bytes");
+      }
+      if (ByteBuffer.wrap(footer).order(ByteOrder.LITTLE_ENDIAN).getInt() != masked(data, 0, data.length)) {
+        throw corrupt("corrupt data (its CRC32C does not match)");
+      }
+      count++;
+      position += header.length + data.length + footer.length;
+      return data;
+    } catch (IOException e) {
+      throw SourceFiles.unreadable(path, where, e);
+    }
+  }
+
+  /** An error about the record last returned (or being read): file, record index from 0, byte offset. */
+  public DataException error(String what) {
+    return new DataException(where, path + ": record " + current + " (counting from 0) at byte " + currentOffset + ": " + what);
+  }
+
+  private DataException corrupt(String what) {
+    return error(what + "; the file is damaged or is not a TFRecord file: write it again");
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+
+  private int masked(byte[] bytes, int from, int length) {
+    crc.reset();
+    crc.update(bytes, from, length);
+    int value = (int) crc.getValue();
+    return ((value >>> 15) | (value << 17)) + MASK_DELTA;
+  }
+}
