@@ -1,0 +1,34 @@
+package io.inscope.modules.cluster;
+
+import java.util.List;
+
+/**
+ * What the initialized system offers: every device the session sees, the devices that hold the
+ * replicas (one per replica, in replica order), and the host device where input and reductions go.
+ *
+ * @param target the session target ({@code ""} for in-process)
+ * @param devices every device name the session lists, e.g. {@code
+ *     /job:localhost/replica:0/task:0/device:CPU:0}
+ * @param replicaDevices one device name per replica
+ * @param hostDevice the device for host-side work (reductions, checkpoints)
+ */
+public record Topology(
+    String target, List<String> devices, List<String> replicaDevices, String hostDevice) {
+
+  public Topology {
+    devices = List.copyOf(devices);
+    replicaDevices = List.copyOf(replicaDevices);
+    if (replicaDevices.isEmpty()) {
+      throw new IllegalArgumentException("a topology needs at least one replica device");
+    }
+  }
+
+  public int replicas() {
+    return replicaDevices.size();
+  }
+
+  /** The devices of one type ({@code CPU}, {@code GPU}, {@code TPU}), in listing order. */
+  public List<String> devicesOfType(String type) {
+    return devices.stream().filter(d -> Devices.type(d).equals(type)).toList();
+  }
+}

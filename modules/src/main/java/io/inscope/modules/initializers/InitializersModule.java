@@ -1,0 +1,57 @@
+package io.inscope.modules.initializers;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.MapBinder;
+import io.inscope.configs.initializers.ConstantSpec;
+import io.inscope.configs.initializers.OrthogonalSpec;
+import io.inscope.configs.initializers.RandomNormalSpec;
+import io.inscope.configs.initializers.RandomUniformSpec;
+import io.inscope.configs.initializers.TruncatedNormalSpec;
+import org.tensorflow.framework.initializers.Constant;
+import org.tensorflow.framework.initializers.Glorot;
+import org.tensorflow.framework.initializers.He;
+import org.tensorflow.framework.initializers.LeCun;
+import org.tensorflow.framework.initializers.Ones;
+import org.tensorflow.framework.initializers.Orthogonal;
+import org.tensorflow.framework.initializers.RandomNormal;
+import org.tensorflow.framework.initializers.RandomUniform;
+import org.tensorflow.framework.initializers.TruncatedNormal;
+import org.tensorflow.framework.initializers.VarianceScaling.Distribution;
+import org.tensorflow.framework.initializers.Zeros;
+
+/**
+ * Binds every initializer kind to tensorflow-framework's implementation (which follows Keras:
+ * fans from the last two dimensions, receptive field for convolution kernels).
+ */
+public final class InitializersModule extends AbstractModule {
+  @Override
+  protected void configure() {
+    MapBinder<String, InitializerFactory> kinds =
+        MapBinder.newMapBinder(binder(), String.class, InitializerFactory.class);
+    kinds.addBinding("constant").toInstance((s, seed) -> new Constant<>(((ConstantSpec) s).value()));
+    kinds.addBinding("glorot_normal").toInstance((s, seed) -> new Glorot<>(Distribution.TRUNCATED_NORMAL, seed));
+    kinds.addBinding("glorot_uniform").toInstance((s, seed) -> new Glorot<>(Distribution.UNIFORM, seed));
+    kinds.addBinding("he_normal").toInstance((s, seed) -> new He<>(Distribution.TRUNCATED_NORMAL, seed));
+    kinds.addBinding("he_uniform").toInstance((s, seed) -> new He<>(Distribution.UNIFORM, seed));
+    kinds.addBinding("lecun_normal").toInstance((s, seed) -> new LeCun<>(Distribution.TRUNCATED_NORMAL, seed));
+    kinds.addBinding("lecun_uniform").toInstance((s, seed) -> new LeCun<>(Distribution.UNIFORM, seed));
+    kinds.addBinding("ones").toInstance((s, seed) -> new Ones<>());
+    kinds.addBinding("orthogonal").toInstance((s, seed) -> new Orthogonal<>(((OrthogonalSpec) s).gain(), seed));
+    kinds.addBinding("random_normal").toInstance((s, seed) -> randomNormal((RandomNormalSpec) s, seed));
+    kinds.addBinding("random_uniform").toInstance((s, seed) -> randomUniform((RandomUniformSpec) s, seed));
+    kinds.addBinding("truncated_normal").toInstance((s, seed) -> truncatedNormal((TruncatedNormalSpec) s, seed));
+    kinds.addBinding("zeros").toInstance((s, seed) -> new Zeros<>());
+  }
+
+  private static RandomNormal<?> randomNormal(RandomNormalSpec s, long seed) {
+    return new RandomNormal<>(s.mean(), s.stddev(), seed);
+  }
+
+  private static RandomUniform<?> randomUniform(RandomUniformSpec s, long seed) {
+    return new RandomUniform<>(s.minval(), s.maxval(), seed);
+  }
+
+  private static TruncatedNormal<?> truncatedNormal(TruncatedNormalSpec s, long seed) {
+    return new TruncatedNormal<>(s.mean(), s.stddev(), seed);
+  }
+}

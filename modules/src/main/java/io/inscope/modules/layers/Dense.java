@@ -1,0 +1,66 @@
+package io.inscope.modules.layers;
+
+import io.inscope.configs.layers.DenseSpec;
+import io.inscope.modules.strategy.MirroredVariable;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * {@code activation(input · kernel + bias)} over the last axis. The kernel is {@code [in, units]},
+ * {@code in} taken from the input's last dimension when the layer is built.
+ */
+public final class Dense implements Layer {
+  private final DenseSpec spec;
+  private final String name;
+  private final LayerServices services;
+  private MirroredVariable<TFloat32> kernel;
+  private MirroredVariable<TFloat32> bias;
+
+  public Dense(DenseSpec spec, String name, LayerServices services) {
+    this.spec = spec;
+    this.name = name;
+    this.services = services;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Shape build(Shape inputShape) {
+    long in = inputShape.size(inputShape.numDimensions() - 1);
+    kernel =
+        services.weight(name, "kernel", Shape.of(in, spec.units()), spec.kernelInitializer(), true);
+    if (spec.useBias()) {
+      bias = services.weight(name, "bias", Shape.of(spec.units()), spec.biasInitializer(), true);
+    }
+    long[] out = inputShape.asArray().clone();
+    out[out.length - 1] = spec.units();
+    return Shape.of(out);
+  }
+
+  @Override
+  public Operand<TFloat32> call(CallContext ctx, Operand<TFloat32> input) {
+    Ops tf = ctx.tf().withSubScope(name);
+    Operand<TFloat32> w = ctx.replica().read(kernel);
+    Operand<TFloat32> y;
+    if (input.shape().numDimensions() == 2) {
+      y = tf.linalg.matMul(input, w);
+    } else {
+      // a dense layer on [batch, ..., in] applies to the last axis, as Keras does
+      Operand<TFloat32> flat = tf.reshape(input, tf.constant(new long[] {-1, kernel.shape().size(0)}));
+      Operand<TFloat32> prod = tf.linalg.matMul(flat, w);
+      long[] outShape = input.shape().asArray().clone();
+      outShape[0] = -1;
+      outShape[outShape.length - 1] = spec.units();
+      y = tf.reshape(prod, tf.constant(outShape));
+    }
+    if (bias != null) {
+      y = tf.nn.biasAdd(y, ctx.replica().read(bias));
+    }
+    return Activations.apply(tf, spec.activation(), y);
+  }
+}

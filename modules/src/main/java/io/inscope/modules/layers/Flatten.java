@@ -1,0 +1,31 @@
+package io.inscope.modules.layers;
+
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TFloat32;
+
+/** Reshapes each example to one dimension; creates no variables. */
+public final class Flatten implements Layer {
+  private final String name;
+  private long size;
+
+  public Flatten(String name) {
+    this.name = name;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Shape build(Shape inputShape) {
+    size = inputShape.size();
+    return Shape.of(size);
+  }
+
+  @Override
+  public Operand<TFloat32> call(CallContext ctx, Operand<TFloat32> input) {
+    return ctx.tf().withSubScope(name).reshape(input, ctx.tf().constant(new long[] {-1, size}));
+  }
+}

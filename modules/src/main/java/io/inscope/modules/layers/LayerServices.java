@@ -1,0 +1,35 @@
+package io.inscope.modules.layers;
+
+import io.inscope.modules.initializers.Initializers;
+import io.inscope.modules.strategy.MirroredVariable;
+import io.inscope.modules.strategy.StrategyScope;
+import io.inscope.configs.initializers.InitializerSpec;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TFloat32;
+
+/** What a layer needs to create its weights: the open scope and the initializer kinds. */
+public final class LayerServices {
+  private final Initializers initializers;
+
+  public LayerServices(Initializers initializers) {
+    this.initializers = initializers;
+  }
+
+  /**
+   * Creates the float32 weight {@code layer.name} through the active strategy scope.
+   *
+   * @throws io.inscope.modules.strategy.ScopeException when no scope is open
+   */
+  public MirroredVariable<TFloat32> weight(
+      String layer, String name, Shape shape, InitializerSpec init, boolean trainable) {
+    String full = layer + "." + name;
+    return StrategyScope.active(full)
+        .createVariable(
+            full,
+            shape,
+            TFloat32.class,
+            MirroredVariable.Kind.WEIGHT,
+            trainable,
+            initializers.initialValue(init, TFloat32.class));
+  }
+}

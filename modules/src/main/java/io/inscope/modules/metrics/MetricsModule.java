@@ -1,0 +1,19 @@
+package io.inscope.modules.metrics;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.MapBinder;
+import io.inscope.configs.metrics.TopKAccuracySpec;
+
+/**
+ * Binds the metric kinds. {@code loss} is reported for every job, so it needs no factory: the
+ * training step reports it whether or not it is listed.
+ */
+public final class MetricsModule extends AbstractModule {
+  @Override
+  protected void configure() {
+    MapBinder<String, MetricFactory> kinds =
+        MapBinder.newMapBinder(binder(), String.class, MetricFactory.class);
+    kinds.addBinding("accuracy").toInstance((s, loss) -> new Accuracy(loss));
+    kinds.addBinding("top_k_accuracy").toInstance((s, loss) -> new TopKAccuracy(((TopKAccuracySpec) s).k()));
+  }
+}

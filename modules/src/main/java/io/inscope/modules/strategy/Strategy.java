@@ -1,0 +1,35 @@
+package io.inscope.modules.strategy;
+
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.family.TNumber;
+
+/**
+ * A distribution strategy over an initialized topology: which devices hold the replicas, and how a
+ * per-replica value becomes one value that every replica agrees on.
+ *
+ * <p>A strategy creates nothing by itself; variables are created through a {@link StrategyScope}
+ * opened on it.
+ */
+public interface Strategy {
+
+  /** The YAML name ({@code one_device}, {@code mirrored}, ...). */
+  String name();
+
+  /** One device string per replica, in replica order. */
+  List<String> replicaDevices();
+
+  /** The device that holds host-side work: reductions, metric sums, checkpoint reads. */
+  String hostDevice();
+
+  default int replicas() {
+    return replicaDevices().size();
+  }
+
+  /**
+   * Mean of one value per replica, returned once per replica, each placed on its replica's device.
+   * Every returned value is the same tensor value, so identical updates follow.
+   */
+  <T extends TNumber> List<Operand<T>> allReduceMean(Ops tf, List<Operand<T>> perReplica);
+}

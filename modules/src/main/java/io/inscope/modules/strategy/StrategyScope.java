@@ -1,0 +1,252 @@
+package io.inscope.modules.strategy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Graph;
+import org.tensorflow.GraphOperation;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.internal.types.registry.TensorTypeRegistry;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.family.TType;
+
+/**
+ * The only place variables come from. While a scope is open on a thread, {@link #active(String)}
+ * returns it; creating a variable with no open scope throws a {@link ScopeException} naming the
+ * variable, as {@code tf.distribute} does for variables created outside {@code strategy.scope()}.
+ *
+ * <p>For each logical variable the scope creates one component per replica device. The initial
+ * value is built once, on replica 0's device, and every component (replica 0's included) is
+ * assigned from that one tensor, so random initializers cannot diverge between replicas.
+ *
+ * <pre>{@code
+ * try (StrategyScope scope = StrategyScope.open(strategy, graph, seed)) {
+ *   MirroredVariable<TFloat32> w = StrategyScope.active("dense.kernel").createVariable(...);
+ * }
+ * }</pre>
+ */
+public final class StrategyScope implements AutoCloseable {
+  private static final ThreadLocal<StrategyScope> ACTIVE = new ThreadLocal<>();
+
+  private final Strategy strategy;
+  private final Graph graph;
+  private final Ops tf;
+  private final long seed;
+  private final Map<String, MirroredVariable<?>> variables = new LinkedHashMap<>();
+  private final List<Ops> replicaOps = new ArrayList<>();
+  private boolean open = true;
+
+  private StrategyScope(Strategy strategy, Graph graph, long seed) {
+    this.strategy = strategy;
+    this.graph = graph;
+    this.tf = Ops.create(graph);
+    this.seed = seed;
+    for (String device : strategy.replicaDevices()) {
+      replicaOps.add(tf.withDevice(Placement.spec(device)));
+    }
+  }
+
+  /** Opens a scope on this thread; scopes do not nest. */
+  public static StrategyScope open(Strategy strategy, Graph graph, long seed) {
+    StrategyScope current = ACTIVE.get();
+    if (current != null) {
+      throw new ScopeException(
+          "a "
+              + current.strategy.name()
+              + " strategy scope is already open on this thread; close it before opening a "
+              + strategy.name()
+              + " scope");
+    }
+    StrategyScope scope = new StrategyScope(strategy, graph, seed);
+    ACTIVE.set(scope);
+    return scope;
+  }
+
+  /**
+   * The open scope of this thread.
+   *
+   * @param variableName the variable about to be created, for the error message
+   */
+  public static StrategyScope active(String variableName) {
+    StrategyScope scope = ACTIVE.get();
+    if (scope == null) {
+      throw new ScopeException(
+          "variable '"
+              + variableName
+              + "' was created with no strategy scope open; every variable (layer weights, "
+              + "declared variables, optimizer slots) must be created inside StrategyScope.open(...)");
+    }
+    return scope;
+  }
+
+  public Strategy strategy() {
+    return strategy;
+  }
+
+  public Graph graph() {
+    return graph;
+  }
+
+  /** Ops with no device set. */
+  public Ops tf() {
+    return tf;
+  }
+
+  /** Ops placed on the device of replica {@code replica}. */
+  public Ops replicaOps(int replica) {
+    return replicaOps.get(replica);
+  }
+
+  public int replicas() {
+    return replicaOps.size();
+  }
+
+  /** Creates a logical variable with one component per replica, all from one initial value. */
+  public <T extends TType> MirroredVariable<T> createVariable(
+      String name,
+      Shape shape,
+      Class<T> type,
+      MirroredVariable.Kind kind,
+      boolean trainable,
+      InitialValue<T> initialValue) {
+    checkOpen(name);
+    if (variables.containsKey(name)) {
+      throw new ScopeException("variable '" + name + "' already exists in this scope");
+    }
+    Ops init0 = replicaOps.get(0).withInitScope();
+    Operand<T> value = initialValue.build(init0.withSubScope(name), shape, seedFor(name));
+    List<Variable<T>> components = new ArrayList<>();
+    for (int r = 0; r < replicas(); r++) {
+      Ops at = replicaOps.get(r).withInitScope();
+      String componentName = r == 0 ? name : name + ".replica_" + r;
+      Variable<T> v = exactlyNamed(at, componentName, shape, type);
+      at.assign(v, r == 0 ? value : at.identity(value));
+      components.add(v);
+    }
+    MirroredVariable<T> mv =
+        new MirroredVariable<>(name, shape, type, kind, trainable, components, this);
+    variables.put(name, mv);
+    return mv;
+  }
+
+  /**
+   * A {@code VariableV2} with exactly this name: Ops name scopes would make a reused name unique
+   * ({@code dense_1}), and the name is the checkpoint key.
+   */
+  private <T extends TType> Variable<T> exactlyNamed(
+      Ops at, String name, Shape shape, Class<T> type) {
+    if (graph.operation(name) != null) {
+      throw new ScopeException("the graph already has an operation named '" + name + "'");
+    }
+    return new Variable<>(
+        graph
+            .opBuilder(Variable.OP_NAME, name, at.scope())
+            .setAttr("shape", shape)
+            .setAttr("dtype", TensorTypeRegistry.find(type).dataType())
+            .build());
+  }
+
+  /**
+   * Registers variables that code outside Inscope created in this scope's graph while the scope was
+   * open (the framework optimizers create their slots themselves), as logical variables of kind
+   * OPTIMIZER. {@code componentsOf} lists, per logical name, its components in replica order.
+   */
+  public void adopt(Map<String, List<Variable<? extends TType>>> componentsOf) {
+    for (Map.Entry<String, List<Variable<? extends TType>>> e : componentsOf.entrySet()) {
+      checkOpen(e.getKey());
+      adoptOne(e.getKey(), e.getValue());
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void adoptOne(String name, List<Variable<? extends TType>> components) {
+    if (components.size() != 1 && components.size() != replicas()) {
+      throw new ScopeException(
+          "optimizer variable '" + name + "' has " + components.size() + " components for "
+              + replicas() + " replicas");
+    }
+    Variable first = components.get(0);
+    variables.put(
+        name,
+        new MirroredVariable(
+            name, first.shape(), first.type(), MirroredVariable.Kind.OPTIMIZER, false,
+            (List) components, this));
+  }
+
+  /**
+   * Fails when the graph holds a variable this scope did not create or adopt: a variable created
+   * outside the scope is an error, never a silent bug.
+   */
+  public void verifyEveryVariableOwned() {
+    java.util.Set<String> owned = new java.util.HashSet<>();
+    for (MirroredVariable<?> v : variables.values()) {
+      v.components().forEach(c -> owned.add(c.op().name()));
+    }
+    for (java.util.Iterator<GraphOperation> it = graph.operations(); it.hasNext(); ) {
+      GraphOperation op = it.next();
+      if (isVariableOp(op) && !owned.contains(op.name())) {
+        throw new ScopeException(
+            "variable '" + op.name() + "' was not created in the " + strategy.name()
+                + " strategy scope; create layers, declared variables and the optimizer inside it");
+      }
+    }
+  }
+
+  static boolean isVariableOp(GraphOperation op) {
+    return op.type().equals("VariableV2") || op.type().equals("VarHandleOp");
+  }
+
+  /** Every logical variable, in creation order. */
+  public List<MirroredVariable<?>> variables() {
+    return Collections.unmodifiableList(new ArrayList<>(variables.values()));
+  }
+
+  /** Fails unless {@code v} was created by this scope (not another strategy's). */
+  public void checkOwns(MirroredVariable<?> v) {
+    if (v.scope() != this) {
+      throw new ScopeException(
+          "variable '" + v.name() + "' belongs to a " + v.scope().strategy.name()
+              + " strategy scope, not to this " + strategy.name()
+              + " scope; mixing variables of different strategy scopes is not allowed");
+    }
+  }
+
+  /** A seed for the named variable: fixed by the job seed and the name alone. */
+  public long seedFor(String name) {
+    long h = seed * 0x9E3779B97F4A7C15L + name.hashCode();
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    return h & 0x7fffffffL;
+  }
+
+  public long jobSeed() {
+    return seed;
+  }
+
+  private void checkOpen(String name) {
+    if (!open) {
+      throw new ScopeException(
+          "variable '" + name + "' was created after its " + strategy.name()
+              + " strategy scope was closed");
+    }
+    if (ACTIVE.get() != this) {
+      throw new ScopeException(
+          "variable '" + name + "' was created under a scope that is not open on this thread");
+    }
+  }
+
+  @Override
+  public void close() {
+    if (open) {
+      open = false;
+      if (ACTIVE.get() == this) {
+        ACTIVE.remove();
+      }
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package io.inscope.modules.train;
+
+import io.inscope.modules.layers.CallContext;
+import io.inscope.modules.layers.Model;
+import io.inscope.modules.metrics.Metric;
+import io.inscope.modules.strategy.ReplicaContext;
+import io.inscope.modules.strategy.StrategyScope;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * The forward pass of the training step on every replica: the global batch split evenly, each
+ * replica's loss (mean over its slice) and metric sums, and the layers' update ops.
+ */
+record Replicated(
+    StrategyScope scope,
+    List<Operand<TFloat32>> losses,
+    List<List<Operand<TFloat32>>> metricSums,
+    List<Op> updates) {
+
+  /** The loss of one replica's slice. */
+  @FunctionalInterface
+  interface LossFn {
+    Operand<TFloat32> apply(Ops tf, Operand<TFloat32> labels, Operand<TFloat32> outputs);
+  }
+
+  static Replicated build(
+      StrategyScope scope,
+      Model model,
+      Operand<TFloat32> features,
+      Operand<TFloat32> labels,
+      Operand<TInt64> step,
+      int globalBatch,
+      LossFn lossFn,
+      List<Metric> metrics) {
+    int n = scope.replicas();
+    if (globalBatch % n != 0) {
+      throw new IllegalArgumentException(
+          "batch_size " + globalBatch + " does not divide evenly over " + n + " replicas");
+    }
+    List<Operand<TFloat32>> xs = split(scope.tf(), features, n);
+    List<Operand<TFloat32>> ys = split(scope.tf(), labels, n);
+    List<Operand<TFloat32>> losses = new ArrayList<>();
+    List<List<Operand<TFloat32>>> sums = new ArrayList<>();
+    List<Op> updates = new ArrayList<>();
+    for (int r = 0; r < n; r++) {
+      ReplicaContext replica = new ReplicaContext(scope, r);
+      Ops tf = replica.tf().withSubScope(n == 1 ? "train" : "replica_" + r);
+      Operand<TFloat32> out = model.call(new CallContext(replica, true, step, updates), xs.get(r));
+      losses.add(lossFn.apply(tf, ys.get(r), out));
+      List<Operand<TFloat32>> replicaSums = new ArrayList<>();
+      for (Metric m : metrics) {
+        replicaSums.add(m.batchSum(tf, ys.get(r), out));
+      }
+      sums.add(replicaSums);
+    }
+    return new Replicated(scope, losses, sums, updates);
+  }
+
+  private static List<Operand<TFloat32>> split(Ops tf, Operand<TFloat32> x, int n) {
+    if (n == 1) {
+      return List.of(x);
+    }
+    List<Operand<TFloat32>> parts = new ArrayList<>();
+    tf.split(tf.constant(0), x, (long) n).forEach(parts::add);
+    return parts;
+  }
+
+  /** The mean loss over the global batch (replica slices are equal in size). */
+  Operand<TFloat32> meanLoss(Ops host) {
+    if (losses.size() == 1) {
+      return host.withName("loss").identity(losses.get(0));
+    }
+    return host.withName("loss").math.div(host.math.addN(losses), host.constant((float) losses.size()));
+  }
+
+  /** Each metric summed over all replicas. */
+  List<Operand<TFloat32>> metricSums(Ops host) {
+    List<Operand<TFloat32>> out = new ArrayList<>();
+    for (int m = 0; m < (metricSums.isEmpty() ? 0 : metricSums.get(0).size()); m++) {
+      List<Operand<TFloat32>> perReplica = new ArrayList<>();
+      for (List<Operand<TFloat32>> r : metricSums) {
+        perReplica.add(r.get(m));
+      }
+      out.add(perReplica.size() == 1 ? perReplica.get(0) : host.math.addN(perReplica));
+    }
+    return out;
+  }
+}

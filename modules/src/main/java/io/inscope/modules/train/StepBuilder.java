@@ -1,0 +1,132 @@
+package io.inscope.modules.train;
+
+import com.google.inject.Inject;
+import io.inscope.configs.JobSpec;
+import io.inscope.configs.Kind;
+import io.inscope.configs.metrics.LossMetricSpec;
+import io.inscope.configs.metrics.MetricSpec;
+import io.inscope.modules.layers.CallContext;
+import io.inscope.modules.layers.Model;
+import io.inscope.modules.layers.ModelFactory;
+import io.inscope.modules.losses.LossFactory;
+import io.inscope.modules.losses.Labels;
+import io.inscope.modules.metrics.Metric;
+import io.inscope.modules.metrics.MetricFactory;
+import io.inscope.modules.optimizers.OptimizerFactory;
+import io.inscope.modules.strategy.ReplicaContext;
+import io.inscope.modules.strategy.StrategyScope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Operand;
+import org.tensorflow.framework.losses.Loss;
+import org.tensorflow.framework.optimizers.Optimizer;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * Builds a job's whole graph inside an open strategy scope: declared variables, the model (shapes
+ * inferred from {@code model.input}), the replicated training step with its mean-reduced,
+ * gated gradients, the optimizer (its slots adopted by the scope), and the evaluation path.
+ */
+public final class StepBuilder {
+  private final ModelFactory models;
+  private final Map<String, LossFactory> losses;
+  private final Map<String, OptimizerFactory> optimizers;
+  private final Map<String, MetricFactory> metrics;
+  private final DeclaredVariables declared;
+
+  @Inject
+  public StepBuilder(
+      ModelFactory models,
+      Map<String, LossFactory> losses,
+      Map<String, OptimizerFactory> optimizers,
+      Map<String, MetricFactory> metrics,
+      DeclaredVariables declared) {
+    this.models = models;
+    this.losses = Map.copyOf(losses);
+    this.optimizers = Map.copyOf(optimizers);
+    this.metrics = Map.copyOf(metrics);
+    this.declared = declared;
+  }
+
+  /**
+   * @param scope the open scope; every variable is created through it
+   * @param labelShape the shape of one example's label, as the data gives it
+   */
+  public TrainGraph build(JobSpec job, StrategyScope scope, Shape labelShape) {
+    Ops tf = scope.tf();
+    int replicas = scope.replicas();
+    int batch = job.data().train().batchSize();
+    Shape input = Shape.of(job.model().input().shape().stream().mapToLong(Integer::longValue).toArray());
+
+    Op stepUpdate = declared.create(job.variables(), scope);
+    Model model = models.create(job.model());
+    Shape outputShape = model.build();
+    Loss loss = kind(losses, job.loss()).create(job.loss());
+    List<Metric> metricList = metrics(job);
+
+    Placeholder<TFloat32> features = tf.withName("features").placeholder(TFloat32.class, Placeholder.shape(batchShape(batch, input)));
+    Placeholder<TFloat32> labels = tf.withName("labels").placeholder(TFloat32.class, Placeholder.shape(batchShape(batch, labelShape)));
+    Placeholder<TInt64> step = tf.withName("step").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
+
+    Replicated replicated =
+        Replicated.build(scope, model, features, labels, step, batch, (rtf, y, out) ->
+            loss.call(rtf, Labels.adapt(rtf, job.loss(), y, labelShape, outputShape), out, null), metricList);
+    Optimizer optimizer = kind(optimizers, job.optimizer()).create(job.optimizer(), scope.graph());
+    Op apply = Gradients.applyReduced(scope, optimizer, replicated);
+    List<Op> afterStep = new ArrayList<>(replicated.updates());
+    afterStep.add(apply);
+    if (stepUpdate != null) {
+      afterStep.add(stepUpdate);
+    }
+    Op trainOp = tf.withName("train_step").withControlDependencies(afterStep).noOp();
+
+    Ops host = tf;
+    Placeholder<TFloat32> evalFeatures = tf.withName("eval_features").placeholder(TFloat32.class, Placeholder.shape(batchShape(-1, input)));
+    Placeholder<TFloat32> evalLabels = tf.withName("eval_labels").placeholder(TFloat32.class, Placeholder.shape(batchShape(-1, labelShape)));
+    ReplicaContext first = new ReplicaContext(scope, 0);
+    Ops evalTf = first.tf().withSubScope("eval");
+    Operand<TFloat32> outputs = model.call(new CallContext(first, false, step, new ArrayList<>()), evalFeatures);
+    Operand<TFloat32> evalLoss = loss.call(evalTf, Labels.adapt(evalTf, job.loss(), evalLabels, labelShape, outputShape), outputs, null);
+    List<Operand<TFloat32>> evalSums = new ArrayList<>();
+    for (Metric m : metricList) {
+      evalSums.add(m.batchSum(evalTf, evalLabels, outputs));
+    }
+    scope.verifyEveryVariableOwned();
+    return new TrainGraph(
+        features, labels, step, trainOp, replicated.meanLoss(host), replicated.metricSums(host),
+        evalFeatures, evalLabels, evalLoss, evalSums, tf.withName("outputs").identity(outputs),
+        metricList, scope.variables());
+  }
+
+  private List<Metric> metrics(JobSpec job) {
+    List<Metric> list = new ArrayList<>();
+    for (MetricSpec m : job.metrics()) {
+      if (!(m instanceof LossMetricSpec)) {
+        list.add(kind(metrics, m).create(m, job.loss()));
+      }
+    }
+    return list;
+  }
+
+  static Shape batchShape(long batch, Shape example) {
+    long[] dims = new long[example.numDimensions() + 1];
+    dims[0] = batch;
+    System.arraycopy(example.asArray(), 0, dims, 1, example.numDimensions());
+    return Shape.of(dims);
+  }
+
+  private static <F> F kind(Map<String, F> bound, Object spec) {
+    String name = spec.getClass().getAnnotation(Kind.class).value();
+    F f = bound.get(name);
+    if (f == null) {
+      throw new IllegalStateException("no factory bound for kind '" + name + "' (bound: " + bound.keySet() + ")");
+    }
+    return f;
+  }
+}
