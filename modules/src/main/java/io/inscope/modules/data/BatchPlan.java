@@ -22,7 +22,8 @@ import io.inscope.modules.data.internal.SplitMix64;
  * stepsPerEpoch}.
  */
 public final class BatchPlan {
-  private static final long SHUFFLE = 0x5348554646L;
+  // Separates the shuffle stream from other uses of the job seed (the synthetic source).
+  static final long SHUFFLE = 0x5348554646L;
 
   private final int size;
   private final int batchSize;
