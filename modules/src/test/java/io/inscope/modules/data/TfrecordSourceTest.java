@@ -1,0 +1,187 @@
+package io.inscope.modules.data;
+
+import static io.inscope.modules.data.IdxSourceTest.features;
+import static io.inscope.modules.data.IdxSourceTest.input;
+import static io.inscope.modules.data.IdxSourceTest.labels;
+import static io.inscope.modules.data.IdxSourceTest.shape;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.inscope.configs.DType;
+import io.inscope.configs.data.FeatureSpec;
+import io.inscope.configs.data.TfrecordSpec;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32C;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.proto.Example;
+import org.tensorflow.proto.Feature;
+import org.tensorflow.proto.Features;
+import org.tensorflow.proto.FloatList;
+import org.tensorflow.proto.Int64List;
+
+class TfrecordSourceTest {
+  @TempDir Path dir;
+
+  private static final Map<String, FeatureSpec> FEATURES = Map.of(
+      "image", new FeatureSpec(shape(3), DType.FLOAT32),
+      "aux", new FeatureSpec(shape(2), DType.INT64),
+      "label", new FeatureSpec(shape(), DType.INT64));
+
+  @Test
+  void readsFeaturesInSortedNameOrderAndTheLabel() throws Exception {
+    Path file = dir.resolve("train.tfrecord");
+    writeRecords(file, example(0), example(1));
+    Examples examples = load(List.of(file.toString()));
+    assertEquals(2, examples.size());
+    assertArrayEquals(new long[] {5}, examples.featureShape());
+    assertArrayEquals(new long[] {}, examples.labelShape());
+    // "aux" sorts before "image".
+    assertArrayEquals(new float[] {0, 0, 0.5f, 1.5f, 2.5f, 1, -1, 10.5f, 11.5f, 12.5f}, features(examples));
+    assertArrayEquals(new float[] {3, 4}, labels(examples));
+  }
+
+  @Test
+  void globReadsMatchingFilesInSortedOrder() throws Exception {
+    writeRecords(dir.resolve("part-1.tfrecord"), example(2));
+    writeRecords(dir.resolve("part-0.tfrecord"), example(0), example(1));
+    writeRecords(dir.resolve("part-10.tfrecord"), example(9));
+    Examples examples = load(List.of(dir.resolve("part-?.tfrecord").toString()));
+    assertArrayEquals(new float[] {3, 4, 5}, labels(examples));
+  }
+
+  @Test
+  void corruptByteIsReportedWithFileAndRecord() throws Exception {
+    Path file = dir.resolve("bad.tfrecord");
+    writeRecords(file, example(0), example(1), example(2));
+    byte[] bytes = Files.readAllBytes(file);
+    int recordLength = (int) offsets(file).get(1).longValue();
+    bytes[recordLength + 20] ^= 0x01;
+    Files.write(file, bytes);
+    DataException e = assertThrows(DataException.class, () -> load(List.of(file.toString())));
+    assertEquals("tfrecord: " + file + ": record 1 (counting from 0) at byte " + recordLength
+        + ": corrupt data (its CRC32C does not match); the file is damaged or is not a TFRecord file: write it again", e.getMessage());
+
+    bytes[recordLength + 20] ^= 0x01;
+    bytes[recordLength + 1] ^= 0x01;
+    Files.write(file, bytes);
+    DataException length = assertThrows(DataException.class, () -> load(List.of(file.toString())));
+    assertTrue(length.getMessage().contains(": record 1 (counting from 0) at byte " + recordLength + ": corrupt length"), length.getMessage());
+  }
+
+  @Test
+  void truncatedFileIsReported() throws Exception {
+    Path file = dir.resolve("short.tfrecord");
+    writeRecords(file, example(0), example(1));
+    byte[] bytes = Files.readAllBytes(file);
+    Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 3));
+    DataException e = assertThrows(DataException.class, () -> load(List.of(file.toString())));
+    assertTrue(e.getMessage().contains("record 1 (counting from 0)") && e.getMessage().contains("truncated"), e.getMessage());
+  }
+
+  @Test
+  void missingFeatureWrongTypeAndWrongLengthNameTheRecord() throws Exception {
+    Path missing = dir.resolve("missing.tfrecord");
+    writeRecords(missing, example(0), Example.newBuilder().setFeatures(Features.newBuilder()
+        .putFeature("image", floats(1, 2, 3)).putFeature("label", ints(1))).build());
+    DataException e = assertThrows(DataException.class, () -> load(List.of(missing.toString())));
+    assertEquals("tfrecord: " + missing + ": record 1 (counting from 0) at byte " + offsets(missing).get(1)
+        + ": no feature 'aux' (the record has [image, label])", e.getMessage());
+
+    Path wrongType = dir.resolve("type.tfrecord");
+    writeRecords(wrongType, Example.newBuilder().setFeatures(Features.newBuilder()
+        .putFeature("aux", floats(1, 2)).putFeature("image", floats(1, 2, 3)).putFeature("label", ints(1))).build());
+    DataException type = assertThrows(DataException.class, () -> load(List.of(wrongType.toString())));
+    assertTrue(type.getMessage().endsWith("record 0 (counting from 0) at byte 0: feature 'aux' is a float_list but its dtype int64"
+        + " reads an int64_list; set its dtype to float32"), type.getMessage());
+
+    Path wrongLength = dir.resolve("length.tfrecord");
+    writeRecords(wrongLength, Example.newBuilder().setFeatures(Features.newBuilder()
+        .putFeature("aux", ints(1, 2)).putFeature("image", floats(1, 2)).putFeature("label", ints(1))).build());
+    DataException length = assertThrows(DataException.class, () -> load(List.of(wrongLength.toString())));
+    assertTrue(length.getMessage().endsWith("feature 'image' has 2 values but its shape [3] needs 3;"
+        + " fix the shape in 'features' (only fixed-length features are supported)"), length.getMessage());
+  }
+
+  @Test
+  void declaredFeaturesMustAddUpToTheInput() {
+    TfrecordSpec spec = new TfrecordSpec(List.of(dir.resolve("x").toString()), FEATURES, "label");
+    DataException e = assertThrows(DataException.class, () -> new TfrecordSource().load(spec, input(4), 0));
+    assertEquals("tfrecord.features: features [aux, image] hold 5 values but model.input.shape [4] has 4;"
+        + " declare the features' shapes so that they add up to model.input, or change model.input.shape", e.getMessage());
+  }
+
+  private Examples load(List<String> paths) throws DataException {
+    return new TfrecordSource().load(new TfrecordSpec(paths, FEATURES, "label"), input(5), 0);
+  }
+
+  /** Example i: aux = [i, -i], image = [10i + .5, 10i + 1.5, 10i + 2.5], label = i + 3. */
+  private static Example example(int i) {
+    return Example.newBuilder().setFeatures(Features.newBuilder()
+            .putFeature("image", floats(10 * i + 0.5f, 10 * i + 1.5f, 10 * i + 2.5f))
+            .putFeature("aux", ints(i, -i))
+            .putFeature("label", ints(i + 3))
+            .putFeature("ignored", floats(99)))
+        .build();
+  }
+
+  private static Feature floats(float... values) {
+    FloatList.Builder list = FloatList.newBuilder();
+    for (float v : values) {
+      list.addValue(v);
+    }
+    return Feature.newBuilder().setFloatList(list).build();
+  }
+
+  private static Feature ints(long... values) {
+    Int64List.Builder list = Int64List.newBuilder();
+    for (long v : values) {
+      list.addValue(v);
+    }
+    return Feature.newBuilder().setInt64List(list).build();
+  }
+
+  /** TFRecord framing, written independently of the reader under test. */
+  private static void writeRecords(Path file, Example... examples) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (Example example : examples) {
+      byte[] data = example.toByteArray();
+      byte[] length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(data.length).array();
+      out.write(length);
+      out.write(le32(maskedCrc(length)));
+      out.write(data);
+      out.write(le32(maskedCrc(data)));
+    }
+    Files.write(file, out.toByteArray());
+  }
+
+  /** The byte offset of each record, from the length fields. */
+  private static List<Long> offsets(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    List<Long> offsets = new java.util.ArrayList<>();
+    for (long offset = 0; offset < bytes.length; offset += 16 + ByteBuffer.wrap(bytes, (int) offset, 8).order(ByteOrder.LITTLE_ENDIAN).getLong()) {
+      offsets.add(offset);
+    }
+    return offsets;
+  }
+
+  private static int maskedCrc(byte[] bytes) {
+    CRC32C crc = new CRC32C();
+    crc.update(bytes);
+    int value = (int) crc.getValue();
+    return ((value >>> 15) | (value << 17)) + 0xa282ead8;
+  }
+
+  private static byte[] le32(int value) {
+    return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(value).array();
+  }
+}
