@@ -35,6 +35,7 @@ public final class BatchPrefetcher implements AutoCloseable {
   private final long toStep;
   private long nextStep;
   private Batch current;
+  private boolean closed;
   private volatile Throwable failure;
 
   private BatchPrefetcher(Examples examples, BatchPlan plan, long fromStep, long toStep, int slots) {
@@ -76,9 +77,12 @@ public final class BatchPrefetcher implements AutoCloseable {
    * The next batch, waiting for it if it is not ready; recycles the batch returned before.
    *
    * @throws NoSuchElementException after the batch of step {@code toStep - 1}
-   * @throws IllegalStateException if preparing the batch failed
+   * @throws IllegalStateException if preparing the batch failed, or after {@link #close()}
    */
   public Batch next() throws InterruptedException {
+    if (closed) {
+      throw new IllegalStateException("the prefetcher is closed");
+    }
     if (!hasNext()) {
       throw new NoSuchElementException("no batch after step " + (toStep - 1));
     }
@@ -99,6 +103,7 @@ public final class BatchPrefetcher implements AutoCloseable {
   /** Stops the producer thread and waits for it to end; idempotent. */
   @Override
   public void close() {
+    closed = true;
     producer.interrupt();
     boolean interrupted = false;
     while (producer.isAlive()) {

@@ -87,6 +87,7 @@ class BatchPrefetcherTest {
     prefetcher.close();
     assertFalse(producerAlive());
     prefetcher.close();
+    assertThrows(IllegalStateException.class, prefetcher::next);
   }
 
   @Test
