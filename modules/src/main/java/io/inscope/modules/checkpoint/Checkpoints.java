@@ -1,0 +1,169 @@
+package io.inscope.modules.checkpoint;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.tensorflow.Session;
+import org.tensorflow.types.TString;
+
+/**
+ * The checkpoints of one run directory: {@code checkpoints/ckpt-<step>/} with the variables (V2
+ * format, {@code variables.index} and {@code variables.data-*}), their list ({@code
+ * variables.json}), {@code state.json} and, written last, {@code MANIFEST.json} (SHA-256 of every file). A checkpoint is
+ * written into a temporary directory and renamed into place, so a crash leaves either the whole
+ * checkpoint or none; one whose manifest is missing or does not match is skipped with a warning.
+ */
+public final class Checkpoints {
+  private static final String PREFIX = "ckpt-";
+  private static final String MANIFEST = "MANIFEST.json";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path dir;
+  private final int keep;
+  private final Consumer<String> warn;
+
+  public Checkpoints(Path dir, int keep, Consumer<String> warn) {
+    this.dir = dir;
+    this.keep = keep;
+    this.warn = warn;
+  }
+
+  /** Writes a checkpoint of the session's variables and {@code state}; keeps the newest {@code keep}. */
+  public Path save(Session session, CheckpointOps ops, TrainingState state) throws IOException {
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempDirectory(dir, ".tmp-" + PREFIX);
+    try (TString prefix = TString.scalarOf(tmp.resolve("variables").toString())) {
+      session.runner().feed(ops.prefix(), prefix).addTarget(ops.save()).run();
+    }
+    Files.writeString(tmp.resolve("state.json"), JSON.writeValueAsString(state));
+    Files.writeString(tmp.resolve("variables.json"), JSON.writeValueAsString(ops.variables()));
+    writeSynced(tmp.resolve(MANIFEST), JSON.writeValueAsBytes(checksums(tmp)));
+    Path target = dir.resolve(String.format("%s%010d", PREFIX, state.step()));
+    if (Files.exists(target)) {
+      deleteTree(target);
+    }
+    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+    prune();
+    return target;
+  }
+
+  /** The newest checkpoint whose manifest matches its files. */
+  public Optional<Path> latest() throws IOException {
+    List<Path> all = list();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      Path c = all.get(i);
+      String problem = verify(c);
+      if (problem == null) {
+        return Optional.of(c);
+      }
+      warn.accept("skipping checkpoint " + c + ": " + problem);
+    }
+    return Optional.empty();
+  }
+
+  /** Restores the variables of {@code checkpoint} into every replica; returns its state. */
+  public TrainingState restore(Session session, CheckpointOps ops, Path checkpoint) throws IOException {
+    try (TString prefix = TString.scalarOf(checkpoint.resolve("variables").toString())) {
+      session.runner().feed(ops.prefix(), prefix).addTarget(ops.restore()).run();
+    }
+    return readState(checkpoint);
+  }
+
+  /** The variables a checkpoint holds: name, shape and dtype. */
+  public static List<CheckpointOps.SavedVariable> readVariables(Path checkpoint) throws IOException {
+    return List.of(JSON.readValue(checkpoint.resolve("variables.json").toFile(), CheckpointOps.SavedVariable[].class));
+  }
+
+  public static TrainingState readState(Path checkpoint) throws IOException {
+    return JSON.readValue(checkpoint.resolve("state.json").toFile(), TrainingState.class);
+  }
+
+  /** Checkpoint directories, oldest first. */
+  public List<Path> list() throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().startsWith(PREFIX) && Files.isDirectory(p))
+          .sorted()
+          .toList();
+    }
+  }
+
+  private String verify(Path checkpoint) {
+    Path manifest = checkpoint.resolve(MANIFEST);
+    if (!Files.exists(manifest)) {
+      return "no " + MANIFEST + " (the write did not finish)";
+    }
+    try {
+      @SuppressWarnings("unchecked")
+      Map<String, String> expected = JSON.readValue(manifest.toFile(), TreeMap.class);
+      Map<String, String> actual = checksums(checkpoint);
+      actual.remove(MANIFEST);
+      return expected.equals(actual) ? null : "files do not match " + MANIFEST;
+    } catch (IOException e) {
+      return "unreadable " + MANIFEST + " (" + e.getMessage() + ")";
+    }
+  }
+
+  private static Map<String, String> checksums(Path d) throws IOException {
+    Map<String, String> sums = new TreeMap<>();
+    try (Stream<Path> s = Files.list(d)) {
+      for (Path f : s.sorted().toList()) {
+        if (!f.getFileName().toString().equals(MANIFEST)) {
+          sums.put(f.getFileName().toString(), sha256(f));
+        }
+      }
+    }
+    return sums;
+  }
+
+  private static String sha256(Path f) throws IOException {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(md.digest(Files.readAllBytes(f)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void writeSynced(Path f, byte[] bytes) throws IOException {
+    try (FileChannel ch =
+        FileChannel.open(f, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      ch.write(java.nio.ByteBuffer.wrap(bytes));
+      ch.force(true);
+    }
+  }
+
+  private void prune() throws IOException {
+    List<Path> all = new ArrayList<>(list());
+    while (all.size() > keep) {
+      deleteTree(all.remove(0));
+    }
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    try (Stream<Path> s = Files.walk(p)) {
+      for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(q);
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package io.inscope.modules.strategy;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.MapBinder;
+
+/** Binds the strategies by their {@code strategy.type} name. */
+public final class StrategyModule extends AbstractModule {
+  @Override
+  protected void configure() {
+    MapBinder<String, StrategyFactory> types =
+        MapBinder.newMapBinder(binder(), String.class, StrategyFactory.class);
+    types.addBinding("one_device").toInstance((s, t) -> new OneDeviceStrategy(t.replicaDevices().get(0)));
+  }
+}

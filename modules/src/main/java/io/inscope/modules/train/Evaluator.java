@@ -1,0 +1,63 @@
+package io.inscope.modules.train;
+
+import io.inscope.modules.data.EvalPlan;
+import io.inscope.modules.data.Examples;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TFloat32;
+
+/** One pass over the eval split, in file order, with exact means over all its examples. */
+final class Evaluator {
+  private final TrainGraph graph;
+  private final Session session;
+  private final Examples examples;
+  private final EvalPlan plan;
+
+  Evaluator(TrainGraph graph, Session session, Examples examples, int batchSize) {
+    this.graph = graph;
+    this.session = session;
+    this.examples = examples;
+    this.plan = new EvalPlan(examples.size(), batchSize);
+  }
+
+  StepMetrics run(long step, long epoch) {
+    long start = System.nanoTime();
+    double lossSum = 0;
+    double[] sums = new double[graph.metrics().size()];
+    for (int b = 0; b < plan.batches(); b++) {
+      int count = plan.count(b);
+      float[] f = new float[count * examples.featureElements()];
+      float[] l = new float[count * examples.labelElements()];
+      examples.slice(plan.start(b), count, f, l);
+      Session.Runner runner;
+      try (TFloat32 x = TFloat32.tensorOf(withBatch(count, examples.featureShape()), d -> d.copyFrom(DataBuffers.of(f, true, false)));
+          TFloat32 y = TFloat32.tensorOf(withBatch(count, examples.labelShape()), d -> d.copyFrom(DataBuffers.of(l, true, false)))) {
+        runner = session.runner().feed(graph.evalFeatures(), x).feed(graph.evalLabels(), y).fetch(graph.evalLoss());
+        graph.evalMetricSums().forEach(runner::fetch);
+        try (Result r = runner.run()) {
+          lossSum += ((TFloat32) r.get(0)).getFloat() * (double) count;
+          for (int i = 0; i < sums.length; i++) {
+            sums[i] += ((TFloat32) r.get(i + 1)).getFloat();
+          }
+        }
+      }
+    }
+    Map<String, Double> values = new LinkedHashMap<>();
+    for (int i = 0; i < sums.length; i++) {
+      values.put(graph.metrics().get(i).name(), sums[i] / examples.size());
+    }
+    double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+    return new StepMetrics("eval", step, epoch, lossSum / examples.size(), values, examples.size() / seconds);
+  }
+
+  static Shape withBatch(long batch, long[] example) {
+    long[] dims = new long[example.length + 1];
+    dims[0] = batch;
+    System.arraycopy(example, 0, dims, 1, example.length);
+    return Shape.of(dims);
+  }
+}

@@ -1,0 +1,26 @@
+package io.inscope.modules.train;
+
+import java.util.Map;
+
+/**
+ * Metrics over a span of training steps or over an evaluation pass, as written to metrics.jsonl.
+ *
+ * @param split {@code train} or {@code eval}
+ * @param step training steps done when measured
+ * @param epoch the epoch of that step (1-based count of epochs started)
+ * @param loss mean loss over the span's examples
+ * @param metrics each metric's mean over the span's examples, by name
+ * @param examplesPerSecond throughput over the span
+ */
+public record StepMetrics(
+    String split,
+    long step,
+    long epoch,
+    double loss,
+    Map<String, Double> metrics,
+    double examplesPerSecond) {
+
+  public StepMetrics {
+    metrics = Map.copyOf(metrics);
+  }
+}

@@ -1,0 +1,159 @@
+package io.inscope.modules.train;
+
+import io.inscope.configs.Every;
+import io.inscope.configs.JobSpec;
+import io.inscope.modules.checkpoint.CheckpointOps;
+import io.inscope.modules.checkpoint.Checkpoints;
+import io.inscope.modules.checkpoint.TrainingState;
+import io.inscope.modules.data.BatchPlan;
+import io.inscope.modules.data.BatchPrefetcher;
+import io.inscope.modules.data.Examples;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * The run loop: feeds prefetched batches into the training step, reports metrics on the job's
+ * schedule, evaluates, checkpoints, and stops with {@link DivergedException} on a NaN or infinite
+ * loss. Feed tensors are allocated once and refilled each step.
+ */
+public final class Trainer {
+  private final JobSpec job;
+  private final TrainGraph graph;
+  private final CheckpointOps checkpointOps;
+  private final Checkpoints checkpoints;
+  private final Session session;
+  private final Evaluator evaluator;
+  private final TrainListener listener;
+  private final String specHash;
+  private volatile boolean stopRequested;
+
+  public Trainer(
+      JobSpec job,
+      TrainGraph graph,
+      CheckpointOps checkpointOps,
+      Checkpoints checkpoints,
+      Session session,
+      Examples eval,
+      TrainListener listener,
+      String specHash) {
+    this.job = job;
+    this.graph = graph;
+    this.checkpointOps = checkpointOps;
+    this.checkpoints = checkpoints;
+    this.session = session;
+    this.evaluator = eval == null ? null : new Evaluator(graph, session, eval, job.data().eval().batchSize());
+    this.listener = listener;
+    this.specHash = specHash;
+  }
+
+  /** Asks the loop to checkpoint after the current step and return (from any thread). */
+  public void requestStop() {
+    stopRequested = true;
+  }
+
+  public static long totalSteps(JobSpec job, BatchPlan plan) {
+    return job.train().steps() != null ? job.train().steps() : job.train().epochs() * plan.stepsPerEpoch();
+  }
+
+  /** Trains from {@code startStep} (0, or the step of the restored checkpoint) to the end. */
+  public Outcome run(Examples train, BatchPlan plan, long startStep)
+      throws DivergedException, IOException, InterruptedException {
+    long total = totalSteps(job, plan);
+    long perEpoch = plan.stepsPerEpoch();
+    Window window = new Window(graph.metrics());
+    StepMetrics lastTrain = null;
+    StepMetrics lastEval = null;
+    long savedAt = startStep;
+    long evaluatedAt = -1;
+    long step = startStep;
+    try (BatchPrefetcher batches = BatchPrefetcher.start(train, plan, startStep, total, BatchPrefetcher.DEFAULT_SLOTS);
+        TFloat32 x = TFloat32.tensorOf(graph.features().shape());
+        TFloat32 y = TFloat32.tensorOf(graph.labels().shape());
+        TInt64 stepTensor = TInt64.scalarOf(0L)) {
+      while (step < total) {
+        BatchPrefetcher.Batch batch = batches.next();
+        x.copyFrom(DataBuffers.of(batch.features(), true, false));
+        y.copyFrom(DataBuffers.of(batch.labels(), true, false));
+        stepTensor.setLong(step);
+        double loss = runStep(x, y, stepTensor, window, batch.count());
+        step++;
+        if (!Double.isFinite(loss)) {
+          throw new DivergedException(step, loss);
+        }
+        listener.onStep(step, total, loss);
+        boolean epochEnd = step % perEpoch == 0;
+        if (step % job.train().logEverySteps() == 0 || step == total) {
+          lastTrain = window.drain(step, epochOf(step, perEpoch));
+          listener.onLog(lastTrain);
+        }
+        if (evaluator != null && fires(job.train().evalEvery(), step, epochEnd)) {
+          lastEval = evaluate(step, perEpoch);
+          evaluatedAt = step;
+        }
+        if (fires(job.checkpoint().every(), step, epochEnd) || stopRequested) {
+          save(step, perEpoch);
+          savedAt = step;
+        }
+        if (stopRequested) {
+          return new Outcome(step, true, lastTrain, lastEval);
+        }
+      }
+    }
+    if (savedAt != step || checkpoints.latest().isEmpty()) {
+      save(step, perEpoch);
+    }
+    if (evaluator != null && evaluatedAt != step) {
+      lastEval = evaluate(step, perEpoch);
+    }
+    return new Outcome(step, false, lastTrain, lastEval);
+  }
+
+  private double runStep(TFloat32 x, TFloat32 y, TInt64 stepTensor, Window window, int count) {
+    Session.Runner runner = session.runner()
+        .feed(graph.features(), x)
+        .feed(graph.labels(), y)
+        .feed(graph.step(), stepTensor)
+        .addTarget(graph.trainOp())
+        .fetch(graph.loss());
+    graph.metricSums().forEach(runner::fetch);
+    try (Result r = runner.run()) {
+      double loss = ((TFloat32) r.get(0)).getFloat();
+      double[] sums = new double[graph.metricSums().size()];
+      for (int i = 0; i < sums.length; i++) {
+        sums[i] = ((TFloat32) r.get(i + 1)).getFloat();
+      }
+      window.add(loss, sums, count);
+      return loss;
+    }
+  }
+
+  private StepMetrics evaluate(long step, long perEpoch) {
+    StepMetrics eval = evaluator.run(step, epochOf(step, perEpoch));
+    listener.onEval(eval);
+    return eval;
+  }
+
+  private void save(long step, long perEpoch) throws IOException {
+    Path p = checkpoints.save(session, checkpointOps,
+        new TrainingState(step, step / perEpoch, job.seed(), specHash));
+    listener.onCheckpoint(step, p);
+  }
+
+  static boolean fires(Every every, long step, boolean epochEnd) {
+    return switch (every.unit()) {
+      case EPOCH -> epochEnd;
+      case NEVER -> false;
+      case STEPS -> every.firesAtStep(step);
+    };
+  }
+
+  /** The 1-based epoch a just-finished step belongs to. */
+  static long epochOf(long stepsDone, long perEpoch) {
+    return Math.max(1, (stepsDone + perEpoch - 1) / perEpoch);
+  }
+}
