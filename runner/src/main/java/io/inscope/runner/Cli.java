@@ -1,0 +1,77 @@
+package io.inscope.runner;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code runner.jar} and its subcommands. A first argument that is not a subcommand is a job file:
+ * {@code runner.jar job.yaml} means {@code runner.jar run job.yaml}.
+ */
+@Command(
+    name = "runner.jar",
+    mixinStandardHelpOptions = true,
+    versionProvider = Cli.Version.class,
+    description = "Train TensorFlow models described in YAML job files.",
+    footer = {"", "%nExit codes:",
+        "  0   finished",
+        "  1   internal error (a bug: stack trace printed)",
+        "  2   usage or job-file error (do not retry)",
+        "  3   training diverged: loss NaN/Inf, last good checkpoint kept",
+        "  69  cluster or TPU unavailable (retry later)",
+        "  75  interrupted after writing a checkpoint (requeue; the rerun resumes)"},
+    subcommands = {
+      RunCommand.class,
+      CheckCommand.class,
+      RenderCommand.class,
+      PlanCommand.class,
+      InspectCommand.class,
+      SchemaCommand.class
+    })
+public final class Cli implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+  }
+
+  /** Runs the command line; returns the exit code. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new Cli());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof UserException u) {
+        err.println(u.getMessage());
+        err.flush();
+        return u.exitCode();
+      }
+      err.println("internal error (please report it): " + e);
+      e.printStackTrace(err);
+      err.flush();
+      return ExitCodes.INTERNAL;
+    });
+    return cl.execute(withDefaultCommand(cl, args));
+  }
+
+  static String[] withDefaultCommand(CommandLine cl, String[] args) {
+    if (args.length == 0 || args[0].startsWith("-") || cl.getSubcommands().containsKey(args[0])) {
+      return args;
+    }
+    List<String> a = new ArrayList<>(List.of("run"));
+    a.addAll(Arrays.asList(args));
+    return a.toArray(String[]::new);
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"inscope runner " + io.inscope.runner.internal.Provenance.runnerVersion()
+          + " (TensorFlow Java 1.1.0)"};
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package io.inscope.runner.internal;
+
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import io.inscope.configs.JobSpec;
+import io.inscope.modules.checkpoint.CheckpointOps;
+import io.inscope.modules.cluster.ClusterUnavailableException;
+import io.inscope.modules.cluster.LocalSystem;
+import io.inscope.modules.cluster.Topology;
+import io.inscope.modules.data.BatchPlan;
+import io.inscope.modules.data.DataException;
+import io.inscope.modules.data.DataLoader;
+import io.inscope.modules.data.Examples;
+import io.inscope.modules.strategy.Strategy;
+import io.inscope.modules.strategy.StrategyFactory;
+import io.inscope.modules.strategy.StrategyScope;
+import io.inscope.modules.train.StepBuilder;
+import io.inscope.modules.train.TrainGraph;
+import io.inscope.runner.ExitCodes;
+import io.inscope.runner.UserException;
+import java.util.Map;
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+
+/**
+ * The three phases for one job: initialize the system, build everything inside the strategy
+ * scope, open the session. Owns the graph and the session (closed with this object).
+ */
+public final class JobSession implements AutoCloseable {
+  public final JobSpec job;
+  public final Topology topology;
+  public final Strategy strategy;
+  public final Examples train;
+  public final Examples eval;
+  public final BatchPlan plan;
+  public final Graph graph;
+  public final TrainGraph step;
+  public final CheckpointOps checkpointOps;
+  private Session session;
+
+  private JobSession(JobSpec job, Topology topology, Strategy strategy, Examples train,
+      Examples eval, BatchPlan plan, Graph graph, TrainGraph step, CheckpointOps checkpointOps) {
+    this.job = job;
+    this.topology = topology;
+    this.strategy = strategy;
+    this.train = train;
+    this.eval = eval;
+    this.plan = plan;
+    this.graph = graph;
+    this.step = step;
+    this.checkpointOps = checkpointOps;
+  }
+
+  public static JobSession build(JobSpec job, Injector injector) throws UserException {
+    if (job.train().stepsPerExecution() != 1) {
+      throw new UserException(ExitCodes.USAGE,
+          "train.steps_per_execution: values other than 1 are not supported by this build yet (got "
+              + job.train().stepsPerExecution() + "); set it to 1");
+    }
+    Topology topology;
+    try {
+      topology = new LocalSystem().initialize(job);
+    } catch (ClusterUnavailableException e) {
+      throw new UserException(ExitCodes.UNAVAILABLE, e.getMessage());
+    }
+    Map<String, StrategyFactory> strategies =
+        injector.getInstance(Key.get(new TypeLiteral<Map<String, StrategyFactory>>() {}));
+    Strategy strategy = strategies.get(job.strategy().type().name().toLowerCase(java.util.Locale.ROOT))
+        .create(job.strategy(), topology);
+    DataLoader data = injector.getInstance(DataLoader.class);
+    Examples train;
+    Examples eval = null;
+    BatchPlan plan;
+    try {
+      train = data.load("data.train", job.data().train(), job.model().input(), job.seed());
+      if (job.data().eval() != null) {
+        eval = data.load("data.eval", job.data().eval(), job.model().input(), job.seed());
+      }
+      plan = BatchPlan.of(train.size(), job.data().train().batchSize(), job.data().train().shuffle(), job.seed());
+    } catch (DataException e) {
+      throw new UserException(ExitCodes.USAGE, e.getMessage());
+    }
+    Graph graph = new Graph();
+    try {
+      TrainGraph step;
+      CheckpointOps ckpt;
+      try (StrategyScope scope = StrategyScope.open(strategy, graph, job.seed())) {
+        step = injector.getInstance(StepBuilder.class).build(job, scope, Shape.of(train.labelShape()));
+        ckpt = CheckpointOps.build(scope.tf(), step.variables());
+      }
+      return new JobSession(job, topology, strategy, train, eval, plan, graph, step, ckpt);
+    } catch (IllegalArgumentException e) {
+      graph.close();
+      throw new UserException(ExitCodes.USAGE, e.getMessage());
+    } catch (RuntimeException e) {
+      graph.close();
+      throw e;
+    }
+  }
+
+  /** The session, opened (and its variables initialized) on first use. */
+  public Session session() {
+    if (session == null) {
+      session = new Session(graph, LocalSystem.sessionConfig(job));
+      session.initialize();
+    }
+    return session;
+  }
+
+  @Override
+  public void close() {
+    if (session != null) {
+      session.close();
+    }
+    graph.close();
+  }
+}

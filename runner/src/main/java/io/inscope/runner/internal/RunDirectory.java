@@ -1,0 +1,68 @@
+package io.inscope.runner.internal;
+
+import io.inscope.runner.ExitCodes;
+import io.inscope.runner.UserException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A run directory held by one process: {@code .lock} is locked with an OS file lock (released by
+ * the OS when the process dies, so a stale lock from a killed run never blocks the next one) and
+ * holds the owner's pid for the error message.
+ */
+public final class RunDirectory implements AutoCloseable {
+  private final Path dir;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+
+  private RunDirectory(Path dir, FileChannel lockChannel, FileLock lock) {
+    this.dir = dir;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
+  }
+
+  public static RunDirectory acquire(Path dir) throws UserException, IOException {
+    Files.createDirectories(dir);
+    Path lockFile = dir.resolve(".lock");
+    FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+    FileLock lock = ch.tryLock();
+    if (lock == null) {
+      String owner = new String(Files.readAllBytes(lockFile)).trim();
+      ch.close();
+      throw new UserException(ExitCodes.USAGE,
+          dir + " is in use by another run (pid " + (owner.isEmpty() ? "unknown" : owner)
+              + "); wait for it, or give this run another directory with --output");
+    }
+    ch.truncate(0);
+    ch.write(java.nio.ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes()));
+    ch.force(true);
+    return new RunDirectory(dir, ch, lock);
+  }
+
+  public Path path() {
+    return dir;
+  }
+
+  public Path resolve(String name) {
+    return dir.resolve(name);
+  }
+
+  /** Writes a file atomically: a temporary file in the directory, then a rename. */
+  public void writeAtomically(String name, String content) throws IOException {
+    Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
+    Files.writeString(tmp, content);
+    Files.move(tmp, dir.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Override
+  public void close() throws IOException {
+    lock.release();
+    lockChannel.close();
+    Files.deleteIfExists(dir.resolve(".lock"));
+  }
+}
