@@ -1,6 +1,8 @@
 package io.inscope.configs;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where the computation runs. Nothing set: this machine (or the cluster in {@code TF_CONFIG} when
@@ -21,13 +23,17 @@ public record ClusterSpec(
     @Doc("how long to wait for every task or the TPU host to answer") @Default("60s")
         TimeSpan deadline) {
 
+  private static final Pattern ADDRESS =
+      Pattern.compile("([A-Za-z0-9](?:[A-Za-z0-9.\\-]*[A-Za-z0-9])?|\\[[0-9a-fA-F:.]+\\])(?::(\\d{1,5}))?");
+
   public ClusterSpec {
     if (tpu != null && workers != null) {
       throw new SpecException("workers", "set either tpu or workers, not both");
     }
     if (tpu != null && !tpu.isEmpty() && !tpu.equals("local")) {
       for (String endpoint : tpu.split(",")) {
-        if (!endpoint.trim().matches("grpc://[A-Za-z0-9.\\-\\[\\]:]+?(:\\d{1,5})?")) {
+        String e = endpoint.trim();
+        if (!e.startsWith("grpc://") || !isAddress(e.substring("grpc://".length()), false)) {
           throw new SpecException(
               "tpu",
               "expected grpc://host[:port] or local (got '"
@@ -41,12 +47,21 @@ public record ClusterSpec(
         throw new SpecException("workers", "must list at least one host:port");
       }
       for (String w : workers) {
-        if (!w.matches("[A-Za-z0-9.\\-]+:\\d{1,5}") && !w.matches("\\[[0-9a-fA-F:]+\\]:\\d{1,5}")) {
+        if (!isAddress(w, true)) {
           throw new SpecException("workers", "expected host:port (got '" + w + "')");
         }
       }
       workers = List.copyOf(workers);
     }
+  }
+
+  /** host:port (port 1-65535; optional unless {@code portRequired}); host a name, IPv4 or [IPv6]. */
+  private static boolean isAddress(String address, boolean portRequired) {
+    Matcher m = ADDRESS.matcher(address);
+    if (!m.matches() || (portRequired && m.group(2) == null)) {
+      return false;
+    }
+    return m.group(2) == null || (Integer.parseInt(m.group(2)) >= 1 && Integer.parseInt(m.group(2)) <= 65535);
   }
 
   public boolean isLocal() {

@@ -9,6 +9,7 @@ import io.inscope.configs.SpecException;
 import java.util.List;
 
 /** A CSV file with a header row; numeric features, a numeric or string label (strings are mapped to class ids in sorted order). */
+@Doc("A CSV file with a header row; numeric features, a numeric or string label (strings are mapped to class ids in sorted order)")
 @Kind("csv")
 public record CsvSpec(
     @FilePath @Doc("CSV file with a header row") String path,

@@ -6,6 +6,7 @@ import io.inscope.configs.Kind;
 import io.inscope.configs.Range;
 
 /** Seeded random examples of model.input's shape with labels that a model can learn. */
+@Doc("Seeded random examples of model.input's shape with labels that a model can learn")
 @Kind("synthetic")
 public record SyntheticSpec(
     @Doc("number of examples") @Range(min = 1) int examples,

@@ -6,6 +6,7 @@ import io.inscope.configs.Kind;
 import io.inscope.configs.Range;
 
 /** Normal distribution. */
+@Doc("Normal distribution")
 @Kind("random_normal")
 public record RandomNormalSpec(
     @Doc("mean") @Default("0.0") double mean,

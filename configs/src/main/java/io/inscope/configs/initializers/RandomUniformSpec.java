@@ -6,6 +6,7 @@ import io.inscope.configs.Kind;
 import io.inscope.configs.SpecException;
 
 /** Uniform distribution in [minval, maxval). */
+@Doc("Uniform distribution in [minval, maxval)")
 @Kind("random_uniform")
 public record RandomUniformSpec(
     @Doc("lower bound") @Default("-0.05") double minval,

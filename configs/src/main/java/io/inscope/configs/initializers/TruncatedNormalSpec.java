@@ -6,6 +6,7 @@ import io.inscope.configs.Kind;
 import io.inscope.configs.Range;
 
 /** Normal distribution with values beyond 2 standard deviations redrawn. */
+@Doc("Normal distribution with values beyond 2 standard deviations redrawn")
 @Kind("truncated_normal")
 public record TruncatedNormalSpec(
     @Doc("mean") @Default("0.0") double mean,

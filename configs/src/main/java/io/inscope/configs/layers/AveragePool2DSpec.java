@@ -11,6 +11,7 @@ import io.inscope.configs.Range;
 import java.util.List;
 
 /** Average pooling over NHWC input: {@code average_pool2d: {pool_size: 2}}. */
+@Doc("Average pooling over NHWC input")
 @Kind("average_pool2d")
 public record AveragePool2DSpec(
     @Doc("pooling window, n or [h, w]") @Default("[2, 2]") @Range(min = 1) @Pair List<Integer> poolSize,

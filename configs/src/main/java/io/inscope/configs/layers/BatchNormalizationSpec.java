@@ -6,6 +6,7 @@ import io.inscope.configs.Kind;
 import io.inscope.configs.Range;
 
 /** Batch normalization over the last axis, with moving statistics for evaluation. */
+@Doc("Batch normalization over the last axis, with moving statistics for evaluation")
 @Kind("batch_normalization")
 public record BatchNormalizationSpec(
     @Doc("moving-average momentum") @Default("0.99") @Range(min = 0, max = 1) double momentum,

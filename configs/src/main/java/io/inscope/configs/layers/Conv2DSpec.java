@@ -11,6 +11,7 @@ import io.inscope.configs.initializers.InitializerSpec;
 import java.util.List;
 
 /** 2-D convolution over NHWC input (a 2-D input gets a channel axis): {@code conv2d: {filters: 32, kernel_size: 3}}. */
+@Doc("2-D convolution over NHWC input (a 2-D input gets a channel axis)")
 @Kind("conv2d")
 public record Conv2DSpec(
     @Doc("output channels") @Range(min = 1) int filters,

@@ -8,6 +8,7 @@ import io.inscope.configs.Range;
 import io.inscope.configs.initializers.InitializerSpec;
 
 /** Fully connected layer: {@code dense: {units: 10, activation: softmax}}. */
+@Doc("Fully connected layer")
 @Kind("dense")
 public record DenseSpec(
     @Doc("output units") @Range(min = 1) int units,

@@ -7,6 +7,7 @@ import io.inscope.configs.Range;
 import io.inscope.configs.initializers.InitializerSpec;
 
 /** Looks up integer ids in a trainable table: {@code embedding: {input_dim: 1000, output_dim: 16}}. */
+@Doc("Looks up integer ids in a trainable table")
 @Kind("embedding")
 public record EmbeddingSpec(
     @Doc("vocabulary size (ids are 0..input_dim-1)") @Range(min = 1) int inputDim,

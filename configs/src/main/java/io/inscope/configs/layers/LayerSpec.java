@@ -1,5 +1,7 @@
 package io.inscope.configs.layers;
 
+import io.inscope.configs.Doc;
+
 /**
  * A layer of the model, a kind. Weight shapes come from the layer's input.
  *
@@ -10,4 +12,5 @@ package io.inscope.configs.layers;
  *   - dropout: 0.2
  * </pre>
  */
+@Doc("A layer of the model; weight shapes come from the layer's input")
 public sealed interface LayerSpec permits ActivationLayerSpec, AveragePool2DSpec, BatchNormalizationSpec, Conv2DSpec, DenseSpec, DropoutSpec, EmbeddingSpec, FlattenSpec, MaxPool2DSpec, ReshapeSpec {}

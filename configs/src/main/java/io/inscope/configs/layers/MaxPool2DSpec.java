@@ -11,6 +11,7 @@ import io.inscope.configs.Range;
 import java.util.List;
 
 /** Max pooling over NHWC input: {@code max_pool2d: {pool_size: 2}}. */
+@Doc("Max pooling over NHWC input")
 @Kind("max_pool2d")
 public record MaxPool2DSpec(
     @Doc("pooling window, n or [h, w]") @Default("[2, 2]") @Range(min = 1) @Pair List<Integer> poolSize,

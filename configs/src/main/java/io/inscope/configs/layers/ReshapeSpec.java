@@ -6,6 +6,7 @@ import io.inscope.configs.SpecException;
 import java.util.List;
 
 /** Reshapes each example: {@code reshape: {target_shape: [28, 28, 1]}}. */
+@Doc("Reshapes each example")
 @Kind("reshape")
 public record ReshapeSpec(
     @Doc("shape of one example after the layer; one entry may be -1") List<Integer> targetShape) implements LayerSpec {

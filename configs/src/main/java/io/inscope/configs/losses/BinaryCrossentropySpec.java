@@ -6,6 +6,7 @@ import io.inscope.configs.Kind;
 import io.inscope.configs.Range;
 
 /** Binary cross-entropy; labels are 0/1 floats of the prediction's shape. */
+@Doc("Binary cross-entropy; labels are 0/1 floats of the prediction's shape")
 @Kind("binary_crossentropy")
 public record BinaryCrossentropySpec(
     @Doc("the predictions are logits, not probabilities") @Default("false") boolean fromLogits,

@@ -6,6 +6,7 @@ import io.inscope.configs.Kind;
 import io.inscope.configs.Range;
 
 /** Cross-entropy against one-hot labels. */
+@Doc("Cross-entropy against one-hot labels")
 @Kind("categorical_crossentropy")
 public record CategoricalCrossentropySpec(
     @Doc("the predictions are logits, not probabilities") @Default("false") boolean fromLogits,

@@ -6,6 +6,7 @@ import io.inscope.configs.Kind;
 import io.inscope.configs.Range;
 
 /** Huber loss. */
+@Doc("Huber loss")
 @Kind("huber")
 public record HuberSpec(
     @Doc("where the loss turns from quadratic to linear") @Default("1.0") @Range(min = 0, minExclusive = true) double delta) implements LossSpec {}

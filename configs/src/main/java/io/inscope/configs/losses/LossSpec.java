@@ -1,5 +1,7 @@
 package io.inscope.configs.losses;
 
+import io.inscope.configs.Doc;
+
 /**
  * The loss, a kind (Keras names); averaged over the global batch.
  *
@@ -8,4 +10,5 @@ package io.inscope.configs.losses;
  * loss: mean_squared_error
  * </pre>
  */
+@Doc("The loss (Keras names), averaged over the global batch")
 public sealed interface LossSpec permits BinaryCrossentropySpec, CategoricalCrossentropySpec, HuberSpec, MeanAbsoluteErrorSpec, MeanSquaredErrorSpec, SparseCategoricalCrossentropySpec {}

@@ -5,6 +5,7 @@ import io.inscope.configs.Doc;
 import io.inscope.configs.Kind;
 
 /** Cross-entropy against integer class labels. */
+@Doc("Cross-entropy against integer class labels")
 @Kind("sparse_categorical_crossentropy")
 public record SparseCategoricalCrossentropySpec(
     @Doc("the predictions are logits, not probabilities") @Default("false") boolean fromLogits) implements LossSpec {}

@@ -1,5 +1,7 @@
 package io.inscope.configs.metrics;
 
+import io.inscope.configs.Doc;
+
 /**
  * A metric reported in the logs and metrics.jsonl; the loss is always reported.
  *
@@ -7,4 +9,5 @@ package io.inscope.configs.metrics;
  * metrics: [accuracy, {top_k_accuracy: {k: 5}}]
  * </pre>
  */
+@Doc("A metric reported in the logs and metrics.jsonl; the loss is always reported")
 public sealed interface MetricSpec permits AccuracySpec, LossMetricSpec, TopKAccuracySpec {}

@@ -6,6 +6,7 @@ import io.inscope.configs.Kind;
 import io.inscope.configs.Range;
 
 /** Fraction of examples whose label is among the k highest predictions. */
+@Doc("Fraction of examples whose label is among the k highest predictions")
 @Kind("top_k_accuracy")
 public record TopKAccuracySpec(
     @Doc("how many top predictions count") @Default("5") @Range(min = 1) int k) implements MetricSpec {}

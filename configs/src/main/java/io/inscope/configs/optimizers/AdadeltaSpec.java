@@ -6,6 +6,7 @@ import io.inscope.configs.Kind;
 import io.inscope.configs.Range;
 
 /** Adadelta. */
+@Doc("Adadelta")
 @Kind("adadelta")
 public record AdadeltaSpec(
     @Doc("learning rate") @Default("0.001") @Range(min = 0, minExclusive = true) double learningRate,

@@ -7,6 +7,7 @@ import io.inscope.configs.Kind;
 import io.inscope.configs.Range;
 
 /** Adam. */
+@Doc("Adam")
 @Kind("adam")
 public record AdamSpec(
     @Doc("learning rate") @Default("0.001") @Range(min = 0, minExclusive = true) double learningRate,

@@ -7,6 +7,7 @@ import io.inscope.configs.Kind;
 import io.inscope.configs.Range;
 
 /** Adamax (Adam with the infinity norm). */
+@Doc("Adamax (Adam with the infinity norm)")
 @Kind("adamax")
 public record AdamaxSpec(
     @Doc("learning rate") @Default("0.001") @Range(min = 0, minExclusive = true) double learningRate,

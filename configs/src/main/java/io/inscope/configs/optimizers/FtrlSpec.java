@@ -6,6 +6,7 @@ import io.inscope.configs.Kind;
 import io.inscope.configs.Range;
 
 /** FTRL-proximal. */
+@Doc("FTRL-proximal")
 @Kind("ftrl")
 public record FtrlSpec(
     @Doc("learning rate") @Default("0.001") @Range(min = 0, minExclusive = true) double learningRate,

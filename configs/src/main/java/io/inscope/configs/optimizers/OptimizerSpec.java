@@ -1,5 +1,7 @@
 package io.inscope.configs.optimizers;
 
+import io.inscope.configs.Doc;
+
 /**
  * The optimizer, a kind (Keras names and defaults); its slot variables are created in the strategy scope.
  *
@@ -8,4 +10,5 @@ package io.inscope.configs.optimizers;
  * optimizer: {sgd: {learning_rate: 0.1, momentum: 0.9, nesterov: true}}
  * </pre>
  */
+@Doc("The optimizer (Keras names and defaults); its slot variables are created in the strategy scope")
 public sealed interface OptimizerSpec permits AdadeltaSpec, AdagradSpec, AdamSpec, AdamaxSpec, FtrlSpec, NadamSpec, RmspropSpec, SgdSpec {}

@@ -7,6 +7,7 @@ import io.inscope.configs.Range;
 import io.inscope.configs.SpecException;
 
 /** Stochastic gradient descent, with optional (Nesterov) momentum. */
+@Doc("Stochastic gradient descent, with optional (Nesterov) momentum")
 @Kind("sgd")
 public record SgdSpec(
     @Doc("learning rate") @Default("0.01") @Range(min = 0, minExclusive = true) double learningRate,

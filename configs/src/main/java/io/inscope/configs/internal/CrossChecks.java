@@ -1,0 +1,70 @@
+package io.inscope.configs.internal;
+
+import io.inscope.configs.JobSpec;
+import io.inscope.configs.StrategySpec;
+import io.inscope.configs.StrategyType;
+import io.inscope.configs.VariableSpec;
+import io.inscope.configs.data.DataSplitSpec;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rules that span records, checked on a bound {@link JobSpec}: a global batch divides evenly over
+ * the replicas whenever the file fixes their number, and extra variables have unique names.
+ */
+final class CrossChecks {
+  private CrossChecks() {}
+
+  static void check(JobSpec spec, Map<String, Origin> locations, Problems problems) {
+    Integer replicas = replicas(spec);
+    if (replicas != null && replicas > 1) {
+      batch(spec.data().train(), "data.train", replicas, spec.strategy(), locations, problems);
+      batch(spec.data().eval(), "data.eval", replicas, spec.strategy(), locations, problems);
+    }
+    Map<String, Integer> seen = new HashMap<>();
+    List<VariableSpec> variables = spec.variables();
+    for (int i = 0; i < variables.size(); i++) {
+      Integer first = seen.putIfAbsent(variables.get(i).name(), i);
+      if (first != null) {
+        String path = "variables[" + i + "].name";
+        problems.add(at(locations, path), path, "duplicate variable name '" + variables.get(i).name()
+            + "' (also variables[" + first + "])");
+      }
+    }
+  }
+
+  /**
+   * The number of replicas when the file alone fixes it: {@link StrategySpec#knownReplicas()}, or
+   * for multi_worker_mirrored with listed workers and replicas per task, their product.
+   */
+  static Integer replicas(JobSpec spec) {
+    StrategySpec s = spec.strategy();
+    if (s.knownReplicas() != null) {
+      return s.knownReplicas();
+    }
+    List<String> workers = spec.cluster().workers();
+    if (s.type() == StrategyType.MULTI_WORKER_MIRRORED && workers != null && s.replicas() != null) {
+      return workers.size() * s.replicas();
+    }
+    return null;
+  }
+
+  private static Origin at(Map<String, Origin> locations, String path) {
+    return locations.getOrDefault(path, locations.get(""));
+  }
+
+  private static void batch(DataSplitSpec split, String splitPath, int replicas, StrategySpec strategy,
+      Map<String, Origin> locations, Problems problems) {
+    if (split == null || split.batchSize() % replicas == 0) {
+      return;
+    }
+    int batch = split.batchSize();
+    int below = batch / replicas * replicas;
+    int above = below + replicas;
+    String nearest = below == 0 ? Integer.toString(above) : below + " or " + above;
+    String path = splitPath + ".batch_size";
+    problems.add(at(locations, path), path, "must be divisible by the replica count " + replicas + " ("
+        + TypeNames.yamlName(strategy.type()) + ") to split evenly (got " + batch + "; nearest valid: " + nearest + ")");
+  }
+}

@@ -1,0 +1,80 @@
+package io.inscope.configs.internal;
+
+import java.util.List;
+
+/**
+ * Binds kinds: a bare name ({@code flatten}), a one-key map ({@code {dense: {units: 10}}}), or a
+ * one-key map whose value is the kind's one required argument ({@code {dropout: 0.2}}); and an
+ * {@code @Inline} kind written among its record's keys.
+ */
+final class KindBinder {
+  private final RecordBinder records;
+  private final Problems problems;
+
+  KindBinder(RecordBinder records, Problems problems) {
+    this.records = records;
+    this.problems = problems;
+  }
+
+  Object bind(YNode node, KindFamily family, String path) {
+    if (node instanceof YNode.Scalar s && !s.isNull()) {
+      Class<?> kind = lookup(family, s.text(), s.origin(), path);
+      return kind == null ? Binder.FAILED : records.bind(new YNode.Map(s.origin(), List.of()), kind, Paths.key(path, s.text()));
+    }
+    if (node instanceof YNode.Map m && m.entries().size() == 1) {
+      YNode.Entry e = m.entries().get(0);
+      Class<?> kind = lookup(family, e.name(), e.key().origin(), path);
+      return kind == null ? Binder.FAILED : arguments(kind, e.value(), Paths.key(path, e.name()));
+    }
+    if (node instanceof YNode.Map m) {
+      String got = m.entries().isEmpty() ? "an empty map"
+          : m.entries().size() + " keys (" + String.join(", ", m.entries().stream().map(YNode.Entry::name).toList()) + ")";
+      problems.add(node.origin(), path, "expected one " + family.noun() + " kind, got " + got + "; a kind is a name or a one-key map {kind: {arguments}}");
+      return Binder.FAILED;
+    }
+    problems.add(node.origin(), path, "expected a " + family.noun() + " kind (a name or a one-key map {kind: {arguments}}), got " + YNode.describe(node));
+    return Binder.FAILED;
+  }
+
+  /** The inline kind of a record: exactly one of the family's names among the map's keys. */
+  Object bindInline(YNode.Map map, KindFamily family, String path) {
+    List<YNode.Entry> present = map.entries().stream().filter(e -> family.kinds().containsKey(e.name())).toList();
+    if (present.isEmpty()) {
+      problems.add(map.origin(), path, "missing the " + family.noun() + ": one of " + String.join(", ", family.kinds().keySet()));
+      return Binder.FAILED;
+    }
+    if (present.size() > 1) {
+      YNode.Entry second = present.get(1);
+      problems.add(second.key().origin(), Paths.key(path, second.name()), "expected one " + family.noun() + ", got "
+          + String.join(" and ", present.stream().map(YNode.Entry::name).toList()));
+      return Binder.FAILED;
+    }
+    YNode.Entry e = present.get(0);
+    return arguments(family.kinds().get(e.name()), e.value(), Paths.key(path, e.name()));
+  }
+
+  private Object arguments(Class<?> kind, YNode args, String path) {
+    if (args instanceof YNode.Scalar s && s.isNull()) {
+      return records.bind(new YNode.Map(s.origin(), List.of()), kind, path);
+    }
+    if (args instanceof YNode.Map) {
+      return records.bind(args, kind, path);
+    }
+    Field sole = KindFamily.soleRequired(kind);
+    if (sole == null) {
+      problems.add(args.origin(), path, "expected a map of arguments, got " + YNode.describe(args));
+      return Binder.FAILED;
+    }
+    YNode.Entry only = new YNode.Entry(YNode.Scalar.string(args.origin(), sole.key()), args);
+    return records.bind(new YNode.Map(args.origin(), List.of(only)), kind, path);
+  }
+
+  private Class<?> lookup(KindFamily family, String name, Origin origin, String path) {
+    Class<?> kind = family.kinds().get(name);
+    if (kind == null) {
+      problems.add(origin, path, "unknown kind " + YNode.quote(name) + " (expected one of "
+          + String.join(", ", family.kinds().keySet()) + Suggest.didYouMean(name, family.kinds().keySet()) + ")");
+    }
+    return kind;
+  }
+}

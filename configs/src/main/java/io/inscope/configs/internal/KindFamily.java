@@ -1,0 +1,59 @@
+package io.inscope.configs.internal;
+
+import io.inscope.configs.Kind;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A sealed kind interface ({@code LayerSpec}, {@code OptimizerSpec}, ...) and its {@code @Kind}
+ * records by YAML name.
+ *
+ * @param noun how messages name a member: {@code layer}, {@code optimizer}, {@code source}
+ */
+public record KindFamily(Class<?> type, String noun, SortedMap<String, Class<?>> kinds) {
+  private static final ClassValue<KindFamily> CACHE =
+      new ClassValue<>() {
+        @Override
+        protected KindFamily computeValue(Class<?> type) {
+          if (!Types.isFamily(type)) {
+            throw new IllegalArgumentException(type + " is not a sealed kind interface");
+          }
+          SortedMap<String, Class<?>> kinds = new TreeMap<>();
+          for (Class<?> c : type.getPermittedSubclasses()) {
+            Kind kind = c.getAnnotation(Kind.class);
+            if (kind == null || !c.isRecord()) {
+              throw new IllegalStateException(c + " needs @Kind and must be a record");
+            }
+            kinds.put(kind.value(), c);
+          }
+          String noun = type.getSimpleName().replaceFirst("Spec$", "").toLowerCase(java.util.Locale.ROOT);
+          return new KindFamily(type, noun, Collections.unmodifiableSortedMap(kinds));
+        }
+      };
+
+  public static KindFamily of(Class<?> type) {
+    return CACHE.get(type);
+  }
+
+  public static String nameOf(Class<?> kindRecord) {
+    return kindRecord.getAnnotation(Kind.class).value();
+  }
+
+  /** The one required field of a kind, which may then be written as a scalar ({@code dropout: 0.2}); else null. */
+  public static Field soleRequired(Class<?> kindRecord) {
+    List<Field> required = Field.of(kindRecord).stream().filter(Field::required).toList();
+    return required.size() == 1 ? required.get(0) : null;
+  }
+
+  /** Every field has a default or is optional, so the bare name is a complete value. */
+  public static boolean takesNoArguments(Class<?> kindRecord) {
+    return Field.of(kindRecord).stream().noneMatch(Field::required);
+  }
+
+  /** The family of an {@code @Inline} field of a record, or null when the record has none. */
+  public static Field inlineField(Class<?> record) {
+    return Field.of(record).stream().filter(Field::inline).findFirst().orElse(null);
+  }
+}

@@ -1,0 +1,62 @@
+package io.inscope.configs.internal;
+
+import io.inscope.configs.ConfigError;
+import io.inscope.configs.JobSpec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One load of a job file: read the extends chain and merge it, apply {@code --set} overrides,
+ * interpolate the environment, bind to {@link JobSpec}, fill {@code ${name}} in {@code output},
+ * and check rules across records. Every stage reports into one {@link Problems}; a stage that
+ * leaves nothing to work on ends the load with the errors found so far.
+ */
+public final class Pipeline {
+  private final Problems problems = new Problems();
+  private final Interpolator interpolator;
+
+  /** The result: a spec, or the sorted errors. */
+  public record Result(JobSpec spec, List<ConfigError> errors) {}
+
+  public Pipeline(Map<String, String> env) {
+    this.interpolator = new Interpolator(env, problems);
+  }
+
+  public Result load(Path file, String display, List<String> overrides) {
+    return finish(new Templates(problems, interpolator).load(file, display), overrides);
+  }
+
+  public Result loadText(String yaml, Path file, String display) {
+    return finish(new Templates(problems, interpolator).resolve(file, display, yaml, List.of()), List.of());
+  }
+
+  private Result finish(YNode tree, List<String> overrides) {
+    if (tree == null) {
+      return failed();
+    }
+    tree = new Overrides(problems).apply(tree, overrides, JobSpec.class);
+    tree = interpolator.apply(tree, "");
+    Binder binder = new Binder(problems);
+    JobSpec spec = binder.bindRoot(tree, JobSpec.class);
+    if (spec == null) {
+      return failed();
+    }
+    spec = withOutputName(spec);
+    CrossChecks.check(spec, binder.locations(), problems);
+    return problems.isEmpty() ? new Result(spec, List.of()) : failed();
+  }
+
+  private Result failed() {
+    return new Result(null, problems.sorted());
+  }
+
+  private static JobSpec withOutputName(JobSpec s) {
+    if (!s.output().contains("${name}")) {
+      return s;
+    }
+    return new JobSpec(s.version(), s.name(), s.seed(), s.cluster(), s.strategy(), s.variables(), s.model(),
+        s.loss(), s.metrics(), s.optimizer(), s.data(), s.train(), s.checkpoint(), s.export(),
+        s.output().replace("${name}", s.name()), s.plugins());
+  }
+}
