@@ -26,7 +26,7 @@ public record VariableSpec(
     }
     if (trainable && !dtype.isFloating()) {
       throw new SpecException(
-          "trainable", "a " + dtype.name().toLowerCase() + " variable cannot be trainable; set trainable: false");
+          "trainable", "an " + dtype.name().toLowerCase(java.util.Locale.ROOT) + " variable cannot be trainable; set trainable: false");
     }
     shape = List.copyOf(shape);
   }

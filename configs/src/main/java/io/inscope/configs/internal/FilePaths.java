@@ -36,13 +36,13 @@ final class FilePaths {
   List<String> expand(YNode.Scalar s, String path) {
     Path file = resolve(s);
     String name = file.getFileName() == null ? "" : file.getFileName().toString();
-    if (!isGlob(name)) {
-      String one = one(s, path);
-      return one == null ? null : List.of(one);
-    }
     if (isGlob(file.getParent().toString())) {
       problems.add(s.origin(), path, "* and ? are allowed only in the file name, got " + YNode.quote(s.text()));
       return null;
+    }
+    if (!isGlob(name)) {
+      String one = one(s, path);
+      return one == null ? null : List.of(one);
     }
     List<String> matches = new ArrayList<>();
     try (DirectoryStream<Path> dir = Files.newDirectoryStream(file.getParent(), name)) {

@@ -10,7 +10,7 @@ public final class Json {
   public static String write(Object value) {
     StringBuilder out = new StringBuilder();
     write(value, out, "");
-    return out.append('\n').toString();
+    return out.toString();
   }
 
   private static void write(Object value, StringBuilder out, String indent) {

@@ -32,7 +32,7 @@ final class KindBinder {
       problems.add(node.origin(), path, "expected one " + family.noun() + " kind, got " + got + "; a kind is a name or a one-key map {kind: {arguments}}");
       return Binder.FAILED;
     }
-    problems.add(node.origin(), path, "expected a " + family.noun() + " kind (a name or a one-key map {kind: {arguments}}), got " + YNode.describe(node));
+    problems.add(node.origin(), path, "expected " + article(family.noun()) + " kind (a name or a one-key map {kind: {arguments}}), got " + YNode.describe(node));
     return Binder.FAILED;
   }
 
@@ -62,11 +62,17 @@ final class KindBinder {
     }
     Field sole = KindFamily.soleRequired(kind);
     if (sole == null) {
-      problems.add(args.origin(), path, "expected a map of arguments, got " + YNode.describe(args));
+      List<String> required = Field.of(kind).stream().filter(Field::required).map(Field::key).toList();
+      String which = required.isEmpty() ? "" : " (required: " + String.join(", ", required) + ")";
+      problems.add(args.origin(), path, "expected a map of arguments" + which + ", got " + YNode.describe(args));
       return Binder.FAILED;
     }
     YNode.Entry only = new YNode.Entry(YNode.Scalar.string(args.origin(), sole.key()), args);
     return records.bind(new YNode.Map(args.origin(), List.of(only)), kind, path);
+  }
+
+  private static String article(String noun) {
+    return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
   }
 
   private Class<?> lookup(KindFamily family, String name, Origin origin, String path) {

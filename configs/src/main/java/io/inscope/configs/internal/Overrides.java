@@ -32,7 +32,7 @@ final class Overrides {
             + YNode.quote(override));
         continue;
       }
-      YNode value = SafeYaml.parse(override.substring(eq + 1), Origin.set(), true, problems);
+      YNode value = SafeYaml.parse(override.substring(eq + 1), Origin.set(), true, pathText, problems);
       if (value != null) {
         YNode updated = set(root instanceof YNode.Map ? root : null, rootType, segments, 0, value, "");
         root = updated == null ? root : updated;

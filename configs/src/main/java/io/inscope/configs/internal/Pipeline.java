@@ -35,6 +35,10 @@ public final class Pipeline {
     if (tree == null) {
       return failed();
     }
+    if (tree instanceof YNode.Scalar s && s.isNull()) {
+      problems.add(s.origin(), "", "the file is empty (expected a map of job keys: version, name, model, ...)");
+      return failed();
+    }
     tree = new Overrides(problems).apply(tree, overrides, JobSpec.class);
     tree = interpolator.apply(tree, "");
     Binder binder = new Binder(problems);

@@ -34,8 +34,13 @@ public final class SafeYaml {
    * their line and column.
    */
   public static YNode parse(String text, Origin file, boolean fixed, Problems problems) {
+    return parse(text, file, fixed, "", problems);
+  }
+
+  /** As {@link #parse(String, Origin, boolean, Problems)}, reporting errors of the whole text at {@code path}. */
+  public static YNode parse(String text, Origin file, boolean fixed, String path, Problems problems) {
     if (text.length() > MAX_CHARS) {
-      problems.add(file, "", "document too large: " + text.length() + " characters (a job file may hold at most " + MAX_CHARS / 1024 + " KiB)");
+      problems.add(file, path, "document too large: " + text.length() + " characters (a job file may hold at most " + MAX_CHARS / 1024 + " KiB)");
       return null;
     }
     LoaderOptions options = new LoaderOptions();
@@ -51,13 +56,13 @@ public final class SafeYaml {
       Node root = composer.getSingleNode();
       return root == null ? YNode.Scalar.nothing(file.at(fixed ? 0 : 1, fixed ? 0 : 1)) : converter.convert(root);
     } catch (NodeConverter.LimitException e) {
-      problems.add(e.origin, "", e.getMessage());
+      problems.add(e.origin, path, e.getMessage());
     } catch (MarkedYAMLException e) {
-      problems.add(at(file, fixed, e.getProblemMark()), "", describe(e));
+      problems.add(at(file, fixed, e.getProblemMark()), path, describe(e));
     } catch (ReaderException e) {
-      problems.add(file, "", "invalid character " + String.format("U+%04X", e.getCodePoint()) + " at offset " + e.getPosition() + " (only printable characters are allowed)");
+      problems.add(file, path, "invalid character " + String.format("U+%04X", e.getCodePoint()) + " at offset " + e.getPosition() + " (only printable characters are allowed)");
     } catch (YAMLException e) {
-      problems.add(file, "", limitMessage(e.getMessage()));
+      problems.add(file, path, limitMessage(e.getMessage()));
     }
     return null;
   }

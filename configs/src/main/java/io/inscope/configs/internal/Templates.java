@@ -59,10 +59,10 @@ final class Templates {
     List<Link> next = new ArrayList<>(chain);
     next.add(new Link(file, display));
     if (next.stream().anyMatch(l -> l.file().equals(basePath)) || next.size() > MAX_CHAIN) {
-      String why = next.size() > MAX_CHAIN ? "a chain of more than " + MAX_CHAIN + " files" : "a cycle";
+      String why = next.size() > MAX_CHAIN ? "base files nest more than " + MAX_CHAIN + " deep" : "base files extend each other in a cycle";
       List<String> names = new ArrayList<>(next.stream().map(Link::display).toList());
       names.add(baseDisplay);
-      problems.add(s.origin(), "extends", "extends makes " + why + ": " + String.join(" -> ", names));
+      problems.add(s.origin(), "extends", why + ": " + String.join(" -> ", names));
       return null;
     }
     String baseText = read(basePath, baseDisplay, s.origin(), "extends");

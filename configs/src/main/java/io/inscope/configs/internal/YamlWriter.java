@@ -39,6 +39,8 @@ public final class YamlWriter {
     DumperOptions options = new DumperOptions();
     options.setDefaultFlowStyle(FlowStyle.BLOCK);
     options.setIndent(2);
+    options.setIndicatorIndent(2);
+    options.setIndentWithIndicator(true);
     options.setWidth(Integer.MAX_VALUE);
     StringWriter out = new StringWriter();
     new Yaml(options).serialize(node(value, value.getClass(), ""), out);
