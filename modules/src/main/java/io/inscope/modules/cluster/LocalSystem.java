@@ -3,25 +3,33 @@ package io.inscope.modules.cluster;
 import io.inscope.configs.JobSpec;
 import io.inscope.configs.StrategyType;
 import java.util.List;
+import java.util.Locale;
 import org.tensorflow.proto.ConfigProto;
 
 /**
  * Initializes this machine as the system: lists the devices an in-process session sees and picks
- * the replica device (the first GPU, else the first CPU).
+ * the replica devices. one_device: the first GPU, else the first CPU. mirrored: N GPUs where there
+ * are GPUs (default all of them), else N logical CPU devices made with {@code
+ * ConfigProto.device_count} (default 1).
  */
 public final class LocalSystem {
 
   /** The session configuration every session of the job uses. */
   public static ConfigProto sessionConfig(JobSpec job) {
-    return ConfigProto.newBuilder().setAllowSoftPlacement(true).build();
+    ConfigProto.Builder b = ConfigProto.newBuilder().setAllowSoftPlacement(true);
+    if (job.strategy().type() == StrategyType.MIRRORED && job.strategy().replicas() != null) {
+      b.putDeviceCount("CPU", job.strategy().replicas());
+    }
+    return b.build();
   }
 
   public Topology initialize(JobSpec job) throws ClusterUnavailableException {
-    if (job.strategy().type() != StrategyType.ONE_DEVICE || !job.cluster().isLocal()) {
+    StrategyType type = job.strategy().type();
+    if ((type != StrategyType.ONE_DEVICE && type != StrategyType.MIRRORED) || !job.cluster().isLocal()) {
       throw new ClusterUnavailableException(
-          "strategy '" + job.strategy().type().name().toLowerCase(java.util.Locale.ROOT)
-              + "'" + (job.cluster().isLocal() ? "" : " with a remote cluster")
-              + " is not available in this build of the runner; use strategy: {type: one_device}"
+          "strategy '" + type.name().toLowerCase(Locale.ROOT) + "'"
+              + (job.cluster().isLocal() ? "" : " with a remote cluster")
+              + " is not available in this build of the runner; use strategy: one_device or mirrored"
               + " on this machine");
     }
     List<String> devices = Devices.list("", sessionConfig(job));
@@ -30,7 +38,16 @@ public final class LocalSystem {
     if (cpus.isEmpty()) {
       throw new ClusterUnavailableException("no CPU device found (found: " + devices + ")");
     }
-    String replica = gpus.isEmpty() ? cpus.get(0) : gpus.get(0);
-    return new Topology("", devices, List.of(replica), cpus.get(0));
+    if (type == StrategyType.ONE_DEVICE) {
+      return new Topology("", devices, List.of(gpus.isEmpty() ? cpus.get(0) : gpus.get(0)), cpus.get(0));
+    }
+    List<String> pool = gpus.isEmpty() ? cpus : gpus;
+    int replicas = job.strategy().replicas() != null ? job.strategy().replicas() : pool.size();
+    if (replicas > pool.size()) {
+      throw new ClusterUnavailableException(
+          "mirrored asks for " + replicas + " replicas but this machine has " + pool.size() + " "
+              + (gpus.isEmpty() ? "CPU" : "GPU") + " device(s) (found: " + devices + "); lower strategy.replicas");
+    }
+    return new Topology("", devices, pool.subList(0, replicas), cpus.get(0));
   }
 }

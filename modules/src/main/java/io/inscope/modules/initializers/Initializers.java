@@ -22,8 +22,11 @@ public final class Initializers {
   public <T extends TType> InitialValue<T> initialValue(InitializerSpec spec, Class<T> type) {
     InitializerFactory factory = factory(spec);
     return (tf, shape, seed) -> {
-      Initializer<T> init = (Initializer<T>) factory.create(spec, seed);
-      return init.call(tf, tf.constant(shape), type);
+      Initializer<? extends TType> init = factory.create(spec, seed);
+      if (init instanceof ShapedInitializer shaped) {
+        return shaped.call(tf, shape, type);
+      }
+      return ((Initializer<T>) init).call(tf, tf.constant(shape), type);
     };
   }
 

@@ -7,21 +7,18 @@ import io.inscope.configs.initializers.OrthogonalSpec;
 import io.inscope.configs.initializers.RandomNormalSpec;
 import io.inscope.configs.initializers.RandomUniformSpec;
 import io.inscope.configs.initializers.TruncatedNormalSpec;
+import io.inscope.modules.initializers.VarianceScaling.Distribution;
 import org.tensorflow.framework.initializers.Constant;
-import org.tensorflow.framework.initializers.Glorot;
-import org.tensorflow.framework.initializers.He;
-import org.tensorflow.framework.initializers.LeCun;
 import org.tensorflow.framework.initializers.Ones;
-import org.tensorflow.framework.initializers.Orthogonal;
 import org.tensorflow.framework.initializers.RandomNormal;
 import org.tensorflow.framework.initializers.RandomUniform;
 import org.tensorflow.framework.initializers.TruncatedNormal;
-import org.tensorflow.framework.initializers.VarianceScaling.Distribution;
 import org.tensorflow.framework.initializers.Zeros;
 
 /**
- * Binds every initializer kind to tensorflow-framework's implementation (which follows Keras:
- * fans from the last two dimensions, receptive field for convolution kernels).
+ * Binds every initializer kind, with Keras' definitions: tensorflow-framework's implementation for
+ * the constant and plain random kinds, ours ({@link VarianceScaling}, {@link Orthogonal}) where
+ * framework 1.1.0 departs from Keras.
  */
 public final class InitializersModule extends AbstractModule {
   @Override
@@ -29,14 +26,14 @@ public final class InitializersModule extends AbstractModule {
     MapBinder<String, InitializerFactory> kinds =
         MapBinder.newMapBinder(binder(), String.class, InitializerFactory.class);
     kinds.addBinding("constant").toInstance((s, seed) -> new Constant<>(((ConstantSpec) s).value()));
-    kinds.addBinding("glorot_normal").toInstance((s, seed) -> new Glorot<>(Distribution.TRUNCATED_NORMAL, seed));
-    kinds.addBinding("glorot_uniform").toInstance((s, seed) -> new Glorot<>(Distribution.UNIFORM, seed));
-    kinds.addBinding("he_normal").toInstance((s, seed) -> new He<>(Distribution.TRUNCATED_NORMAL, seed));
-    kinds.addBinding("he_uniform").toInstance((s, seed) -> new He<>(Distribution.UNIFORM, seed));
-    kinds.addBinding("lecun_normal").toInstance((s, seed) -> new LeCun<>(Distribution.TRUNCATED_NORMAL, seed));
-    kinds.addBinding("lecun_uniform").toInstance((s, seed) -> new LeCun<>(Distribution.UNIFORM, seed));
+    kinds.addBinding("glorot_normal").toInstance((s, seed) -> VarianceScaling.glorot(Distribution.TRUNCATED_NORMAL, seed));
+    kinds.addBinding("glorot_uniform").toInstance((s, seed) -> VarianceScaling.glorot(Distribution.UNIFORM, seed));
+    kinds.addBinding("he_normal").toInstance((s, seed) -> VarianceScaling.he(Distribution.TRUNCATED_NORMAL, seed));
+    kinds.addBinding("he_uniform").toInstance((s, seed) -> VarianceScaling.he(Distribution.UNIFORM, seed));
+    kinds.addBinding("lecun_normal").toInstance((s, seed) -> VarianceScaling.lecun(Distribution.TRUNCATED_NORMAL, seed));
+    kinds.addBinding("lecun_uniform").toInstance((s, seed) -> VarianceScaling.lecun(Distribution.UNIFORM, seed));
     kinds.addBinding("ones").toInstance((s, seed) -> new Ones<>());
-    kinds.addBinding("orthogonal").toInstance((s, seed) -> new Orthogonal<>(((OrthogonalSpec) s).gain(), seed));
+    kinds.addBinding("orthogonal").toInstance((s, seed) -> new Orthogonal(((OrthogonalSpec) s).gain(), seed));
     kinds.addBinding("random_normal").toInstance((s, seed) -> randomNormal((RandomNormalSpec) s, seed));
     kinds.addBinding("random_uniform").toInstance((s, seed) -> randomUniform((RandomUniformSpec) s, seed));
     kinds.addBinding("truncated_normal").toInstance((s, seed) -> truncatedNormal((TruncatedNormalSpec) s, seed));

@@ -9,6 +9,7 @@ public final class StrategyModule extends AbstractModule {
   protected void configure() {
     MapBinder<String, StrategyFactory> types =
         MapBinder.newMapBinder(binder(), String.class, StrategyFactory.class);
+    types.addBinding("mirrored").toInstance((s, t) -> new MirroredStrategy(t.replicaDevices()));
     types.addBinding("one_device").toInstance((s, t) -> new OneDeviceStrategy(t.replicaDevices().get(0)));
   }
 }
