@@ -12,17 +12,17 @@ import io.inscope.configs.optimizers.RmspropSpec;
 import io.inscope.configs.optimizers.SgdSpec;
 import org.tensorflow.Graph;
 import org.tensorflow.framework.optimizers.AdaDelta;
-import org.tensorflow.framework.optimizers.AdaGrad;
-import org.tensorflow.framework.optimizers.Adam;
-import org.tensorflow.framework.optimizers.Adamax;
 import org.tensorflow.framework.optimizers.Ftrl;
 import org.tensorflow.framework.optimizers.GradientDescent;
 import org.tensorflow.framework.optimizers.Momentum;
-import org.tensorflow.framework.optimizers.Nadam;
 import org.tensorflow.framework.optimizers.Optimizer;
-import org.tensorflow.framework.optimizers.RMSProp;
 
-/** Binds every optimizer kind to tensorflow-framework's implementation, with Keras' arguments. */
+/**
+ * Binds every optimizer kind to an optimizer whose update is Keras' for the same arguments:
+ * tensorflow-framework's where it matches Keras ({@code adadelta}, {@code ftrl}, {@code sgd}), and
+ * this package's where the framework deviates ({@link Adagrad}, {@link Adam}, {@link Adamax},
+ * {@link Nadam}, {@link RmsProp} say how).
+ */
 public final class OptimizersModule extends AbstractModule {
   @Override
   protected void configure() {
@@ -43,7 +43,7 @@ public final class OptimizersModule extends AbstractModule {
   }
 
   private static Optimizer adagrad(AdagradSpec s, Graph g) {
-    return new AdaGrad(g, (float) s.learningRate(), (float) s.initialAccumulatorValue());
+    return new Adagrad(g, (float) s.learningRate(), (float) s.initialAccumulatorValue());
   }
 
   private static Optimizer adam(AdamSpec s, Graph g) {
@@ -73,7 +73,7 @@ public final class OptimizersModule extends AbstractModule {
   }
 
   private static Optimizer rmsprop(RmspropSpec s, Graph g) {
-    return new RMSProp(
+    return new RmsProp(
         g, (float) s.learningRate(), (float) s.rho(), (float) s.momentum(), (float) s.epsilon(),
         s.centered());
   }
