@@ -7,9 +7,11 @@ import java.util.regex.Pattern;
 
 /**
  * Replaces {@code ${VAR}} and {@code ${VAR:-default}} in scalar values with environment variables;
- * {@code $${} writes a literal {@code ${}. A plain (unquoted) scalar is typed after substitution,
- * so {@code steps: ${STEPS}} is an integer; a quoted one stays a string. In the top-level {@code
- * output} value, {@code ${name}} is the job's name and is left for the loader.
+ * {@code $${} writes a literal {@code ${}. The result is typed after substitution, so {@code
+ * steps: ${STEPS}} is an integer. Inside {@code [...]} and {@code {...}} YAML needs the
+ * interpolation quoted ({@code {steps: "${STEPS}"}}), so a quoted result that reads as a number or
+ * a boolean is typed too; a quoted result never becomes null. In the top-level {@code output}
+ * value, {@code ${name}} is the job's name and is left for the loader.
  */
 final class Interpolator {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -44,7 +46,11 @@ final class Interpolator {
     if (text.equals(s.text())) {
       return s;
     }
-    return new YNode.Scalar(s.origin(), text, s.plain() ? Numbers.resolve(text) : YNode.Type.STR, s.plain());
+    YNode.Type type = Numbers.resolve(text);
+    if (!s.plain() && (type == YNode.Type.NULL || type == YNode.Type.STR)) {
+      type = YNode.Type.STR;
+    }
+    return new YNode.Scalar(s.origin(), text, type, s.plain());
   }
 
   /** The scalar's text with variables replaced, or null (reported) when one is unset or malformed. */

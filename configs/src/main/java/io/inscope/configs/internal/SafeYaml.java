@@ -58,7 +58,7 @@ public final class SafeYaml {
     } catch (NodeConverter.LimitException e) {
       problems.add(e.origin, path, e.getMessage());
     } catch (MarkedYAMLException e) {
-      problems.add(at(file, fixed, e.getProblemMark()), path, describe(e));
+      problems.add(at(file, fixed, e.getProblemMark()), path, describe(e, text));
     } catch (ReaderException e) {
       problems.add(file, path, "invalid character " + String.format("U+%04X", e.getCodePoint()) + " at offset " + e.getPosition() + " (only printable characters are allowed)");
     } catch (YAMLException e) {
@@ -76,14 +76,18 @@ public final class SafeYaml {
     return fixed || mark == null ? file : file.at(mark.getLine() + 1, mark.getColumn() + 1);
   }
 
-  private static String describe(MarkedYAMLException e) {
+  private static String describe(MarkedYAMLException e, String text) {
     String problem = e.getProblem() == null ? "" : e.getProblem();
     if (problem.startsWith("Global tag is not allowed: ")) {
       return "tag " + NodeConverter.shortTag(problem.substring("Global tag is not allowed: ".length()))
           + " is not allowed (a job file holds plain data: strings, numbers, booleans, lists and maps)";
     }
     String context = e.getContext() == null ? "" : " (" + e.getContext().trim() + ")";
-    return "invalid YAML: " + firstLower(problem) + context;
+    // SnakeYAML (YAML 1.1) ends a plain scalar at '?' inside [...] and {...}: a glob needs quotes there
+    String hint = problem.endsWith("but got ?") ? "; quote a value that holds ? inside [...] or {...}"
+        : problem.endsWith("but got {") && line(text, e.getProblemMark()).contains("${")
+            ? "; quote an interpolation inside [...] or {...}: \"${VAR}\"" : "";
+    return "invalid YAML: " + firstLower(problem) + context + hint;
   }
 
   private static String limitMessage(String message) {
@@ -97,6 +101,14 @@ public final class SafeYaml {
       return "document too large: a job file may hold at most " + MAX_CHARS / 1024 + " KiB";
     }
     return "invalid YAML: " + firstLower(message);
+  }
+
+  private static String line(String text, Mark mark) {
+    if (mark == null) {
+      return "";
+    }
+    String[] lines = text.split("\n", -1);
+    return mark.getLine() < lines.length ? lines[mark.getLine()] : "";
   }
 
   private static String firstLower(String s) {
