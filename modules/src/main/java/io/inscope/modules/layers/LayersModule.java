@@ -3,7 +3,15 @@ package io.inscope.modules.layers;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.MapBinder;
+import io.inscope.configs.layers.ActivationLayerSpec;
+import io.inscope.configs.layers.AveragePool2DSpec;
+import io.inscope.configs.layers.BatchNormalizationSpec;
+import io.inscope.configs.layers.Conv2DSpec;
 import io.inscope.configs.layers.DenseSpec;
+import io.inscope.configs.layers.DropoutSpec;
+import io.inscope.configs.layers.EmbeddingSpec;
+import io.inscope.configs.layers.MaxPool2DSpec;
+import io.inscope.configs.layers.ReshapeSpec;
 import io.inscope.modules.initializers.Initializers;
 
 /** Binds every layer kind by its YAML name. */
@@ -12,8 +20,16 @@ public final class LayersModule extends AbstractModule {
   protected void configure() {
     MapBinder<String, LayerFactory> kinds =
         MapBinder.newMapBinder(binder(), String.class, LayerFactory.class);
+    kinds.addBinding("activation").toInstance((s, name, sv) -> new ActivationLayer((ActivationLayerSpec) s, name));
+    kinds.addBinding("average_pool2d").toInstance((s, name, sv) -> new AveragePool2D((AveragePool2DSpec) s, name));
+    kinds.addBinding("batch_normalization").toInstance((s, name, sv) -> new BatchNormalization((BatchNormalizationSpec) s, name, sv));
+    kinds.addBinding("conv2d").toInstance((s, name, sv) -> new Conv2D((Conv2DSpec) s, name, sv));
     kinds.addBinding("dense").toInstance((s, name, sv) -> new Dense((DenseSpec) s, name, sv));
+    kinds.addBinding("dropout").toInstance((s, name, sv) -> new Dropout((DropoutSpec) s, name));
+    kinds.addBinding("embedding").toInstance((s, name, sv) -> new Embedding((EmbeddingSpec) s, name, sv));
     kinds.addBinding("flatten").toInstance((s, name, sv) -> new Flatten(name));
+    kinds.addBinding("max_pool2d").toInstance((s, name, sv) -> new MaxPool2D((MaxPool2DSpec) s, name));
+    kinds.addBinding("reshape").toInstance((s, name, sv) -> new Reshape((ReshapeSpec) s, name));
   }
 
   @Provides

@@ -1,0 +1,66 @@
+package io.inscope.modules.layers;
+
+import io.inscope.configs.layers.DropoutSpec;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * In training, sets each input to 0 with probability {@code rate} and scales the others by
+ * {@code 1 / (1 - rate)} (inverted dropout, as Keras); the identity otherwise. Creates no
+ * variables.
+ *
+ * <p>The mask is drawn by a stateless random op seeded by the layer's seed (from the job seed and
+ * the layer name), the replica index and the global step: the same step draws the same mask, so a
+ * resumed run repeats the masks of an uninterrupted one, and replicas draw different masks.
+ *
+ * <pre>
+ * - dropout: 0.2
+ * </pre>
+ *
+ * <table>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>rate</td><td>(required)</td><td>fraction dropped in training, in [0, 1)</td></tr>
+ * </table>
+ */
+public final class Dropout implements Layer {
+  /** Separates the seeds of replicas (an odd constant: distinct for every replica index). */
+  private static final long REPLICA_STRIDE = 0x9E3779B97F4A7C15L;
+
+  private final DropoutSpec spec;
+  private final String name;
+
+  public Dropout(DropoutSpec spec, String name) {
+    this.spec = spec;
+    this.name = name;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Shape build(Shape inputShape) {
+    return inputShape;
+  }
+
+  @Override
+  public Operand<TFloat32> call(CallContext ctx, Operand<TFloat32> input) {
+    if (!ctx.training() || spec.rate() == 0) {
+      return input;
+    }
+    Ops tf = ctx.tf().withSubScope(name);
+    long seed = ctx.replica().scope().seedFor(name) + REPLICA_STRIDE * ctx.replica().index();
+    Operand<TInt64> seeds = tf.stack(List.of(tf.constant(seed), ctx.step()));
+    Operand<TFloat32> uniform =
+        tf.random.statelessRandomUniform(tf.shape(input), seeds, TFloat32.class);
+    Operand<TFloat32> keep =
+        tf.dtypes.cast(tf.math.greaterEqual(uniform, tf.constant((float) spec.rate())), TFloat32.class);
+    Operand<TFloat32> scale = tf.constant((float) (1.0 / (1.0 - spec.rate())));
+    return tf.math.mul(input, tf.math.mul(keep, scale));
+  }
+}

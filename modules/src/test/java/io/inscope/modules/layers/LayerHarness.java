@@ -1,0 +1,227 @@
+package io.inscope.modules.layers;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import io.inscope.configs.layers.LayerSpec;
+import io.inscope.modules.initializers.InitializersModule;
+import io.inscope.modules.strategy.MirroredVariable;
+import io.inscope.modules.strategy.OneDeviceStrategy;
+import io.inscope.modules.strategy.ReplicaContext;
+import io.inscope.modules.strategy.Strategy;
+import io.inscope.modules.strategy.StrategyScope;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * One layer, built from its spec through the bound factories in a strategy scope (job seed 42),
+ * called on placeholders; runs forward passes, gradients of {@code sum(output · w)} and the
+ * layer's update ops.
+ */
+final class LayerHarness implements AutoCloseable {
+  static final long SEED = 42;
+  private static final Injector INJECTOR =
+      Guice.createInjector(new InitializersModule(), new LayersModule());
+
+  final Graph graph = new Graph();
+  final StrategyScope scope;
+  final Layer layer;
+  final Shape outputExample;
+  final List<Op> updates = new ArrayList<>();
+  private final Shape example;
+  private final long batch;
+  private final Placeholder<TInt64> step;
+  private Session session;
+
+  /** The layer applied once: its input, output and gradients. */
+  record Call(
+      Placeholder<TFloat32> input,
+      Operand<TFloat32> output,
+      Placeholder<TFloat32> weights,
+      List<String> gradientNames,
+      Output<?>[] gradients) {}
+
+  LayerHarness(LayerSpec spec, Shape example, long batch) {
+    this(spec, example, batch, new OneDeviceStrategy("/device:CPU:0"));
+  }
+
+  LayerHarness(LayerSpec spec, Shape example, long batch, Strategy strategy) {
+    this.example = example;
+    this.batch = batch;
+    String kind = ModelFactory.kindOf(spec);
+    try (StrategyScope open = StrategyScope.open(strategy, graph, SEED)) {
+      scope = open;
+      layer = factories().get(kind).create(spec, kind, INJECTOR.getInstance(LayerServices.class));
+      outputExample = layer.build(example);
+    } catch (RuntimeException e) {
+      graph.close();
+      throw e;
+    }
+    step = scope.tf().withName("step").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
+  }
+
+  static Map<String, LayerFactory> factories() {
+    return INJECTOR.getInstance(Key.get(new TypeLiteral<Map<String, LayerFactory>>() {}));
+  }
+
+  Call call(boolean training) {
+    return call(0, training, true);
+  }
+
+  /** Applies the layer on {@code replica}; gradients w.r.t. the input (optionally) and every trainable weight. */
+  Call call(int replica, boolean training, boolean inputGradient) {
+    Ops tf = scope.tf();
+    Placeholder<TFloat32> input =
+        tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(batch).append(example)));
+    CallContext ctx = new CallContext(new ReplicaContext(scope, replica), training, step, updates);
+    Operand<TFloat32> output = layer.call(ctx, input);
+    Placeholder<TFloat32> weights =
+        tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(batch).append(outputExample)));
+    Operand<TFloat32> loss = tf.reduceSum(tf.math.mul(output, weights), allAxes(tf, output));
+    List<String> names = new ArrayList<>();
+    List<Output<?>> targets = new ArrayList<>();
+    if (inputGradient) {
+      names.add("input");
+      targets.add(input.asOutput());
+    }
+    for (MirroredVariable<?> v : scope.variables()) {
+      if (v.trainable()) {
+        names.add(v.name());
+        targets.add(v.component(replica).asOutput());
+      }
+    }
+    Output<?>[] grads =
+        targets.isEmpty()
+            ? new Output<?>[0]
+            : graph.addGradients(loss.asOutput(), targets.toArray(new Output<?>[0]));
+    return new Call(input, output, weights, names, grads);
+  }
+
+  float[] forward(Call call, float[] x, long stepValue) {
+    try (TFloat32 xt = tensor(call.input().shape(), x);
+        TInt64 st = TInt64.scalarOf(stepValue);
+        Result r = session().runner().feed(call.input(), xt).feed(step, st).fetch(call.output()).run()) {
+      return floats((TFloat32) r.get(0));
+    }
+  }
+
+  float[] forward(Call call, float[] x) {
+    return forward(call, x, 0);
+  }
+
+  /** The gradients of {@code sum(output · w)}, by "input" and by variable name. */
+  Map<String, float[]> gradients(Call call, float[] x, float[] w, long stepValue) {
+    try (TFloat32 xt = tensor(call.input().shape(), x);
+        TFloat32 wt = tensor(call.weights().shape(), w);
+        TInt64 st = TInt64.scalarOf(stepValue)) {
+      Session.Runner runner = session().runner().feed(call.input(), xt).feed(call.weights(), wt).feed(step, st);
+      for (Output<?> g : call.gradients()) {
+        runner.fetch(g);
+      }
+      Map<String, float[]> byName = new LinkedHashMap<>();
+      try (Result r = runner.run()) {
+        for (int i = 0; i < call.gradients().length; i++) {
+          byName.put(call.gradientNames().get(i), floats((TFloat32) r.get(i)));
+        }
+      }
+      return byName;
+    }
+  }
+
+  /** Runs the layers' update ops once, feeding each call its input. */
+  void runUpdates(Map<Call, float[]> inputs, long stepValue) {
+    List<TFloat32> tensors = new ArrayList<>();
+    try (TInt64 st = TInt64.scalarOf(stepValue)) {
+      Session.Runner runner = session().runner().feed(step, st);
+      for (Map.Entry<Call, float[]> e : inputs.entrySet()) {
+        TFloat32 t = tensor(e.getKey().input().shape(), e.getValue());
+        tensors.add(t);
+        runner.feed(e.getKey().input(), t);
+      }
+      updates.forEach(runner::addTarget);
+      runner.run().close();
+    } finally {
+      tensors.forEach(TFloat32::close);
+    }
+  }
+
+  float[] value(String variable, int replica) {
+    try (Result r = session().runner().fetch(variable(variable).component(replica)).run()) {
+      return floats((TFloat32) r.get(0));
+    }
+  }
+
+  float[] value(String variable) {
+    return value(variable, 0);
+  }
+
+  /** Sets every replica's component of {@code variable}. */
+  @SuppressWarnings("unchecked")
+  void assign(String variable, float[] values) {
+    MirroredVariable<TFloat32> v = (MirroredVariable<TFloat32>) variable(variable);
+    Ops tf = scope.tf();
+    Placeholder<TFloat32> p = tf.placeholder(TFloat32.class, Placeholder.shape(v.shape()));
+    Session.Runner runner = session().runner();
+    for (int r = 0; r < v.components().size(); r++) {
+      runner.addTarget(tf.assign(v.component(r), p));
+    }
+    try (TFloat32 t = tensor(v.shape(), values)) {
+      runner.feed(p, t).run().close();
+    }
+  }
+
+  MirroredVariable<?> variable(String name) {
+    return scope.variables().stream()
+        .filter(v -> v.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no variable " + name + " in " + scope.variables()));
+  }
+
+  private Session session() {
+    if (session == null) {
+      session = new Session(graph);
+    }
+    return session;
+  }
+
+  static TFloat32 tensor(Shape shape, float[] values) {
+    return TFloat32.tensorOf(shape, DataBuffers.of(values, true, false));
+  }
+
+  static float[] floats(TFloat32 t) {
+    float[] a = new float[(int) t.size()];
+    t.copyTo(DataBuffers.of(a, false, false));
+    return a;
+  }
+
+  private static Operand<org.tensorflow.types.TInt32> allAxes(Ops tf, Operand<?> x) {
+    int[] axes = new int[x.shape().numDimensions()];
+    for (int i = 0; i < axes.length; i++) {
+      axes[i] = i;
+    }
+    return tf.constant(axes);
+  }
+
+  @Override
+  public void close() {
+    if (session != null) {
+      session.close();
+    }
+    graph.close();
+  }
+}
