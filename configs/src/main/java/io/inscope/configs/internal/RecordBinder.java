@@ -101,7 +101,9 @@ final class RecordBinder {
 
   private static Constructor<?> canonical(Class<?> type) throws NoSuchMethodException {
     Class<?>[] types = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType).toArray(Class<?>[]::new);
-    return type.getDeclaredConstructor(types);
+    Constructor<?> constructor = type.getDeclaredConstructor(types);
+    constructor.trySetAccessible();
+    return constructor;
   }
 
   /** Record messages quote values; a pathological value must not make a megabyte of report. */

@@ -77,27 +77,27 @@ final class Templates {
     return Merger.merge(base, own, JobSpec.class);
   }
 
+  /** The file's text, or null (reported at the referring extends, or at the job file itself). */
   private String read(Path file, String display, Origin referrer, String path) {
+    String which = path.isEmpty() ? "" : ": " + display;
     try {
       if (!Files.isRegularFile(file)) {
-        String what = Files.exists(file) ? "expected a file, got a directory" : "no such file";
-        problems.add(referrer, path, path.isEmpty() ? what : what + ": " + display);
+        problems.add(referrer, path, (Files.exists(file) ? "expected a file, got a directory" : "no such file") + which);
         return null;
       }
       long size = Files.size(file);
       if (size > SafeYaml.MAX_CHARS * 4L) {
-        problems.add(referrer, path, "file too large: " + size + " bytes (a job file may hold at most " + SafeYaml.MAX_CHARS / 1024 + " KiB): " + display);
+        problems.add(referrer, path, "file too large: " + size + " bytes (a job file may hold at most " + SafeYaml.MAX_CHARS / 1024 + " KiB)" + which);
         return null;
       }
-      byte[] bytes = Files.readAllBytes(file);
       String text = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
+          .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
       return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (CharacterCodingException e) {
-      problems.add(referrer, path, "not UTF-8 text: " + display);
+      problems.add(referrer, path, "not UTF-8 text" + which);
     } catch (IOException e) {
-      problems.add(referrer, path, "cannot read " + display + ": " + e.getMessage());
+      problems.add(referrer, path, "cannot read the file (" + e.getMessage() + ")" + which);
     }
     return null;
   }

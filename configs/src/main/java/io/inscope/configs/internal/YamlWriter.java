@@ -2,6 +2,7 @@ package io.inscope.configs.internal;
 
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,7 +125,9 @@ public final class YamlWriter {
 
   private static Object get(Record record, Field f) {
     try {
-      return f.component().getAccessor().invoke(record);
+      Method accessor = f.component().getAccessor();
+      accessor.trySetAccessible();
+      return accessor.invoke(record);
     } catch (IllegalAccessException | InvocationTargetException e) {
       throw new IllegalStateException(e);
     }
