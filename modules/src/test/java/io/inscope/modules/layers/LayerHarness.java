@@ -52,6 +52,7 @@ final class LayerHarness implements AutoCloseable {
   record Call(
       Placeholder<TFloat32> input,
       Operand<TFloat32> output,
+      Operand<TFloat32> fetched,
       Placeholder<TFloat32> weights,
       List<String> gradientNames,
       Output<?>[] gradients) {}
@@ -109,13 +110,14 @@ final class LayerHarness implements AutoCloseable {
         targets.isEmpty()
             ? new Output<?>[0]
             : graph.addGradients(loss.asOutput(), targets.toArray(new Output<?>[0]));
-    return new Call(input, output, weights, names, grads);
+    // an identity layer returns its input, which a session cannot both feed and fetch
+    return new Call(input, output, tf.identity(output), weights, names, grads);
   }
 
   float[] forward(Call call, float[] x, long stepValue) {
     try (TFloat32 xt = tensor(call.input().shape(), x);
         TInt64 st = TInt64.scalarOf(stepValue);
-        Result r = session().runner().feed(call.input(), xt).feed(step, st).fetch(call.output()).run()) {
+        Result r = session().runner().feed(call.input(), xt).feed(step, st).fetch(call.fetched()).run()) {
       return floats((TFloat32) r.get(0));
     }
   }

@@ -1,0 +1,178 @@
+package io.inscope.modules.layers;
+
+import static io.inscope.modules.layers.Numerics.assertClose;
+import static io.inscope.modules.layers.Numerics.doubles;
+import static io.inscope.modules.layers.Numerics.dot;
+import static io.inscope.modules.layers.Numerics.gradient;
+import static io.inscope.modules.layers.Numerics.uniform;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.inscope.configs.layers.BatchNormalizationSpec;
+import io.inscope.modules.strategy.MirroredVariable;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.ndarray.Shape;
+
+class BatchNormalizationTest {
+  private static final double MOMENTUM = 0.9;
+  private static final double EPSILON = 1e-3;
+  private static final BatchNormalizationSpec SPEC =
+      new BatchNormalizationSpec(MOMENTUM, EPSILON, true, true);
+  private static final int C = 3;
+
+  /** Per-channel {mean, biased variance} of rows of {@link #C} values. */
+  static double[][] statistics(double[] x) {
+    int rows = x.length / C;
+    double[][] s = new double[2][C];
+    for (int c = 0; c < C; c++) {
+      for (int r = 0; r < rows; r++) {
+        s[0][c] += x[r * C + c] / rows;
+      }
+      for (int r = 0; r < rows; r++) {
+        s[1][c] += Math.pow(x[r * C + c] - s[0][c], 2) / rows;
+      }
+    }
+    return s;
+  }
+
+  static double[] normalize(double[] x, double[] mean, double[] variance, double[] gamma, double[] beta) {
+    double[] y = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      int c = i % C;
+      y[i] = (x[i] - mean[c]) / Math.sqrt(variance[c] + EPSILON) * gamma[c] + beta[c];
+    }
+    return y;
+  }
+
+  static double[] training(double[] x, double[] gamma, double[] beta) {
+    double[][] s = statistics(x);
+    return normalize(x, s[0], s[1], gamma, beta);
+  }
+
+  @Test
+  void trainingNormalizesWithBatchStatistics() {
+    Random random = new Random(12);
+    try (LayerHarness h = new LayerHarness(SPEC, Shape.of(C), 8)) {
+      LayerHarness.Call call = h.call(true);
+      double[] gamma = doubles(uniform(random, C, 0.5, 2));
+      double[] beta = doubles(uniform(random, C, -1, 1));
+      h.assign("batch_normalization.gamma", toFloats(gamma));
+      h.assign("batch_normalization.beta", toFloats(beta));
+      float[] x = uniform(random, 8 * C, -2, 3);
+      float[] w = uniform(random, 8 * C, -1, 1);
+      assertClose("output", training(doubles(x), gamma, beta), h.forward(call, x), 1e-5, 1e-5);
+
+      Map<String, float[]> grads = h.gradients(call, x, w, 0);
+      assertClose("d/dinput", gradient(v -> dot(training(v, gamma, beta), w), doubles(x), 1e-6),
+          grads.get("input"), 2e-4, 2e-3);
+      assertClose("d/dgamma", gradient(v -> dot(training(doubles(x), v, beta), w), gamma, 1e-6),
+          grads.get("batch_normalization.gamma"), 2e-4, 2e-3);
+      assertClose("d/dbeta", gradient(v -> dot(training(doubles(x), gamma, v), w), beta, 1e-6),
+          grads.get("batch_normalization.beta"), 2e-4, 2e-3);
+    }
+  }
+
+  @Test
+  void reducesOverEveryAxisButTheLast() {
+    Random random = new Random(13);
+    try (LayerHarness h = new LayerHarness(SPEC, Shape.of(2, 2, C), 3)) {
+      float[] x = uniform(random, 3 * 4 * C, -2, 3);
+      double[] ones = {1, 1, 1};
+      double[] zeros = {0, 0, 0};
+      assertClose("output", training(doubles(x), ones, zeros), h.forward(h.call(true), x), 1e-5, 1e-5);
+    }
+  }
+
+  @Test
+  void eachUpdateMovesTheAveragesByOneMinusMomentum() {
+    Random random = new Random(14);
+    try (LayerHarness h = new LayerHarness(SPEC, Shape.of(C), 8)) {
+      LayerHarness.Call call = h.call(true);
+      double[] mean = {0, 0, 0};
+      double[] variance = {1, 1, 1};
+      for (int step = 0; step < 2; step++) {
+        float[] x = uniform(random, 8 * C, -2, 3);
+        h.runUpdates(Map.of(call, x), step);
+        double[][] s = statistics(doubles(x));
+        for (int c = 0; c < C; c++) {
+          mean[c] = mean[c] * MOMENTUM + s[0][c] * (1 - MOMENTUM);
+          variance[c] = variance[c] * MOMENTUM + s[1][c] * (1 - MOMENTUM);
+        }
+        assertClose("moving_mean", mean, h.value("batch_normalization.moving_mean"), 1e-6, 1e-5);
+        assertClose("moving_variance", variance, h.value("batch_normalization.moving_variance"), 1e-6, 1e-5);
+      }
+    }
+  }
+
+  @Test
+  void inferenceUsesTheMovingStatistics() {
+    Random random = new Random(15);
+    try (LayerHarness h = new LayerHarness(SPEC, Shape.of(C), 8)) {
+      LayerHarness.Call call = h.call(false);
+      double[] mean = doubles(uniform(random, C, -1, 1));
+      double[] variance = doubles(uniform(random, C, 0.5, 2));
+      double[] gamma = doubles(uniform(random, C, 0.5, 2));
+      double[] beta = doubles(uniform(random, C, -1, 1));
+      h.assign("batch_normalization.moving_mean", toFloats(mean));
+      h.assign("batch_normalization.moving_variance", toFloats(variance));
+      h.assign("batch_normalization.gamma", toFloats(gamma));
+      h.assign("batch_normalization.beta", toFloats(beta));
+      float[] x = uniform(random, 8 * C, -2, 3);
+      float[] w = uniform(random, 8 * C, -1, 1);
+      assertClose("output", normalize(doubles(x), mean, variance, gamma, beta), h.forward(call, x), 1e-5, 1e-5);
+      assertClose("d/dinput",
+          gradient(v -> dot(normalize(v, mean, variance, gamma, beta), w), doubles(x), 1e-6),
+          h.gradients(call, x, w, 0).get("input"), 1e-4, 1e-3);
+      assertEquals(0, h.updates.size());
+    }
+  }
+
+  @Test
+  void withoutCenterAndScaleHasOnlyMovingStatistics() {
+    Random random = new Random(16);
+    BatchNormalizationSpec plain = new BatchNormalizationSpec(MOMENTUM, EPSILON, false, false);
+    try (LayerHarness h = new LayerHarness(plain, Shape.of(C), 8)) {
+      assertArrayEquals(
+          new String[] {"batch_normalization.moving_mean", "batch_normalization.moving_variance"},
+          h.scope.variables().stream().map(MirroredVariable::name).toArray());
+      float[] x = uniform(random, 8 * C, -2, 3);
+      assertClose("output", training(doubles(x), new double[] {1, 1, 1}, new double[C]),
+          h.forward(h.call(true), x), 1e-5, 1e-5);
+    }
+  }
+
+  @Test
+  void replicasUpdateTheirAveragesWithTheMeanOfTheirStatistics() {
+    Random random = new Random(17);
+    try (LayerHarness h = new LayerHarness(SPEC, Shape.of(C), 4, new TwoReplicas())) {
+      LayerHarness.Call first = h.call(0, true, true);
+      LayerHarness.Call second = h.call(1, true, true);
+      float[] x0 = uniform(random, 4 * C, -2, 3);
+      float[] x1 = uniform(random, 4 * C, 0, 5);
+      h.runUpdates(Map.of(first, x0, second, x1), 0);
+      double[][] s0 = statistics(doubles(x0));
+      double[][] s1 = statistics(doubles(x1));
+      double[] mean = new double[C];
+      double[] variance = new double[C];
+      for (int c = 0; c < C; c++) {
+        mean[c] = (1 - MOMENTUM) * (s0[0][c] + s1[0][c]) / 2;
+        variance[c] = MOMENTUM + (1 - MOMENTUM) * (s0[1][c] + s1[1][c]) / 2;
+      }
+      for (int r = 0; r < 2; r++) {
+        assertClose("moving_mean " + r, mean, h.value("batch_normalization.moving_mean", r), 1e-6, 1e-5);
+        assertClose("moving_variance " + r, variance,
+            h.value("batch_normalization.moving_variance", r), 1e-6, 1e-5);
+      }
+    }
+  }
+
+  private static float[] toFloats(double[] d) {
+    float[] f = new float[d.length];
+    for (int i = 0; i < d.length; i++) {
+      f[i] = (float) d[i];
+    }
+    return f;
+  }
+}
