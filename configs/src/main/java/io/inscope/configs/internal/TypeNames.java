@@ -59,7 +59,7 @@ public final class TypeNames {
     if (Types.isFamily(raw)) {
       return KindFamily.of(raw).noun() + " kind";
     }
-    if (raw.isRecord()) {
+    if (raw.isRecord() && Types.parser(raw) == null) {
       return "map";
     }
     if (raw.isEnum()) {
