@@ -36,10 +36,7 @@ public final class Accuracy implements Metric {
       correct = tf.dtypes.cast(tf.math.equal(pred, truth), TFloat32.class);
     } else {
       Operand<TInt64> pred = tf.math.argMax(outputs, tf.constant(rank - 1));
-      Operand<TInt64> truth =
-          labels.shape().numDimensions() == rank
-              ? tf.math.argMax(labels, tf.constant(rank - 1))
-              : tf.dtypes.cast(labels, TInt64.class);
+      Operand<TInt64> truth = ClassIds.of(tf, labels, outputs);
       correct = tf.dtypes.cast(tf.math.equal(pred, truth), TFloat32.class);
     }
     return tf.reduceSum(correct, tf.constant(allAxes(correct.shape().numDimensions())));
