@@ -157,6 +157,14 @@ class JobLoaderTest {
   }
 
   @Test
+  void nullLeavesAKeyUnset() throws Exception {
+    JobSpec spec = Jobs.load(Map.of(), Jobs.TINY + "cluster:\n  # tpu: local\nseed: null\nmetrics: ~\n");
+    assertEquals(new ClusterSpec(null, null, new TimeSpan(Duration.ofSeconds(60))), spec.cluster());
+    assertEquals(42, spec.seed());
+    assertEquals(List.of(), spec.metrics());
+  }
+
+  @Test
   void aMissingJobFileIsAnError() {
     JobFileException e = assertThrows(JobFileException.class, () -> Jobs.load(dir.resolve("nope.yaml")));
     assertEquals(dir.resolve("nope.yaml") + ": no such file", e.errors().get(0).format());

@@ -49,7 +49,8 @@ final class RecordBinder {
   private Object bindField(YNode.Map map, Field f, String path) {
     String fieldPath = Paths.key(path, f.key());
     YNode value = map.get(f.key());
-    boolean absent = value == null || (f.optional() && value instanceof YNode.Scalar s && s.isNull());
+    // null (an empty "cluster:", or ${VAR:-}) leaves a key unset; only a required key needs a value
+    boolean absent = value == null || (!f.required() && value instanceof YNode.Scalar s && s.isNull());
     if (!absent) {
       return binder.bind(value, f.type(), f, fieldPath);
     }

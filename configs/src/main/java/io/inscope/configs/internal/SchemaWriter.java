@@ -87,7 +87,7 @@ public final class SchemaWriter {
 
   private Map<String, Object> field(Field f, boolean partial) {
     Map<String, Object> s = value(f.type(), f, partial);
-    if (f.optional()) {
+    if (!f.required()) {
       s = map("anyOf", List.of(s, map("type", "null")));
     }
     s = describe(s, f.doc());
