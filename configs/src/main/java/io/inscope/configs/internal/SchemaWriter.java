@@ -31,7 +31,6 @@ public final class SchemaWriter {
     w.definitions.put(ScalarSchemas.INTERPOLATED, ScalarSchemas.interpolatedDef());
     return map(
         "$schema", "http://json-schema.org/draft-07/schema#",
-        "$id", "https://inscope.io/schemas/job-v1.json",
         "title", "Inscope job file, version 1",
         "description", "A declarative TensorFlow training job; see docs/job-file.md",
         "type", "object",
