@@ -9,8 +9,10 @@ import org.tensorflow.types.TInt64;
 
 /**
  * Correct predictions, as Keras' {@code accuracy} picks it: arg-max against class ids (or against
- * the arg-max of one-hot labels); for a single output unit, the prediction thresholded at 0.5 (0 for
- * logits) against labels thresholded at 0.5.
+ * the arg-max of one-hot labels, see {@link ClassIds}); for a single output unit, the prediction
+ * thresholded at 0.5 against labels thresholded at 0.5. For logits ({@code binary_crossentropy} with
+ * {@code from_logits}) the threshold is 0, where the sigmoid crosses 0.5: Keras would compare the
+ * logits with 0.5 and miscount every logit in (0, 0.5].
  */
 public final class Accuracy implements Metric {
   private final float threshold;
