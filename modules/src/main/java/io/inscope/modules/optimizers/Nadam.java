@@ -71,25 +71,31 @@ final class Nadam extends CountingOptimizer {
   @Override
   protected <T extends TType> Op applyDense(Ops deps, Output<T> gradient, Output<T> variable) {
     Class<T> type = gradient.type();
-    Operand<T> one = cast(deps, deps.constant(1f), type);
+    Operand<T> one = scalar(deps, 1f, type);
     Operand<T> m = getSlot(variable, "m").orElseThrow();
     Operand<T> v = getSlot(variable, "v").orElseThrow();
-    Operand<T> newM = deps.assignAdd(m, deps.math.mul(deps.math.sub(gradient, m), cast(deps, deps.constant(1 - beta1), type)));
-    Operand<T> newV = deps.assignAdd(v, deps.math.mul(deps.math.sub(deps.math.square(gradient), v), cast(deps, deps.constant(1 - beta2), type)));
-    Operand<T> u1 = cast(deps, ut1, type);
-    Operand<T> p = cast(deps, productT, type);
-    Operand<T> mHat =
-        deps.math.add(
-            deps.math.div(deps.math.mul(u1, newM), deps.math.sub(one, deps.math.mul(p, u1))),
-            deps.math.div(deps.math.mul(deps.math.sub(one, cast(deps, ut, type)), gradient), deps.math.sub(one, p)));
-    Operand<T> vHat = deps.math.div(newV, deps.math.sub(one, cast(deps, beta2Power, type)));
-    Operand<T> denominator = deps.math.add(deps.math.sqrt(vHat), cast(deps, deps.constant(epsilon), type));
-    return deps.assignSub(
-        variable, deps.math.div(deps.math.mul(mHat, cast(deps, deps.constant(learningRate), type)), denominator));
+    Operand<T> mDelta = deps.math.mul(deps.math.sub(gradient, m), scalar(deps, 1 - beta1, type));
+    Operand<T> vDelta =
+        deps.math.mul(deps.math.sub(deps.math.square(gradient), v), scalar(deps, 1 - beta2, type));
+    Operand<T> newM = deps.assignAdd(m, mDelta);
+    Operand<T> newV = deps.assignAdd(v, vDelta);
+    Operand<T> u1 = deps.dtypes.cast(ut1, type);
+    Operand<T> p = deps.dtypes.cast(productT, type);
+    Operand<T> fromM = deps.math.div(deps.math.mul(u1, newM), deps.math.sub(one, deps.math.mul(p, u1)));
+    Operand<T> fromG =
+        deps.math.div(
+            deps.math.mul(deps.math.sub(one, deps.dtypes.cast(ut, type)), gradient),
+            deps.math.sub(one, p));
+    Operand<T> vHat = deps.math.div(newV, deps.math.sub(one, deps.dtypes.cast(beta2Power, type)));
+    Operand<T> step =
+        deps.math.div(
+            deps.math.mul(deps.math.add(fromM, fromG), scalar(deps, learningRate, type)),
+            deps.math.add(deps.math.sqrt(vHat), scalar(deps, epsilon, type)));
+    return deps.assignSub(variable, step);
   }
 
-  private static <T extends TType> Operand<T> cast(Ops tf, Operand<TFloat32> x, Class<T> type) {
-    return tf.dtypes.cast(x, type);
+  private static <T extends TType> Operand<T> scalar(Ops tf, float value, Class<T> type) {
+    return tf.dtypes.cast(tf.constant(value), type);
   }
 
   @Override
