@@ -5,7 +5,6 @@ import org.tensorflow.framework.initializers.BaseInitializer;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.linalg.Qr;
-import org.tensorflow.op.random.RandomStandardNormal;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.family.TFloating;
 import org.tensorflow.types.family.TType;
@@ -13,7 +12,8 @@ import org.tensorflow.types.family.TType;
 /**
  * Keras' Orthogonal: a normal draw of {@code [prod(shape[:-1]), shape[-1]]} (transposed when it
  * has fewer rows than columns), its QR decomposition's Q with column signs fixed by diag(R),
- * times {@code gain}, reshaped to the variable's shape.
+ * times {@code gain}, reshaped to the variable's shape. (tensorflow-framework 1.1.0's fails on
+ * wide matrices and returns the flat matrix for kernels of rank above 2.)
  */
 public final class Orthogonal extends BaseInitializer<TFloating> implements ShapedInitializer {
   private final double gain;
@@ -35,8 +35,8 @@ public final class Orthogonal extends BaseInitializer<TFloating> implements Shap
     boolean transpose = rows < cols;
     Shape flat = transpose ? Shape.of(cols, rows) : Shape.of(rows, cols);
     Class<TFloating> t = (Class<TFloating>) (Class<?>) type;
-    Operand<TFloating> a = tf.random.randomStandardNormal(tf.constant(flat), t,
-        RandomStandardNormal.seed(seed), RandomStandardNormal.seed2(seed + 1));
+    Operand<TFloating> a =
+        tf.random.statelessRandomNormal(tf.constant(flat), VarianceScaling.seeds(tf, seed), t);
     Qr<TFloating> qr = tf.linalg.qr(a, Qr.fullMatrices(false));
     Operand<TFloating> d = tf.linalg.tensorDiagPart(qr.r());
     Operand<TFloating> q = tf.math.mul(qr.q(), tf.math.sign(d));

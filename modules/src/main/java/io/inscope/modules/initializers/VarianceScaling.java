@@ -4,8 +4,6 @@ import org.tensorflow.Operand;
 import org.tensorflow.framework.initializers.BaseInitializer;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.random.RandomUniform;
-import org.tensorflow.op.random.TruncatedNormal;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.family.TFloating;
 import org.tensorflow.types.family.TType;
@@ -15,6 +13,10 @@ import org.tensorflow.types.family.TType;
  * dimensions times the receptive field); truncated normal with stddev {@code sqrt(scale / n) /
  * 0.87962566103423978} (the stddev of a unit normal truncated at 2), or uniform in {@code
  * ±sqrt(3 scale / n)}. glorot = (1, fan_avg), he = (2, fan_in), lecun = (1, fan_in).
+ *
+ * <p>Also replaces tensorflow-framework 1.1.0's class of the same name, which draws its uniform
+ * variant in {@code [0, limit)} and counts the input channels into a convolution kernel's
+ * receptive field (fan-in {@code in² · prod(k)}).
  */
 public final class VarianceScaling extends BaseInitializer<TFloating> implements ShapedInitializer {
   /** Which fan divides the scale. */
@@ -57,11 +59,11 @@ public final class VarianceScaling extends BaseInitializer<TFloating> implements
     Operand<TFloating> draw;
     if (uniform) {
       double limit = Math.sqrt(3.0 * scale / n);
-      Operand<TFloating> u = tf.random.randomUniform(dims, t, RandomUniform.seed(seed), RandomUniform.seed2(seed + 1));
+      Operand<TFloating> u = tf.random.statelessRandomUniform(dims, seeds(tf, seed), t);
       draw = tf.math.sub(tf.math.mul(u, cast(tf, 2 * limit, t)), cast(tf, limit, t));
     } else {
       double stddev = Math.sqrt(scale / n) / TRUNCATED_STDDEV;
-      Operand<TFloating> z = tf.random.truncatedNormal(dims, t, TruncatedNormal.seed(seed), TruncatedNormal.seed2(seed + 1));
+      Operand<TFloating> z = tf.random.statelessTruncatedNormal(dims, seeds(tf, seed), t);
       draw = tf.math.mul(z, cast(tf, stddev, t));
     }
     return (Operand<T>) draw;
@@ -70,6 +72,14 @@ public final class VarianceScaling extends BaseInitializer<TFloating> implements
   @Override
   public Operand<TFloating> call(Ops tf, Operand<TInt64> dims, Class<TFloating> type) {
     throw new UnsupportedOperationException("needs the static shape: call(Ops, Shape, Class)");
+  }
+
+  /**
+   * The seed of a stateless random op: an initial value is then a function of the seed and the
+   * shape alone, whichever session or run computes it (as tensorflow-framework's random kinds).
+   */
+  static Operand<TInt64> seeds(Ops tf, long seed) {
+    return tf.constant(new long[] {seed, 0});
   }
 
   static Operand<TFloating> cast(Ops tf, double v, Class<TFloating> t) {
