@@ -1,0 +1,126 @@
+package io.inscope.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inscope.modules.checkpoint.Checkpoints;
+import io.inscope.runner.internal.CheckpointReader;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged runner.jar, run as users run it. */
+class RunnerJarIT {
+  private static final Path JAR = Path.of("target", "runner.jar");
+  private static final Path EXAMPLES = Path.of("..", "examples");
+  @TempDir Path tmp;
+
+  @Test
+  void irisTrainsToHighAccuracyAndExportsASavedModel() throws Exception {
+    Path out = tmp.resolve("iris");
+    Proc p = start("run", EXAMPLES.resolve("iris.yaml").toString(), "--output", out.toString()).finish(300);
+    assertEquals(0, p.exit, p.output);
+    assertTrue(p.output.contains("done: iris, 600 steps"), p.output);
+    JsonNode lastEval = null;
+    for (String line : Files.readAllLines(out.resolve("metrics.jsonl"))) {
+      JsonNode n = new ObjectMapper().readTree(line);
+      if (n.get("split").asText().equals("eval")) {
+        lastEval = n;
+      }
+    }
+    assertTrue(lastEval != null && lastEval.get("accuracy").asDouble() >= 0.9, String.valueOf(lastEval));
+    assertTrue(Files.exists(out.resolve("export/saved_model/saved_model.pb")));
+    assertTrue(Files.exists(out.resolve("provenance.json")));
+    assertTrue(Files.exists(out.resolve("job.resolved.yaml")));
+  }
+
+  @Test
+  void everyExampleJobPassesCheck() throws Exception {
+    List<Path> jobs;
+    try (Stream<Path> s = Files.list(EXAMPLES)) {
+      jobs = s.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+    }
+    assertFalse(jobs.isEmpty());
+    for (Path job : jobs) {
+      if (Files.readString(job).contains("/usr/share/datasets/fashion-mnist") && !Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist"))) {
+        continue; // needs apt-get install dataset-fashion-mnist; its parse is covered by configs' tests
+      }
+      Proc p = start("check", job.toString()).finish(60);
+      assertEquals(0, p.exit, job + ": " + p.output);
+      assertEquals("", p.output, "check prints nothing for a valid job");
+    }
+  }
+
+  @Test
+  void sigtermWritesACheckpointExits75AndTheRerunEndsLikeAnUninterruptedRun() throws Exception {
+    Path job = CliHarness.syntheticJob(tmp, "");
+    String longer = "train.steps=4000";
+    Path whole = tmp.resolve("whole");
+    Proc full = start("run", job.toString(), "--output", whole.toString(), "--quiet", "--set", longer).finish(300);
+    assertEquals(0, full.exit, full.output);
+
+    Path cut = tmp.resolve("cut");
+    Proc p = start("run", job.toString(), "--output", cut.toString(), "--set", longer, "--set", "train.log_every_steps=100");
+    Path metrics = cut.resolve("metrics.jsonl");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!(Files.exists(metrics) && Files.size(metrics) > 0) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    p.process.destroy(); // SIGTERM
+    p.finish(60);
+    assertEquals(ExitCodes.INTERRUPTED, p.exit, p.output);
+    long stoppedAt = Checkpoints.readState(latest(cut)).step();
+    assertTrue(stoppedAt > 0 && stoppedAt < 4000, "stopped at " + stoppedAt);
+
+    Proc rerun = start("run", job.toString(), "--output", cut.toString(), "--set", longer).finish(300);
+    assertEquals(0, rerun.exit, rerun.output);
+    assertTrue(rerun.output.contains("(step " + stoppedAt + ")"), rerun.output);
+    assertEquals(CheckpointReader.read(latest(whole)), CheckpointReader.read(latest(cut)));
+  }
+
+  private static Path latest(Path runDir) throws IOException {
+    return new Checkpoints(runDir.resolve("checkpoints"), 100, w -> {}).latest().orElseThrow();
+  }
+
+  private Proc start(String... args) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+    cmd.addAll(List.of(args));
+    File log = Files.createTempFile(tmp, "proc", ".log").toFile();
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log);
+    pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+    return new Proc(pb.start(), log.toPath());
+  }
+
+  private static final class Proc {
+    final Process process;
+    final Path log;
+    int exit;
+    String output;
+
+    Proc(Process process, Path log) {
+      this.process = process;
+      this.log = log;
+    }
+
+    Proc finish(long seconds) throws Exception {
+      if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("timed out after " + seconds + " s: " + Files.readString(log));
+      }
+      exit = process.exitValue();
+      output = Files.readString(log);
+      return this;
+    }
+  }
+}
