@@ -10,6 +10,19 @@ import org.tensorflow.types.TFloat32;
 /**
  * {@code activation(input · kernel + bias)} over the last axis. The kernel is {@code [in, units]},
  * {@code in} taken from the input's last dimension when the layer is built.
+ *
+ * <pre>
+ * - dense: {units: 128, activation: relu}
+ * </pre>
+ *
+ * <table>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>units</td><td>(required)</td><td>output width</td></tr>
+ *   <tr><td>activation</td><td>linear</td><td>applied to the output</td></tr>
+ *   <tr><td>use_bias</td><td>true</td><td>add a bias per unit</td></tr>
+ *   <tr><td>kernel_initializer</td><td>glorot_uniform</td><td>initializer of the kernel</td></tr>
+ *   <tr><td>bias_initializer</td><td>zeros</td><td>initializer of the bias</td></tr>
+ * </table>
  */
 public final class Dense implements Layer {
   private final DenseSpec spec;

@@ -4,7 +4,14 @@ import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
 
-/** Reshapes each example to one dimension; creates no variables. */
+/**
+ * Reshapes each example to one dimension (row-major order kept); creates no variables and takes no
+ * keys.
+ *
+ * <pre>
+ * - flatten
+ * </pre>
+ */
 public final class Flatten implements Layer {
   private final String name;
   private long size;

@@ -57,39 +57,6 @@ class InitializersTest {
     }
   }
 
-  static double mean(float[] a) {
-    double s = 0;
-    for (float v : a) {
-      s += v;
-    }
-    return s / a.length;
-  }
-
-  static double stddev(float[] a) {
-    double m = mean(a);
-    double s = 0;
-    for (float v : a) {
-      s += (v - m) * (v - m);
-    }
-    return Math.sqrt(s / a.length);
-  }
-
-  static double min(float[] a) {
-    double m = Double.POSITIVE_INFINITY;
-    for (float v : a) {
-      m = Math.min(m, v);
-    }
-    return m;
-  }
-
-  static double max(float[] a) {
-    double m = Double.NEGATIVE_INFINITY;
-    for (float v : a) {
-      m = Math.max(m, v);
-    }
-    return m;
-  }
-
   static Stream<Arguments> uniformKinds() {
     return Stream.of(
         Arguments.of(new GlorotUniformSpec(), MATRIX, Math.sqrt(6.0 / (200 + 300))),
@@ -102,11 +69,11 @@ class InitializersTest {
   @ParameterizedTest(name = "{0} {1}: limit {2}")
   @MethodSource("uniformKinds")
   void varianceScalingUniformFillsPlusMinusTheLimit(InitializerSpec spec, Shape shape, double limit) {
-    float[] a = draw(spec, shape, 7);
-    assertTrue(min(a) >= -limit && max(a) <= limit, "outside ±" + limit + ": " + min(a) + ", " + max(a));
-    assertTrue(min(a) < -0.99 * limit && max(a) > 0.99 * limit, "not filling ±" + limit + ": " + min(a) + ", " + max(a));
-    assertEquals(0, mean(a), 0.02 * limit);
-    assertEquals(limit / Math.sqrt(3), stddev(a), 0.015 * limit / Math.sqrt(3));
+    Statistics s = Statistics.of(draw(spec, shape, 7));
+    assertTrue(s.min() >= -limit && s.max() <= limit, "outside ±" + limit + ": " + s);
+    assertTrue(s.min() < -0.99 * limit && s.max() > 0.99 * limit, "not filling ±" + limit + ": " + s);
+    assertEquals(0, s.mean(), 0.02 * limit);
+    assertEquals(limit / Math.sqrt(3), s.stddev(), 0.015 * limit / Math.sqrt(3));
   }
 
   static Stream<Arguments> normalKinds() {
@@ -122,37 +89,37 @@ class InitializersTest {
   @ParameterizedTest(name = "{0} {1}: stddev {2}")
   @MethodSource("normalKinds")
   void varianceScalingNormalHasTheTargetStddev(InitializerSpec spec, Shape shape, double target) {
-    float[] a = draw(spec, shape, 7);
+    Statistics s = Statistics.of(draw(spec, shape, 7));
     double bound = 2 * target / TRUNCATED;
-    assertTrue(-min(a) <= bound * 1.0001 && max(a) <= bound * 1.0001, "beyond " + bound);
-    assertTrue(-min(a) > 0.99 * bound && max(a) > 0.99 * bound, "truncated before " + bound);
-    assertEquals(0, mean(a), 0.02 * target);
-    assertEquals(target, stddev(a), 0.02 * target);
+    assertTrue(-s.min() <= bound * 1.0001 && s.max() <= bound * 1.0001, "beyond " + bound + ": " + s);
+    assertTrue(-s.min() > 0.99 * bound && s.max() > 0.99 * bound, "truncated before " + bound + ": " + s);
+    assertEquals(0, s.mean(), 0.02 * target);
+    assertEquals(target, s.stddev(), 0.02 * target);
   }
 
   @Test
   void randomNormalHasTheGivenMeanAndStddev() {
-    float[] a = draw(new RandomNormalSpec(1.0, 0.5), MATRIX, 7);
-    assertEquals(1.0, mean(a), 0.01);
-    assertEquals(0.5, stddev(a), 0.01);
+    Statistics s = Statistics.of(draw(new RandomNormalSpec(1.0, 0.5), MATRIX, 7));
+    assertEquals(1.0, s.mean(), 0.01);
+    assertEquals(0.5, s.stddev(), 0.01);
   }
 
   @Test
   void randomUniformFillsTheInterval() {
-    float[] a = draw(new RandomUniformSpec(-0.2, 0.6), MATRIX, 7);
-    assertTrue(min(a) >= -0.2 && max(a) < 0.6, min(a) + ", " + max(a));
-    assertTrue(min(a) < -0.199 && max(a) > 0.599, min(a) + ", " + max(a));
-    assertEquals(0.2, mean(a), 0.005);
-    assertEquals(0.8 / Math.sqrt(12), stddev(a), 0.005);
+    Statistics s = Statistics.of(draw(new RandomUniformSpec(-0.2, 0.6), MATRIX, 7));
+    assertTrue(s.min() >= -0.2 && s.max() < 0.6, s.toString());
+    assertTrue(s.min() < -0.199 && s.max() > 0.599, s.toString());
+    assertEquals(0.2, s.mean(), 0.005);
+    assertEquals(0.8 / Math.sqrt(12), s.stddev(), 0.005);
   }
 
   /** Keras' truncated_normal: stddev before truncation (no correction), values within 2 stddev. */
   @Test
   void truncatedNormalRedrawsBeyondTwoStddev() {
-    float[] a = draw(new TruncatedNormalSpec(0.5, 0.1), MATRIX, 7);
-    assertTrue(min(a) >= 0.3 - 1e-6 && max(a) <= 0.7 + 1e-6, min(a) + ", " + max(a));
-    assertEquals(0.5, mean(a), 0.002);
-    assertEquals(0.1 * TRUNCATED, stddev(a), 0.002);
+    Statistics s = Statistics.of(draw(new TruncatedNormalSpec(0.5, 0.1), MATRIX, 7));
+    assertTrue(s.min() >= 0.3 - 1e-6 && s.max() <= 0.7 + 1e-6, s.toString());
+    assertEquals(0.5, s.mean(), 0.002);
+    assertEquals(0.1 * TRUNCATED, s.stddev(), 0.002);
   }
 
   @Test

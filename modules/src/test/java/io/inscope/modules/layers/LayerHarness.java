@@ -21,7 +21,6 @@ import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -93,7 +92,7 @@ final class LayerHarness implements AutoCloseable {
     Operand<TFloat32> output = layer.call(ctx, input);
     Placeholder<TFloat32> weights =
         tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(batch).append(outputExample)));
-    Operand<TFloat32> loss = tf.reduceSum(tf.math.mul(output, weights), allAxes(tf, output));
+    Operand<TFloat32> loss = tf.reduceSum(tf.math.mul(output, weights), Tensors.allAxes(tf, output));
     List<String> names = new ArrayList<>();
     List<Output<?>> targets = new ArrayList<>();
     if (inputGradient) {
@@ -115,10 +114,10 @@ final class LayerHarness implements AutoCloseable {
   }
 
   float[] forward(Call call, float[] x, long stepValue) {
-    try (TFloat32 xt = tensor(call.input().shape(), x);
+    try (TFloat32 xt = Tensors.of(call.input().shape(), x);
         TInt64 st = TInt64.scalarOf(stepValue);
         Result r = session().runner().feed(call.input(), xt).feed(step, st).fetch(call.fetched()).run()) {
-      return floats((TFloat32) r.get(0));
+      return Tensors.floats((TFloat32) r.get(0));
     }
   }
 
@@ -128,8 +127,8 @@ final class LayerHarness implements AutoCloseable {
 
   /** The gradients of {@code sum(output · w)}, by "input" and by variable name. */
   Map<String, float[]> gradients(Call call, float[] x, float[] w, long stepValue) {
-    try (TFloat32 xt = tensor(call.input().shape(), x);
-        TFloat32 wt = tensor(call.weights().shape(), w);
+    try (TFloat32 xt = Tensors.of(call.input().shape(), x);
+        TFloat32 wt = Tensors.of(call.weights().shape(), w);
         TInt64 st = TInt64.scalarOf(stepValue)) {
       Session.Runner runner = session().runner().feed(call.input(), xt).feed(call.weights(), wt).feed(step, st);
       for (Output<?> g : call.gradients()) {
@@ -138,7 +137,7 @@ final class LayerHarness implements AutoCloseable {
       Map<String, float[]> byName = new LinkedHashMap<>();
       try (Result r = runner.run()) {
         for (int i = 0; i < call.gradients().length; i++) {
-          byName.put(call.gradientNames().get(i), floats((TFloat32) r.get(i)));
+          byName.put(call.gradientNames().get(i), Tensors.floats((TFloat32) r.get(i)));
         }
       }
       return byName;
@@ -151,7 +150,7 @@ final class LayerHarness implements AutoCloseable {
     try (TInt64 st = TInt64.scalarOf(stepValue)) {
       Session.Runner runner = session().runner().feed(step, st);
       for (Map.Entry<Call, float[]> e : inputs.entrySet()) {
-        TFloat32 t = tensor(e.getKey().input().shape(), e.getValue());
+        TFloat32 t = Tensors.of(e.getKey().input().shape(), e.getValue());
         tensors.add(t);
         runner.feed(e.getKey().input(), t);
       }
@@ -164,7 +163,7 @@ final class LayerHarness implements AutoCloseable {
 
   float[] value(String variable, int replica) {
     try (Result r = session().runner().fetch(variable(variable).component(replica)).run()) {
-      return floats((TFloat32) r.get(0));
+      return Tensors.floats((TFloat32) r.get(0));
     }
   }
 
@@ -182,7 +181,7 @@ final class LayerHarness implements AutoCloseable {
     for (int r = 0; r < v.components().size(); r++) {
       runner.addTarget(tf.assign(v.component(r), p));
     }
-    try (TFloat32 t = tensor(v.shape(), values)) {
+    try (TFloat32 t = Tensors.of(v.shape(), values)) {
       runner.feed(p, t).run().close();
     }
   }
@@ -199,24 +198,6 @@ final class LayerHarness implements AutoCloseable {
       session = new Session(graph);
     }
     return session;
-  }
-
-  static TFloat32 tensor(Shape shape, float[] values) {
-    return TFloat32.tensorOf(shape, DataBuffers.of(values, true, false));
-  }
-
-  static float[] floats(TFloat32 t) {
-    float[] a = new float[(int) t.size()];
-    t.copyTo(DataBuffers.of(a, false, false));
-    return a;
-  }
-
-  private static Operand<org.tensorflow.types.TInt32> allAxes(Ops tf, Operand<?> x) {
-    int[] axes = new int[x.shape().numDimensions()];
-    for (int i = 0; i < axes.length; i++) {
-      axes[i] = i;
-    }
-    return tf.constant(axes);
   }
 
   @Override
