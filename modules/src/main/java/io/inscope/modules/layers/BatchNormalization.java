@@ -91,7 +91,7 @@ public final class BatchNormalization implements Layer {
           ctx, tf, input, ctx.replica().read(movingMean), ctx.replica().read(movingVariance));
     }
     // plain reduce ops rather than FusedBatchNorm: any rank (fused wants 4-D) and the biased
-    // variance, which Keras uses for both the output and the moving average
+    // variance, which Keras 3 uses for both the output and the moving average
     Operand<TFloat32> mean = tf.math.mean(input, tf.constant(axes));
     Operand<TFloat32> variance =
         tf.math.mean(tf.math.squaredDifference(input, mean), tf.constant(axes));
