@@ -45,7 +45,7 @@ public final class Jobs {
         new ModelSpec(new InputSpec(input, DType.FLOAT32), layers),
         new SparseCategoricalCrossentropySpec(true),
         List.of(new AccuracySpec()),
-        Boolean.getBoolean("sgd") ? new io.inscope.configs.optimizers.SgdSpec(0.05, 0.0, false) : new AdamSpec(0.001, 0.9, 0.999, 1e-7),
+        new AdamSpec(0.001, 0.9, 0.999, 1e-7),
         new DataSpec(new DataSplitSpec(new SyntheticSpec(256, 3), 1.0, 0, batch), null),
         new TrainSpec(null, steps, 1, 100, Every.NEVER),
         new CheckpointSpec(null, null, 3),
