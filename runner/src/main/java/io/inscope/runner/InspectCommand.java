@@ -5,6 +5,8 @@ import io.inscope.runner.internal.CheckpointReader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,7 +14,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Lists the variables of a run directory's latest checkpoint with shape, dtype and a checksum. */
+/**
+ * Lists the variables of a run directory's latest checkpoint with shape, dtype and a checksum
+ * (first 16 hex digits of SHA-256 over the tensor's bytes), and the checksum each replica's
+ * component had when the checkpoint was written: all equal when the replicas never drifted.
+ */
 @Command(
     name = "inspect",
     mixinStandardHelpOptions = true,
@@ -33,9 +39,11 @@ public final class InspectCommand implements Callable<Integer> {
       throw new UserException(ExitCodes.USAGE, runDir + " has no usable checkpoint (checkpoints/ckpt-*)");
     }
     out.printf("checkpoint: %s (step %d)%n", latest.get(), Checkpoints.readState(latest.get()).step());
-    out.printf("%-32s %-14s %-8s %s%n", "variable", "shape", "dtype", "sha256 (first 16)");
+    Map<String, List<String>> replicas = Checkpoints.readReplicaChecksums(latest.get());
+    out.printf("%-32s %-14s %-8s %-17s %s%n", "variable", "shape", "dtype", "checksum", "per replica at save");
     for (CheckpointReader.Entry e : CheckpointReader.read(latest.get())) {
-      out.printf("%-32s %-14s %-8s %s%n", e.name(), e.shape(), e.dtype(), e.checksum());
+      out.printf("%-32s %-14s %-8s %-17s %s%n", e.name(), e.shape(), e.dtype(), e.checksum(),
+          String.join(" ", replicas.getOrDefault(e.name(), List.of())));
     }
     out.flush();
     return ExitCodes.OK;

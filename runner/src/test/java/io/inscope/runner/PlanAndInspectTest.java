@@ -47,6 +47,25 @@ class PlanAndInspectTest {
   }
 
   @Test
+  void theSameJobRunsMirroredOverFourReplicasWithIdenticalComponents() throws Exception {
+    Path job = CliHarness.syntheticJob(tmp, "");
+    Path out = tmp.resolve("mirrored");
+    CliHarness.Run run = CliHarness.run("run", job.toString(), "--output", out.toString(), "--quiet",
+        "--set", "strategy.type=mirrored", "--set", "strategy.replicas=4");
+    assertEquals(0, run.exit(), run.err());
+    CliHarness.Run r = CliHarness.run("inspect", out.toString());
+    assertEquals(0, r.exit(), r.err());
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("(?m)^dense\\.kernel\\s+\\[8, 16\\]\\s+float32\\s+([0-9a-f]{16})\\s+(.*)$").matcher(r.out());
+    assertTrue(m.find(), r.out());
+    String[] replicas = m.group(2).trim().split(" ");
+    assertEquals(4, replicas.length, r.out());
+    for (String c : replicas) {
+      assertEquals(m.group(1), c, "every replica's component equals the saved copy");
+    }
+  }
+
+  @Test
   void inspectOfANonRunDirectoryExits2() {
     CliHarness.Run r = CliHarness.run("inspect", tmp.resolve("nope").toString());
     assertEquals(ExitCodes.USAGE, r.exit());

@@ -18,9 +18,14 @@ import org.tensorflow.types.family.TType;
  * restoring assigns that copy to every component, so all replicas resume identical.
  *
  * @param prefix feed the checkpoint prefix ({@code <dir>/variables}) here
+ * @param components each variable's components in replica order, to checksum every replica
  */
 public record CheckpointOps(
-    Placeholder<TString> prefix, Op save, Op restore, List<SavedVariable> variables) {
+    Placeholder<TString> prefix,
+    Op save,
+    Op restore,
+    List<SavedVariable> variables,
+    List<List<Operand<?>>> components) {
 
   /** A checkpointed variable as listed in {@code variables.json}: what {@code inspect} reads. */
   public record SavedVariable(String name, List<Long> shape, String dtype) {}
@@ -46,14 +51,16 @@ public record CheckpointOps(
     }
     Op restore = tf.withName("restore_all").withControlDependencies(assigns).noOp();
     List<SavedVariable> saved = new ArrayList<>();
+    List<List<Operand<?>>> components = new ArrayList<>();
     for (MirroredVariable<?> v : variables) {
+      components.add(List.copyOf(v.components()));
       List<Long> shape = new ArrayList<>();
       for (long d : v.shape().asArray()) {
         shape.add(d);
       }
       saved.add(new SavedVariable(v.name(), shape, TensorTypeRegistry.find(v.type()).dataType().name()));
     }
-    return new CheckpointOps(prefix, save, restore, List.copyOf(saved));
+    return new CheckpointOps(prefix, save, restore, List.copyOf(saved), List.copyOf(components));
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -12,12 +12,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.types.TString;
 
@@ -52,6 +54,7 @@ public final class Checkpoints {
     }
     Files.writeString(tmp.resolve("state.json"), JSON.writeValueAsString(state));
     Files.writeString(tmp.resolve("variables.json"), JSON.writeValueAsString(ops.variables()));
+    Files.writeString(tmp.resolve("replicas.json"), JSON.writeValueAsString(replicaChecksums(session, ops)));
     writeSynced(tmp.resolve(MANIFEST), JSON.writeValueAsBytes(checksums(tmp)));
     Path target = dir.resolve(String.format("%s%010d", PREFIX, state.step()));
     if (Files.exists(target)) {
@@ -60,6 +63,33 @@ public final class Checkpoints {
     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
     prune();
     return target;
+  }
+
+  /**
+   * For every variable, the checksum of each replica's component at save time: a checkpoint holds
+   * one copy, and this is the record that the replicas had not drifted apart.
+   */
+  private static Map<String, List<String>> replicaChecksums(Session session, CheckpointOps ops) {
+    Session.Runner runner = session.runner();
+    ops.components().forEach(list -> list.forEach(runner::fetch));
+    Map<String, List<String>> sums = new LinkedHashMap<>();
+    try (Result r = runner.run()) {
+      int i = 0;
+      for (int v = 0; v < ops.variables().size(); v++) {
+        List<String> perReplica = new ArrayList<>();
+        for (int c = 0; c < ops.components().get(v).size(); c++) {
+          perReplica.add(Checksums.of(r.get(i++)));
+        }
+        sums.put(ops.variables().get(v).name(), perReplica);
+      }
+    }
+    return sums;
+  }
+
+  /** Each variable's per-replica checksums, as written when the checkpoint was saved. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, List<String>> readReplicaChecksums(Path checkpoint) throws IOException {
+    return JSON.readValue(checkpoint.resolve("replicas.json").toFile(), LinkedHashMap.class);
   }
 
   /** The newest checkpoint whose manifest matches its files. */

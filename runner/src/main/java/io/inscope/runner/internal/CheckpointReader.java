@@ -1,12 +1,11 @@
 package io.inscope.runner.internal;
 
 import io.inscope.modules.checkpoint.CheckpointOps.SavedVariable;
+import io.inscope.modules.checkpoint.Checksums;
 import io.inscope.modules.checkpoint.Checkpoints;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
@@ -45,21 +44,19 @@ public final class CheckpointReader {
       try (Result result = runner.run()) {
         for (int i = 0; i < vars.size(); i++) {
           Tensor t = result.get(i);
-          out.add(new Entry(names[i], t.shape(), vars.get(i).dtype().replace("DT_", "").toLowerCase(), checksum(t)));
+          out.add(new Entry(names[i], t.shape(), yamlName(vars.get(i).dtype()), Checksums.of(t)));
         }
       }
     }
     return out;
   }
 
-  private static String checksum(Tensor t) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      byte[] bytes = new byte[(int) t.numBytes()];
-      t.asRawTensor().data().read(bytes);
-      return HexFormat.of().formatHex(md.digest(bytes)).substring(0, 16);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  /** The job file's name of a TensorFlow dtype ({@code DT_FLOAT} is {@code float32}). */
+  static String yamlName(String dtype) {
+    return switch (dtype) {
+      case "DT_FLOAT" -> "float32";
+      case "DT_DOUBLE" -> "float64";
+      default -> dtype.replace("DT_", "").toLowerCase(java.util.Locale.ROOT);
+    };
   }
 }
