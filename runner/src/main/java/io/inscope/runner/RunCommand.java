@@ -11,12 +11,14 @@ import io.inscope.runner.internal.Console;
 import io.inscope.runner.internal.Exporter;
 import io.inscope.runner.internal.Injectors;
 import io.inscope.runner.internal.JobSession;
+import io.inscope.runner.internal.Listeners;
 import io.inscope.runner.internal.MetricsFile;
 import io.inscope.runner.internal.Provenance;
 import io.inscope.runner.internal.RunDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -63,7 +65,7 @@ public final class RunCommand implements Callable<Integer> {
       try (MetricsFile metrics = new MetricsFile(run.resolve("metrics.jsonl"));
           Console console = new Console(err, metrics, output.quiet, output.verbose, System.console() != null, startStep, total)) {
         Trainer trainer = new Trainer(spec, session.step, session.checkpointOps, checkpoints,
-            session.session(), session.eval, console, Provenance.sha256(resolved));
+            session.session(), session.eval, new Listeners(List.of(console)), Provenance.sha256(resolved));
         Signals.onTerminate(trainer::requestStop);
         Outcome outcome;
         try {

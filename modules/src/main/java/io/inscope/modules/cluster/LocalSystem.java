@@ -12,10 +12,10 @@ import org.tensorflow.proto.ConfigProto;
  * are GPUs (default all of them), else N logical CPU devices made with {@code
  * ConfigProto.device_count} (default 1).
  */
-public final class LocalSystem {
+public final class LocalSystem implements SystemInitializer {
 
-  /** The session configuration every session of the job uses. */
-  public static ConfigProto sessionConfig(JobSpec job) {
+  @Override
+  public ConfigProto sessionConfig(JobSpec job) {
     ConfigProto.Builder b = ConfigProto.newBuilder().setAllowSoftPlacement(true);
     if (job.strategy().type() == StrategyType.MIRRORED && job.strategy().replicas() != null) {
       b.putDeviceCount("CPU", job.strategy().replicas());
@@ -23,14 +23,13 @@ public final class LocalSystem {
     return b.build();
   }
 
+  @Override
   public Topology initialize(JobSpec job) throws ClusterUnavailableException {
     StrategyType type = job.strategy().type();
-    if ((type != StrategyType.ONE_DEVICE && type != StrategyType.MIRRORED) || !job.cluster().isLocal()) {
+    if (!job.cluster().isLocal()) {
       throw new ClusterUnavailableException(
-          "strategy '" + type.name().toLowerCase(Locale.ROOT) + "'"
-              + (job.cluster().isLocal() ? "" : " with a remote cluster")
-              + " is not available in this build of the runner; use strategy: one_device or mirrored"
-              + " on this machine");
+          "strategy '" + type.name().toLowerCase(Locale.ROOT) + "' runs on this machine; a cluster"
+              + " (tpu or workers) needs strategy: tpu or multi_worker_mirrored");
     }
     List<String> devices = Devices.list("", sessionConfig(job));
     List<String> gpus = devices.stream().filter(d -> Devices.type(d).equals("GPU")).toList();

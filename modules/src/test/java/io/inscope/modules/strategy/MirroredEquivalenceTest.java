@@ -91,7 +91,7 @@ class MirroredEquivalenceTest {
       try (StrategyScope scope = StrategyScope.open(strategy, g, job.seed())) {
         tg = inj.getInstance(StepBuilder.class).build(job, scope, Shape.scalar());
       }
-      try (Session s = new Session(g, LocalSystem.sessionConfig(job))) {
+      try (Session s = new Session(g, new LocalSystem().sessionConfig(job))) {
         s.initialize();
         assertComponentsIdentical(s, tg);
         SplittableRandom rnd = new SplittableRandom(3);

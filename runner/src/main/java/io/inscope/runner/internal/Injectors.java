@@ -3,6 +3,7 @@ package io.inscope.runner.internal;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import io.inscope.modules.cluster.ClusterModule;
 import io.inscope.modules.data.DataModule;
 import io.inscope.modules.initializers.InitializersModule;
 import io.inscope.modules.layers.LayersModule;
@@ -21,6 +22,7 @@ public final class Injectors {
 
   public static Injector forJob(List<String> plugins) throws UserException {
     List<Module> modules = new ArrayList<>(List.of(
+        new ClusterModule(),
         new DataModule(),
         new InitializersModule(),
         new LayersModule(),

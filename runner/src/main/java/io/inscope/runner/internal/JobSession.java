@@ -6,7 +6,7 @@ import com.google.inject.TypeLiteral;
 import io.inscope.configs.JobSpec;
 import io.inscope.modules.checkpoint.CheckpointOps;
 import io.inscope.modules.cluster.ClusterUnavailableException;
-import io.inscope.modules.cluster.LocalSystem;
+import io.inscope.modules.cluster.SystemInitializer;
 import io.inscope.modules.cluster.Topology;
 import io.inscope.modules.data.BatchPlan;
 import io.inscope.modules.data.DataException;
@@ -22,6 +22,7 @@ import io.inscope.runner.UserException;
 import java.util.Map;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
+import org.tensorflow.TargetSessions;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -30,6 +31,7 @@ import org.tensorflow.ndarray.Shape;
  */
 public final class JobSession implements AutoCloseable {
   public final JobSpec job;
+  private final SystemInitializer system;
   public final Topology topology;
   public final Strategy strategy;
   public final Examples train;
@@ -40,9 +42,10 @@ public final class JobSession implements AutoCloseable {
   public final CheckpointOps checkpointOps;
   private Session session;
 
-  private JobSession(JobSpec job, Topology topology, Strategy strategy, Examples train,
+  private JobSession(JobSpec job, SystemInitializer system, Topology topology, Strategy strategy, Examples train,
       Examples eval, BatchPlan plan, Graph graph, TrainGraph step, CheckpointOps checkpointOps) {
     this.job = job;
+    this.system = system;
     this.topology = topology;
     this.strategy = strategy;
     this.train = train;
@@ -59,16 +62,23 @@ public final class JobSession implements AutoCloseable {
           "train.steps_per_execution: values other than 1 are not supported by this build yet (got "
               + job.train().stepsPerExecution() + "); set it to 1");
     }
+    String type = job.strategy().type().name().toLowerCase(java.util.Locale.ROOT);
+    SystemInitializer system = injector
+        .getInstance(Key.get(new TypeLiteral<Map<String, SystemInitializer>>() {}))
+        .get(type);
+    if (system == null) {
+      throw new UserException(ExitCodes.USAGE,
+          "strategy.type: '" + type + "' is not available in this build of the runner");
+    }
     Topology topology;
     try {
-      topology = new LocalSystem().initialize(job);
+      topology = system.initialize(job);
     } catch (ClusterUnavailableException e) {
       throw new UserException(ExitCodes.UNAVAILABLE, e.getMessage());
     }
     Map<String, StrategyFactory> strategies =
         injector.getInstance(Key.get(new TypeLiteral<Map<String, StrategyFactory>>() {}));
-    Strategy strategy = strategies.get(job.strategy().type().name().toLowerCase(java.util.Locale.ROOT))
-        .create(job.strategy(), topology);
+    Strategy strategy = strategies.get(type).create(job.strategy(), topology);
     DataLoader data = injector.getInstance(DataLoader.class);
     Examples train;
     Examples eval = null;
@@ -90,7 +100,7 @@ public final class JobSession implements AutoCloseable {
         step = injector.getInstance(StepBuilder.class).build(job, scope, Shape.of(train.labelShape()));
         ckpt = CheckpointOps.build(scope.tf(), step.variables());
       }
-      return new JobSession(job, topology, strategy, train, eval, plan, graph, step, ckpt);
+      return new JobSession(job, system, topology, strategy, train, eval, plan, graph, step, ckpt);
     } catch (IllegalArgumentException e) {
       graph.close();
       throw new UserException(ExitCodes.USAGE, e.getMessage());
@@ -103,7 +113,7 @@ public final class JobSession implements AutoCloseable {
   /** The session, opened (and its variables initialized) on first use. */
   public Session session() {
     if (session == null) {
-      session = new Session(graph, LocalSystem.sessionConfig(job));
+      session = TargetSessions.open(graph, topology.target(), system.sessionConfig(job));
       session.initialize();
     }
     return session;
@@ -115,5 +125,6 @@ public final class JobSession implements AutoCloseable {
       session.close();
     }
     graph.close();
+    system.shutdown(job, topology);
   }
 }
