@@ -10,6 +10,7 @@ import org.tensorflow.internal.types.registry.TensorTypeRegistry;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.AssignVariableOp;
 import org.tensorflow.types.family.TType;
 
 /**
@@ -36,7 +37,7 @@ public record TpuVariable<T extends TType>(
   public static <T extends TType> TpuVariable<T> create(
       Graph graph, String name, Shape shape, Class<T> type, List<String> cores, InitialValue<T> init, long seed) {
     Ops tf = Ops.create(graph);
-    Operand<T> value = init.build(tf.withDevice(Placement.spec(cores.get(0))).withSubScope(name + "/Initializer"), shape, seed);
+    Operand<T> value = init.build(tf.withDevice(Placement.spec(cores.get(0))).withSubScope(name).withSubScope("Initializer"), shape, seed);
     List<Operand<? extends TType>> handles = new ArrayList<>();
     List<Op> assigns = new ArrayList<>();
     for (int i = 0; i < cores.size(); i++) {
@@ -52,7 +53,10 @@ public record TpuVariable<T extends TType>(
           .build()
           .output(0);
       handles.add(handle);
-      assigns.add(at.withName(component + "/Assign").assignVariableOp(handle, value));
+      assigns.add(new AssignVariableOp(graph.opBuilder("AssignVariableOp", component + "/Assign", at.scope())
+          .addInput(handle.asOutput())
+          .addInput(value.asOutput())
+          .build()));
     }
     return new TpuVariable<>(name, shape, type, handles, assigns);
   }
