@@ -17,11 +17,13 @@ final class Deadlines {
   private Deadlines() {}
 
   /**
-   * @param what what was attempted, for the message ({@code listing the devices of grpc://...})
+   * @param where who is asked, for the message ({@code grpc://10.0.0.2:8470})
+   * @param action what was asked ({@code listing its devices})
    */
-  static <T> T call(Callable<T> call, Duration deadline, String what) throws ClusterUnavailableException {
+  static <T> T call(Callable<T> call, Duration deadline, String where, String action)
+      throws ClusterUnavailableException {
     FutureTask<T> task = new FutureTask<>(call);
-    Thread t = new Thread(task, "tpu-" + what.split(" ")[0]);
+    Thread t = new Thread(task, "tpu " + action);
     t.setDaemon(true);
     t.start();
     try {
@@ -29,17 +31,17 @@ final class Deadlines {
     } catch (TimeoutException e) {
       task.cancel(true);
       throw new ClusterUnavailableException(
-          "no answer " + what + " within " + seconds(deadline) + " (cluster.deadline); check the"
-              + " address and that the TPU is up, or raise cluster.deadline");
+          "no answer from " + where + " within " + seconds(deadline) + " while " + action
+              + " (cluster.deadline); check the address and that the TPU is up, or raise cluster.deadline");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException r && !(cause instanceof org.tensorflow.exceptions.TensorFlowException)) {
         throw r;
       }
-      throw new ClusterUnavailableException("failed " + what + ": " + firstLine(cause.getMessage()));
+      throw new ClusterUnavailableException(where + " failed while " + action + ": " + firstLine(cause.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ClusterUnavailableException("interrupted " + what);
+      throw new ClusterUnavailableException("interrupted while " + action + " at " + where);
     }
   }
 

@@ -62,10 +62,10 @@ public final class TpuSystem implements SystemInitializer {
     Duration deadline = job.cluster().deadline().duration();
     String where = address.isLocal() ? "this process (cluster.tpu: local)" : address.master();
     List<String> devices =
-        Deadlines.call(() -> Devices.list(address.master(), config), deadline, "from " + where + " listing its devices");
+        Deadlines.call(() -> Devices.list(address.master(), config), deadline, where, "listing its devices");
     Topology topology = TpuDevices.select(devices, job.strategy().replicas(), address);
-    byte[] serialized = Deadlines.call(() -> configure(address, config), deadline,
-        "from " + where + " initializing the TPU system");
+    byte[] serialized =
+        Deadlines.call(() -> configure(address, config), deadline, where, "initializing the TPU system");
     TpuTopology t = TpuTopology.parse(serialized);
     if (t.cores() != 0 && t.cores() < topology.devicesOfType("TPU").size()) {
       throw new ClusterUnavailableException(
@@ -107,7 +107,7 @@ public final class TpuSystem implements SystemInitializer {
           }
         }
         return null;
-      }, job.cluster().deadline().duration(), "from " + address.master() + " shutting the TPU system down");
+      }, job.cluster().deadline().duration(), address.toString(), "shutting the TPU system down");
       tpuTopology = null;
     } catch (ClusterUnavailableException e) {
       // the job's result stands; the next initialization reconfigures the TPU system anyway
