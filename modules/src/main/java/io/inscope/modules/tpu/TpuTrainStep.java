@@ -23,12 +23,13 @@ import org.tensorflow.types.TFloat32;
  * TpuStrategy#allReduceMean}) and a gradient-descent update of every core's copy; the per-replica
  * losses fanned out by {@code TPUReplicatedOutput} and averaged on the host.
  *
- * @param graph the graph as built (before {@link #graphDef}'s annotation)
+ * @param cluster the replicated computation: its ops, per-replica outputs, compilation status
  * @param graphDef the graph to send to the TPU host's master, every cluster op annotated
  * @param features the global batch {@code [batch, ...]}
  * @param labels the global labels
  * @param initializer assigns every variable's initial value to every core's copy
- * @param loss the mean loss over the global batch (feed, run {@code trainOp}'s cluster, fetch)
+ * @param loss the mean loss over the global batch; fetching it runs one step on every core
+ * @param variables the weights, one resource variable per core each
  */
 public record TpuTrainStep(
     TpuCluster.Replicated cluster,

@@ -96,6 +96,31 @@ class TpuGraphsTest {
   }
 
   @Test
+  void annotatedStepImportsIntoAFreshGraphAndKeepsTpuOpsOutOfTheSystemGraphs() {
+    try (Graph g = new Graph(); Graph imported = new Graph()) {
+      GraphDef def = softmaxStep(g).graphDef();
+      imported.importGraphDef(def);
+      assertEquals(def.getNodeCount(), imported.toGraphDef().getNodeCount());
+      assertEquals("cluster", imported.operation("MatMul").attributes().getAttrString(TpuCluster.REPLICATE_ATTR));
+      assertFalse(def.getNodeList().stream().anyMatch(n -> n.getOp().endsWith("DistributedTPU")),
+          "TPU system ops belong in graphs of their own");
+    }
+  }
+
+  @Test
+  void rawDeviceScopeSetsDevicesDeviceSpecCannotExpressAndKeepsThemInSubScopes() {
+    try (Graph g = new Graph()) {
+      org.tensorflow.op.Scope s = RawDeviceScope.of(g.baseScope(), TpuCluster.REPLICATED_CORE,
+          java.util.Map.of("_flag", true, "_label", "x")).withSubScope("inner");
+      g.opBuilder("NoOp", s.makeOpName("NoOp"), s).build();
+      NodeDef n = node(g.toGraphDef(), "inner/NoOp");
+      assertEquals("/device:TPU_REPLICATED_CORE:0", n.getDevice());
+      assertTrue(n.getAttrOrThrow("_flag").getB());
+      assertEquals("x", n.getAttrOrThrow("_label").getS().toStringUtf8());
+    }
+  }
+
+  @Test
   void variableComponentsShareOneInitialValue() {
     try (Graph g = new Graph()) {
       TpuTrainStep step = softmaxStep(g);
