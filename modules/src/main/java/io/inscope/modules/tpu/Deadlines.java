@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.tensorflow.exceptions.TensorFlowException;
 
 /**
  * Runs a call that may block in native code (a session to a master that does not answer blocks
@@ -35,7 +36,7 @@ final class Deadlines {
               + " (cluster.deadline); check the address and that the TPU is up, or raise cluster.deadline");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r && !(cause instanceof org.tensorflow.exceptions.TensorFlowException)) {
+      if (cause instanceof RuntimeException r && !(cause instanceof TensorFlowException)) {
         throw r;
       }
       throw new ClusterUnavailableException(where + " failed while " + action + ": " + firstLine(cause.getMessage()));

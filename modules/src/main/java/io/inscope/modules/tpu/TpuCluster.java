@@ -1,5 +1,6 @@
 package io.inscope.modules.tpu;
 
+import com.google.protobuf.ByteString;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -7,11 +8,15 @@ import java.util.List;
 import java.util.Set;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
+import org.tensorflow.GraphOperationBuilder;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.Scope;
+import org.tensorflow.proto.AttrValue;
+import org.tensorflow.proto.GraphDef;
+import org.tensorflow.proto.NodeDef;
 
 /**
  * A computation replicated over TPU cores, annotated as TensorFlow's {@code tpu.replicate} does it
@@ -133,7 +138,7 @@ public final class TpuCluster {
     return new Replicated(name, cluster, outputs, status);
   }
 
-  private static org.tensorflow.GraphOperationBuilder replicatedInput(
+  private static GraphOperationBuilder replicatedInput(
       Graph graph, String opName, List<? extends Operand<?>> perReplica, int replicas, Scope scope) {
     if (perReplica.size() != replicas) {
       throw new IllegalArgumentException(
@@ -156,11 +161,11 @@ public final class TpuCluster {
    * (TensorFlow Java's symbolic gradients bypass scopes, so the attribute is set on the GraphDef).
    * Import it into a fresh graph to run it on the TPU host's master.
    */
-  public static org.tensorflow.proto.GraphDef annotate(Graph graph, Replicated cluster) {
-    org.tensorflow.proto.GraphDef.Builder def = graph.toGraphDef().toBuilder();
-    org.tensorflow.proto.AttrValue value = org.tensorflow.proto.AttrValue.newBuilder()
-        .setS(com.google.protobuf.ByteString.copyFromUtf8(cluster.name())).build();
-    for (org.tensorflow.proto.NodeDef.Builder node : def.getNodeBuilderList()) {
+  public static GraphDef annotate(Graph graph, Replicated cluster) {
+    GraphDef.Builder def = graph.toGraphDef().toBuilder();
+    AttrValue value = AttrValue.newBuilder()
+        .setS(ByteString.copyFromUtf8(cluster.name())).build();
+    for (NodeDef.Builder node : def.getNodeBuilderList()) {
       if (cluster.clusterOps().contains(node.getName())) {
         node.putAttr(REPLICATE_ATTR, value);
       }

@@ -67,12 +67,13 @@ public final class TpuSystem implements SystemInitializer {
     byte[] serialized =
         Deadlines.call(() -> configure(address, config), deadline, where, "initializing the TPU system");
     TpuTopology t = TpuTopology.parse(serialized);
+    tpuTopology = t;
     if (t.cores() != 0 && t.cores() < topology.devicesOfType("TPU").size()) {
+      shutdown(job, topology);
       throw new ClusterUnavailableException(
           "the TPU system at " + where + " initialized " + t.cores() + " cores but the master lists "
               + topology.devicesOfType("TPU").size() + "; restart the TPU and retry");
     }
-    tpuTopology = t;
     return topology;
   }
 
