@@ -2,6 +2,7 @@ package io.inscope.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -84,6 +85,25 @@ class TpuUnavailableTest {
     assertTrue(seconds < 6, "took " + seconds + " s with cluster.deadline: 3s");
     assertEquals("no answer from grpc://127.0.0.1:" + unused + " within 3s while listing its devices"
         + " (cluster.deadline); check the address and that the TPU is up, or raise cluster.deadline\n", r.err());
+  }
+
+  @Test
+  void noAddressAnywhereIsAJobErrorNamingTheColabRecipe() throws Exception {
+    for (String v : List.of("KUBE_GOOGLE_CLOUD_TPU_ENDPOINTS", "TPU_NAME", "TPU_CONFIG")) {
+      assumeTrue(System.getenv(v) == null, v + " is set here");
+    }
+    Path job = CliHarness.syntheticJob(tmp, "strategy: {type: tpu}\n");
+    CliHarness.Run r = CliHarness.run("plan", job.toString());
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("grpc://${COLAB_TPU_ADDR}"), r.err());
+  }
+
+  @Test
+  void aBareTpuNameIsAJobErrorSuggestingTheGrpcAddress() throws Exception {
+    Path job = CliHarness.syntheticJob(tmp, "cluster: {tpu: my-tpu}\nstrategy: {type: tpu}\n");
+    CliHarness.Run r = CliHarness.run("run", job.toString(), "--output", tmp.resolve("out").toString());
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("give its grpc:// address instead"), r.err());
   }
 
   private static String tpuJob(String address, String deadline) {
