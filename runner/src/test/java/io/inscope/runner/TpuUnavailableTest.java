@@ -4,15 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,58 +18,42 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(120)
 class TpuUnavailableTest {
-  static Process server;
-  static int port;
+  static NoTpuServer server;
   @TempDir Path tmp;
 
   @BeforeAll
   static void startServer() throws Exception {
-    port = freePort();
-    String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder pb = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-        NoTpuServer.class.getName(), Integer.toString(port)));
-    pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-    pb.redirectErrorStream(true);
-    server = pb.start();
-    BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-    String line;
-    while ((line = lines.readLine()) != null && !line.equals("ready")) {
-      // skip TensorFlow's start-up lines
-    }
-    assertEquals("ready", line, "the loopback TensorFlow server did not start");
+    server = NoTpuServer.launch();
   }
 
   @AfterAll
   static void stopServer() throws Exception {
     if (server != null) {
-      server.getOutputStream().close();
-      if (!server.waitFor(10, TimeUnit.SECONDS)) {
-        server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
+      server.close();
     }
   }
 
   @Test
   void aServerWithoutTpuExits69NamingTheAddressTheDevicesAndTheWayOut() throws Exception {
-    Path job = CliHarness.syntheticJob(tmp, tpuJob("grpc://127.0.0.1:" + port, "30s"));
+    Path job = CliHarness.syntheticJob(tmp, tpuJob(server.address(), "30s"));
     CliHarness.Run r = CliHarness.run("run", job.toString(), "--output", tmp.resolve("out").toString(), "--quiet");
     assertEquals(69, r.exit(), r.err());
-    assertEquals("no TPU_SYSTEM device at grpc://127.0.0.1:" + port + " (found: CPU:0); is it a TPU host?"
+    assertEquals("no TPU_SYSTEM device at " + server.address() + " (found: CPU:0); is it a TPU host?"
         + " use strategy: mirrored to run without a TPU\n", r.err());
   }
 
   @Test
   void planPrintsTheResolvedMasterThenExits69() throws Exception {
-    Path job = CliHarness.syntheticJob(tmp, tpuJob("grpc://127.0.0.1:" + port, "30s"));
+    Path job = CliHarness.syntheticJob(tmp, tpuJob(server.address(), "30s"));
     CliHarness.Run r = CliHarness.run("plan", job.toString());
     assertEquals(69, r.exit(), r.err());
-    assertTrue(r.out().contains("tpu master: grpc://127.0.0.1:" + port + "\n"), r.out());
+    assertTrue(r.out().contains("tpu master: " + server.address() + "\n"), r.out());
     assertTrue(r.err().contains("TPU_SYSTEM"), r.err());
   }
 
   @Test
   void nothingListeningExits69WithinTheDeadline() throws Exception {
-    int unused = freePort();
+    int unused = NoTpuServer.freePort();
     Path job = CliHarness.syntheticJob(tmp, tpuJob("grpc://127.0.0.1:" + unused, "3s"));
     long start = System.nanoTime();
     CliHarness.Run r = CliHarness.run("run", job.toString(), "--output", tmp.resolve("out").toString(), "--quiet");
@@ -108,11 +85,5 @@ class TpuUnavailableTest {
 
   private static String tpuJob(String address, String deadline) {
     return "cluster: {tpu: \"" + address + "\", deadline: " + deadline + "}\nstrategy: {type: tpu}\n";
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 }
