@@ -1,6 +1,7 @@
 package io.inscope.runner;
 
 import io.inscope.configs.JobSpec;
+import io.inscope.configs.StrategyType;
 import io.inscope.modules.strategy.MirroredVariable;
 import io.inscope.runner.internal.Injectors;
 import io.inscope.runner.internal.JobSession;
@@ -29,6 +30,9 @@ public final class PlanCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     JobSpec s = job.load().spec();
     PrintWriter out = spec.commandLine().getOut();
+    if (s.strategy().type() == StrategyType.TPU) {
+      return TpuPlan.print(s, Injectors.forJob(s.plugins()), out);
+    }
     try (JobSession session = JobSession.build(s, Injectors.forJob(s.plugins()))) {
       out.printf("job: %s%n", s.name());
       out.printf("strategy: %s%n", session.strategy.name());

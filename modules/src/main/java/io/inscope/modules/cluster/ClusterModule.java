@@ -2,6 +2,7 @@ package io.inscope.modules.cluster;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.MapBinder;
+import io.inscope.modules.tpu.TpuSystem;
 
 /** Binds how each strategy type initializes its system. */
 public final class ClusterModule extends AbstractModule {
@@ -11,5 +12,6 @@ public final class ClusterModule extends AbstractModule {
         MapBinder.newMapBinder(binder(), String.class, SystemInitializer.class);
     types.addBinding("mirrored").to(LocalSystem.class);
     types.addBinding("one_device").to(LocalSystem.class);
+    types.addBinding("tpu").to(TpuSystem.class);
   }
 }

@@ -4,6 +4,7 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import io.inscope.configs.JobSpec;
+import io.inscope.configs.StrategyType;
 import io.inscope.modules.checkpoint.CheckpointOps;
 import io.inscope.modules.cluster.ClusterUnavailableException;
 import io.inscope.modules.cluster.SystemInitializer;
@@ -75,6 +76,15 @@ public final class JobSession implements AutoCloseable {
       topology = system.initialize(job);
     } catch (ClusterUnavailableException e) {
       throw new UserException(ExitCodes.UNAVAILABLE, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new UserException(ExitCodes.USAGE, e.getMessage());
+    }
+    if (job.strategy().type() == StrategyType.TPU) {
+      system.shutdown(job, topology);
+      throw new UserException(ExitCodes.USAGE,
+          "strategy: tpu: the TPU at " + topology.target() + " is up (" + topology.replicas() + " replicas),"
+              + " but this runner trains on CPU and GPU only; runner.jar plan checks a TPU without"
+              + " training, and strategy: mirrored trains without one");
     }
     Map<String, StrategyFactory> strategies =
         injector.getInstance(Key.get(new TypeLiteral<Map<String, StrategyFactory>>() {}));
