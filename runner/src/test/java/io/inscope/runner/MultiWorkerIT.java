@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * multi_worker_mirrored over two JVMs on loopback: task 1 is {@code runner.jar worker}, task 0 runs
- * the job. Training matches one_device on the same global batch; a task that never answers, or dies
+ * the job. Training (two replicas per task) matches one_device on the same global batch; a task that never answers, or dies
  * mid-run, ends the run with exit 69 naming its address, and the rerun resumes.
  */
 class MultiWorkerIT {
@@ -37,12 +37,13 @@ class MultiWorkerIT {
   }
 
   @Test
-  void twoTasksTrainLikeOneDeviceAndTheWorkerEndsOnSigterm() throws Exception {
+  void twoTasksOfTwoReplicasTrainLikeOneDeviceAndTheWorkerEndsOnSigterm() throws Exception {
     int[] ports = freePorts(2);
-    Proc worker = startWorker(ports, 1);
+    Proc worker = startWorker(ports, 1, "--replicas", "2");
     Path job = CliHarness.syntheticJob(tmp, cluster(ports, "30s"));
     Proc chief = start("run", job.toString(), "--output", tmp.resolve("two").toString(), "--quiet",
-        "--set", "train.steps=50", "--set", "strategy.type=multi_worker_mirrored").finish(240);
+        "--set", "train.steps=50", "--set", "strategy.type=multi_worker_mirrored", "--set", "strategy.replicas=2")
+        .finish(240);
     assertEquals(0, chief.exit, chief.output);
 
     Path oneJob = CliHarness.syntheticJob(Files.createDirectory(tmp.resolve("one")), "");
@@ -60,8 +61,8 @@ class MultiWorkerIT {
       assertTrue(err < 1e-6, name + " over two tasks differs from one_device by " + err);
     }
     for (Map.Entry<String, List<String>> e : Checkpoints.readReplicaChecksums(two).entrySet()) {
-      assertEquals(2, e.getValue().size(), e.getKey());
-      assertEquals(e.getValue().get(0), e.getValue().get(1), e.getKey() + ": task 1's copy drifted from task 0's");
+      assertEquals(4, e.getValue().size(), e.getKey());
+      assertEquals(1, e.getValue().stream().distinct().count(), e.getKey() + ": replicas drifted apart " + e.getValue());
     }
 
     long t0 = System.nanoTime();
@@ -124,8 +125,11 @@ class MultiWorkerIT {
     return "cluster: {workers: [\"127.0.0.1:" + ports[0] + "\", \"127.0.0.1:" + ports[1] + "\"], deadline: " + deadline + "}\n";
   }
 
-  private Proc startWorker(int[] ports, int task) throws IOException, InterruptedException {
-    Proc w = start("worker", "--cluster", "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1], "--task", Integer.toString(task));
+  private Proc startWorker(int[] ports, int task, String... more) throws IOException, InterruptedException {
+    List<String> args = new ArrayList<>(List.of(
+        "worker", "--cluster", "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1], "--task", Integer.toString(task)));
+    args.addAll(List.of(more));
+    Proc w = start(args.toArray(String[]::new));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!Files.readString(w.log).contains("serving at") && w.process.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(50);

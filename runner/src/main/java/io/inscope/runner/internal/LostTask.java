@@ -19,9 +19,14 @@ public final class LostTask {
 
   private LostTask() {}
 
-  /** {@code e} as a {@link UserException} (exit 69) for a multi-worker job, else {@code e} itself. */
+  /**
+   * {@code e} as a {@link UserException} (exit 69) for a multi-worker job, else {@code e} itself.
+   * TensorFlow Java has no subclass for the codes a lost task gives (UNAVAILABLE, ABORTED,
+   * CANCELLED, DEADLINE_EXCEEDED), so only the plain {@link TensorFlowException} counts: its
+   * subclasses (resource exhausted, failed precondition, ...) are errors of the job itself.
+   */
   public static Exception of(TensorFlowException e, JobSpec job) {
-    if (job.strategy().type() != StrategyType.MULTI_WORKER_MIRRORED) {
+    if (job.strategy().type() != StrategyType.MULTI_WORKER_MIRRORED || e.getClass() != TensorFlowException.class) {
       return e;
     }
     WorkerCluster cluster = WorkerCluster.forJob(job.cluster(), System.getenv("TF_CONFIG"));
