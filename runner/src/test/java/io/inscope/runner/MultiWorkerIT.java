@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * multi_worker_mirrored over two JVMs on loopback: task 1 is {@code runner.jar worker}, task 0 runs
- * the job. Training (two replicas per task) matches one_device on the same global batch; a task that never answers, or dies
- * mid-run, ends the run with exit 69 naming its address, and the rerun resumes.
+ * the job. Training with two replicas per task matches one_device on the same global batch; a task
+ * that never answers, or dies mid-run, ends the run with exit 69 naming its address, and the rerun
+ * resumes from the last checkpoint.
  */
 class MultiWorkerIT {
   private static final Path JAR = Path.of("target", "runner.jar");
