@@ -5,6 +5,7 @@ import io.inscope.configs.StrategyType;
 import io.inscope.modules.strategy.MirroredVariable;
 import io.inscope.runner.internal.Injectors;
 import io.inscope.runner.internal.JobSession;
+import io.inscope.runner.internal.Tasks;
 import java.io.PrintWriter;
 import org.tensorflow.GraphOperation;
 import java.util.Locale;
@@ -37,6 +38,7 @@ public final class PlanCommand implements Callable<Integer> {
       out.printf("job: %s%n", s.name());
       out.printf("strategy: %s%n", session.strategy.name());
       out.printf("devices: %s%n", String.join(", ", session.topology.devices()));
+      Tasks.lines(s, session.topology).forEach(t -> out.printf("task %s%n", t));
       out.printf("replicas: %d (%s)%n", session.strategy.replicas(), String.join(", ", session.strategy.replicaDevices()));
       int batch = s.data().train().batchSize();
       out.printf("batch: %d global, %d per replica; %d training examples, %d steps per epoch%n",

@@ -12,6 +12,7 @@ import io.inscope.runner.internal.Exporter;
 import io.inscope.runner.internal.Injectors;
 import io.inscope.runner.internal.JobSession;
 import io.inscope.runner.internal.Listeners;
+import io.inscope.runner.internal.LostTask;
 import io.inscope.runner.internal.MetricsFile;
 import io.inscope.runner.internal.Provenance;
 import io.inscope.runner.internal.RunDirectory;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.tensorflow.exceptions.TensorFlowException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,6 +75,9 @@ public final class RunCommand implements Callable<Integer> {
         } catch (DivergedException e) {
           console.close();
           throw new UserException(ExitCodes.DIVERGED, e.getMessage());
+        } catch (TensorFlowException e) {
+          console.close();
+          throw LostTask.of(e, spec);
         }
         console.close();
         if (outcome.interrupted()) {

@@ -11,6 +11,7 @@ public final class ClusterModule extends AbstractModule {
     MapBinder<String, SystemInitializer> types =
         MapBinder.newMapBinder(binder(), String.class, SystemInitializer.class);
     types.addBinding("mirrored").to(LocalSystem.class);
+    types.addBinding("multi_worker_mirrored").to(MultiWorkerSystem.class);
     types.addBinding("one_device").to(LocalSystem.class);
     types.addBinding("tpu").to(TpuSystem.class);
   }

@@ -11,6 +11,8 @@ public final class StrategyModule extends AbstractModule {
     MapBinder<String, StrategyFactory> types =
         MapBinder.newMapBinder(binder(), String.class, StrategyFactory.class);
     types.addBinding("mirrored").toInstance((s, t) -> new MirroredStrategy(t.replicaDevices()));
+    types.addBinding("multi_worker_mirrored")
+        .toInstance((s, t) -> new MirroredStrategy("multi_worker_mirrored", t.replicaDevices()));
     types.addBinding("one_device").toInstance((s, t) -> new OneDeviceStrategy(t.replicaDevices().get(0)));
     types.addBinding("tpu").toInstance((s, t) -> new TpuStrategy(t.replicaDevices(), t.hostDevice()));
   }

@@ -31,6 +31,7 @@ import org.tensorflow.ndarray.Shape;
  * scope, open the session. Owns the graph and the session (closed with this object).
  */
 public final class JobSession implements AutoCloseable {
+  private static final java.time.Duration REMOTE_CLOSE_WAIT = java.time.Duration.ofSeconds(5);
   public final JobSpec job;
   private final SystemInitializer system;
   public final Topology topology;
@@ -132,7 +133,11 @@ public final class JobSession implements AutoCloseable {
   @Override
   public void close() {
     if (session != null) {
-      session.close();
+      if (topology.target().isEmpty()) {
+        session.close();
+      } else if (!BoundedClose.within(session::close, REMOTE_CLOSE_WAIT)) {
+        return; // a cluster task is gone: the session (and so its graph) cannot close before the process ends
+      }
     }
     graph.close();
     system.shutdown(job, topology);
