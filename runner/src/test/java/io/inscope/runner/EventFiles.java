@@ -14,7 +14,8 @@ import org.tensorflow.proto.Event;
 /**
  * Reads TensorBoard event files independently of the writer: TFRecord framing (little-endian
  * uint64 length, masked CRC-32C of the length, the data, masked CRC-32C of the data), each record
- * an {@code Event} proto. Any bad checksum or truncated record is an error.
+ * an {@code Event} proto. Any bad checksum is an error; so is a truncated record, unless it is the
+ * last one of a file that may still be written to (or whose writer was killed).
  */
 final class EventFiles {
   private EventFiles() {}
@@ -27,10 +28,17 @@ final class EventFiles {
   }
 
   static List<Event> read(Path file) throws IOException {
+    return read(file, false);
+  }
+
+  static List<Event> read(Path file, boolean allowTruncatedTail) throws IOException {
     ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
     List<Event> events = new ArrayList<>();
     while (b.hasRemaining()) {
       int at = b.position();
+      if (allowTruncatedTail && (b.remaining() < 12 || b.getLong(at) > b.remaining() - 16)) {
+        break;
+      }
       if (b.remaining() < 12) {
         throw new IOException(file + ": truncated record header at byte " + at);
       }
