@@ -66,6 +66,23 @@ class ReportCommandTest {
     assertFalse(Files.exists(tmp.resolve("r.html")));
   }
 
+  @Test
+  void aKilledRunsPartialLastLineIsSkippedAndABadEarlierLineIsAnError() throws Exception {
+    Path run = Files.createDirectories(tmp.resolve("killed"));
+    String good = "{\"split\":\"train\",\"step\":10,\"epoch\":1,\"loss\":0.75,\"examples_per_sec\":100.0}\n";
+    Files.writeString(run.resolve("metrics.jsonl"), good + "{\"split\":\"train\",\"st");
+    CliHarness.Run r = CliHarness.run("report", run.toString(), "--output", tmp.resolve("r.html").toString());
+    assertEquals(0, r.exit(), r.err());
+    String page = Files.readString(tmp.resolve("r.html"));
+    assertTrue(page.contains("<td>train</td><td>10</td><td>1</td><td>0.7500</td>"), page);
+    assertTrue(page.contains("no provenance.json") && page.contains("no job.resolved.yaml"));
+
+    Files.writeString(run.resolve("metrics.jsonl"), "{oops\n" + good);
+    r = CliHarness.run("report", run.toString(), "--output", tmp.resolve("r.html").toString());
+    assertEquals(ExitCodes.USAGE, r.exit());
+    assertTrue(r.err().contains(run.resolve("metrics.jsonl") + ":1: not a metrics line"), r.err());
+  }
+
   private static JsonNode lastEval(Path run) throws Exception {
     JsonNode last = null;
     for (String line : Files.readAllLines(run.resolve("metrics.jsonl"))) {
