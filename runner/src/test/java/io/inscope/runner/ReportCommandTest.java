@@ -44,6 +44,9 @@ class ReportCommandTest {
     String page = Files.readString(html);
     assertTrue(page.contains("sgd-momentum") && page.contains("adam-fast"));
     assertTrue(page.contains("learning_rate: 0.05") && page.contains("learning_rate: 0.02"), "both resolved jobs");
+    assertTrue(page.contains("<td>optimizer.adam.learning_rate</td><td style=\"text-align:left\">(absent)</td>"
+        + "<td style=\"text-align:left\">0.02</td>"), "the keys that differ");
+    assertFalse(page.contains("<td>model.layers[0].dense.units</td>"), "only the keys that differ");
     assertTrue(page.contains("<td>spec_sha256</td>") && page.contains("<td>tensorflow</td>"), "the provenance");
     for (Path run : List.of(sgd, adam)) {
       JsonNode eval = lastEval(run);

@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,6 +34,9 @@ public final class ReportPage {
     h.append("<img alt=\"loss and metric curves of every run (solid: train, dashed: eval)\" src=\"data:image/png;base64,")
         .append(Base64.getEncoder().encodeToString(png)).append("\">\n");
     finalMetrics(h, runs);
+    if (runs.size() > 1) {
+      differences(h, runs);
+    }
     for (int i = 0; i < runs.size(); i++) {
       run(h, runs.get(i), i);
     }
@@ -55,6 +59,31 @@ public final class ReportPage {
         metrics.forEach(m -> h.append("<td>").append(number(p.values().get(m))).append("</td>"));
         h.append("<td>").append(String.format(Locale.ROOT, "%.0f", p.examplesPerSecond())).append("</td></tr>\n");
       }
+    }
+    h.append("</table>\n");
+  }
+
+  /** Every job key whose value is not the same in all runs (absent counts as a value). */
+  private static void differences(StringBuilder h, List<RunRecord> runs) {
+    List<Map<String, String>> jobs = runs.stream().map(RunRecord::jobKeys).toList();
+    Set<String> keys = new LinkedHashSet<>();
+    jobs.forEach(j -> keys.addAll(j.keySet()));
+    h.append("<h2>How the jobs differ</h2>\n");
+    List<String> differing = keys.stream()
+        .filter(k -> jobs.stream().map(j -> j.getOrDefault(k, "")).distinct().count() > 1).toList();
+    if (differing.isEmpty()) {
+      h.append("<p>The resolved jobs are the same.</p>\n");
+      return;
+    }
+    h.append("<table>\n<tr><th>key</th>");
+    for (int i = 0; i < runs.size(); i++) {
+      h.append("<th>").append(swatch(i)).append(esc(runs.get(i).name())).append("</th>");
+    }
+    h.append("</tr>\n");
+    for (String k : differing) {
+      h.append("<tr><td>").append(esc(k)).append("</td>");
+      jobs.forEach(j -> h.append("<td style=\"text-align:left\">").append(esc(j.getOrDefault(k, "(absent)"))).append("</td>"));
+      h.append("</tr>\n");
     }
     h.append("</table>\n");
   }

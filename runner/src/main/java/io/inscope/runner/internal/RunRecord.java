@@ -87,6 +87,31 @@ public record RunRecord(String name, Path dir, List<Point> points, String resolv
         values, n.path("examples_per_sec").asDouble());
   }
 
+  /**
+   * The resolved job as dotted keys ({@code optimizer.adam.learning_rate}, {@code model.layers[1].dense.units})
+   * to their values, in file order; empty when there is no job.resolved.yaml.
+   */
+  public Map<String, String> jobKeys() {
+    Map<String, String> keys = new LinkedHashMap<>();
+    if (!resolvedJob.isBlank()) {
+      flatten("", new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(
+          new org.yaml.snakeyaml.LoaderOptions())).load(resolvedJob), keys);
+    }
+    return keys;
+  }
+
+  private static void flatten(String path, Object value, Map<String, String> into) {
+    if (value instanceof Map<?, ?> map && !map.isEmpty()) {
+      map.forEach((k, v) -> flatten(path.isEmpty() ? String.valueOf(k) : path + "." + k, v, into));
+    } else if (value instanceof List<?> list && !list.isEmpty()) {
+      for (int i = 0; i < list.size(); i++) {
+        flatten(path + "[" + i + "]", list.get(i), into);
+      }
+    } else {
+      into.put(path, String.valueOf(value));
+    }
+  }
+
   /** The same run, labelled {@code name}. */
   public RunRecord named(String label) {
     return new RunRecord(label, dir, points, resolvedJob, provenance);
