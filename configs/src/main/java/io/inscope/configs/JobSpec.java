@@ -38,6 +38,8 @@ public record JobSpec(
     @Doc("training schedule") TrainSpec train,
     @Doc("checkpoint schedule and retention") @Default("{}") CheckpointSpec checkpoint,
     @Doc("what to export when training ends") @Default("{}") ExportSpec export,
+    @Doc("TensorBoard event files: scalars, weight histograms, the graph") @Default("{}")
+        TensorBoardSpec tensorboard,
     @Doc("run directory; relative paths resolve against the working directory")
         @Default("runs/${name}")
         String output,

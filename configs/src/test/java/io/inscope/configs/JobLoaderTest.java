@@ -1,6 +1,7 @@
 package io.inscope.configs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.inscope.configs.data.CsvSpec;
@@ -108,6 +109,7 @@ class JobLoaderTest {
         new TrainSpec(10, null, 1, 100, Every.EPOCH),
         new CheckpointSpec(null, Every.steps(1000), 3),
         new ExportSpec(true),
+        TensorBoardSpec.DEFAULT,
         "runs/fashion-mnist-mlp",
         List.of());
     assertEquals(expected, job.spec());
@@ -162,6 +164,13 @@ class JobLoaderTest {
     assertEquals(new ClusterSpec(null, null, new TimeSpan(Duration.ofSeconds(60))), spec.cluster());
     assertEquals(42, spec.seed());
     assertEquals(List.of(), spec.metrics());
+  }
+
+  @Test
+  void theTensorboardSectionBinds() throws Exception {
+    JobSpec spec = Jobs.load(Map.of(), Jobs.TINY + "tensorboard: {histograms_every_steps: 0, flush_every: 2s}\n");
+    assertEquals(new TensorBoardSpec(true, 0, new TimeSpan(Duration.ofSeconds(2))), spec.tensorboard());
+    assertFalse(Jobs.load(Map.of(), Jobs.TINY + "tensorboard: {enabled: false}\n").tensorboard().enabled());
   }
 
   @Test

@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       RenderCommand.class,
       PlanCommand.class,
       InspectCommand.class,
+      ReportCommand.class,
       SchemaCommand.class,
       WorkerCommand.class
     })

@@ -16,7 +16,7 @@ import sun.misc.Signal;
  */
 public final class Main {
   static final String LOG_LEVEL = "TF_CPP_MIN_LOG_LEVEL";
-  private static final Set<String> LIGHT = Set.of("check", "render", "schema", "-h", "--help", "-V", "--version");
+  private static final Set<String> LIGHT = Set.of("check", "render", "schema", "report", "-h", "--help", "-V", "--version");
 
   private Main() {}
 

@@ -67,7 +67,7 @@ public final class RunCommand implements Callable<Integer> {
       try (MetricsFile metrics = new MetricsFile(run.resolve("metrics.jsonl"));
           Console console = new Console(err, metrics, output.quiet, output.verbose, System.console() != null, startStep, total)) {
         Trainer trainer = new Trainer(spec, session.step, session.checkpointOps, checkpoints,
-            session.session(), session.eval, new Listeners(List.of(console)), Provenance.sha256(resolved));
+            session.session(), session.eval, new Listeners(List.of(console, io.inscope.runner.internal.TensorBoardWriter.listener(session, run.resolve("tensorboard"), startStep, err))), Provenance.sha256(resolved));
         Signals.onTerminate(trainer::requestStop);
         Outcome outcome;
         try {

@@ -88,6 +88,35 @@ class RunnerJarIT {
     assertEquals(CheckpointReader.read(latest(whole)), CheckpointReader.read(latest(cut)));
   }
 
+  @Test
+  void eventsReachTheDiskWhileTrainingRunsAndSurviveAKill() throws Exception {
+    Path job = CliHarness.syntheticJob(tmp, "tensorboard: {flush_every: 200ms, histograms_every_steps: 0}\n");
+    Path out = tmp.resolve("killed");
+    Proc p = start("run", job.toString(), "--output", out.toString(), "--quiet",
+        "--set", "train.steps=1000000", "--set", "train.log_every_steps=50");
+    Path dir = out.resolve("tensorboard").resolve("train");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    long seen = 0;
+    while (seen < 3 && System.nanoTime() < deadline && p.process.isAlive()) {
+      Thread.sleep(50);
+      seen = Files.isDirectory(dir) && !EventFiles.in(dir).isEmpty() ? lossSteps(EventFiles.in(dir).get(0)).size() : 0;
+    }
+    assertTrue(seen >= 3, "loss events on disk while the run goes on: " + seen);
+    p.process.destroyForcibly(); // SIGKILL: nothing runs after it, no close, no flush
+    p.finish(60);
+    List<Long> steps = lossSteps(EventFiles.in(dir).get(0));
+    assertTrue(steps.size() >= seen, steps.toString());
+    for (int i = 0; i < steps.size(); i++) {
+      assertEquals(50L * (i + 1), steps.get(i));
+    }
+  }
+
+  private static List<Long> lossSteps(Path eventFile) throws IOException {
+    return EventFiles.read(eventFile, true).stream()
+        .filter(e -> e.getSummary().getValueList().stream().anyMatch(v -> v.getTag().equals("loss")))
+        .map(org.tensorflow.proto.Event::getStep).toList();
+  }
+
   private static Path latest(Path runDir) throws IOException {
     return new Checkpoints(runDir.resolve("checkpoints"), 100, w -> {}).latest().orElseThrow();
   }

@@ -11,4 +11,7 @@ import io.inscope.configs.Doc;
  * </pre>
  */
 @Doc("The optimizer (Keras names and defaults); its slot variables are created in the strategy scope")
-public sealed interface OptimizerSpec permits AdadeltaSpec, AdagradSpec, AdamSpec, AdamaxSpec, FtrlSpec, NadamSpec, RmspropSpec, SgdSpec {}
+public sealed interface OptimizerSpec permits AdadeltaSpec, AdagradSpec, AdamSpec, AdamaxSpec, FtrlSpec, NadamSpec, RmspropSpec, SgdSpec {
+  /** The (constant) learning rate every kind has; reported to TensorBoard as {@code learning_rate}. */
+  double learningRate();
+}

@@ -23,7 +23,7 @@ class TpuSystemTest {
     JobSpec j = Jobs.classifier(StrategyType.TPU, null, List.of(4), List.of(Jobs.dense(3, Activation.LINEAR)), 8, 1);
     return new JobSpec(j.version(), j.name(), j.seed(), new ClusterSpec(tpu, null, TimeSpan.parse("10s")),
         new StrategySpec(StrategyType.TPU, null), j.variables(), j.model(), j.loss(), j.metrics(),
-        j.optimizer(), j.data(), j.train(), j.checkpoint(), j.export(), j.output(), j.plugins());
+        j.optimizer(), j.data(), j.train(), j.checkpoint(), j.export(), j.tensorboard(), j.output(), j.plugins());
   }
 
   @Test

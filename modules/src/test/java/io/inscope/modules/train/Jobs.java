@@ -11,6 +11,7 @@ import io.inscope.configs.JobSpec;
 import io.inscope.configs.ModelSpec;
 import io.inscope.configs.StrategySpec;
 import io.inscope.configs.StrategyType;
+import io.inscope.configs.TensorBoardSpec;
 import io.inscope.configs.TimeSpan;
 import io.inscope.configs.TrainSpec;
 import io.inscope.configs.VariableSpec;
@@ -50,6 +51,7 @@ public final class Jobs {
         new TrainSpec(null, steps, 1, 100, Every.NEVER),
         new CheckpointSpec(null, null, 3),
         new ExportSpec(false),
+        TensorBoardSpec.DEFAULT,
         "runs/test",
         List.of());
   }

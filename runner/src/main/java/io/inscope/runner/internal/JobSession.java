@@ -43,6 +43,7 @@ public final class JobSession implements AutoCloseable {
   public final TrainGraph step;
   public final CheckpointOps checkpointOps;
   private Session session;
+  private final java.util.Deque<Runnable> onClose = new java.util.ArrayDeque<>();
 
   private JobSession(JobSpec job, SystemInitializer system, Topology topology, Strategy strategy, Examples train,
       Examples eval, BatchPlan plan, Graph graph, TrainGraph step, CheckpointOps checkpointOps) {
@@ -130,8 +131,19 @@ public final class JobSession implements AutoCloseable {
     return session;
   }
 
+  /**
+   * Runs {@code action} when this object closes, before the session and the graph close (last
+   * registered, first run): for what reads them, such as the TensorBoard writer.
+   */
+  public void onClose(Runnable action) {
+    onClose.push(action);
+  }
+
   @Override
   public void close() {
+    while (!onClose.isEmpty()) {
+      onClose.pop().run();
+    }
     if (session != null) {
       if (topology.target().isEmpty()) {
         session.close();
