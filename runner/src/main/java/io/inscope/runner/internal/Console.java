@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
@@ -36,7 +37,10 @@ public final class Console implements TrainListener, AutoCloseable {
     this.total = total;
     if (terminal && !quiet) {
       bar = new ProgressBarBuilder().setTaskName("train").setInitialMax(total).startsFrom(startStep, java.time.Duration.ZERO)
-          .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).continuousUpdate().build();
+          .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).continuousUpdate()
+          // the plain consumer redraws in place with '\r'; the interactive one moves the cursor up
+          // and would overwrite the evaluation lines printed between redraws
+          .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
     }
   }
 
