@@ -100,6 +100,9 @@ public final class GracefulStop implements AutoCloseable {
   }
 
   private void armWatchdog() {
+    if (timer.isShutdown()) {
+      return; // the command is over: nothing is left to stop
+    }
     Duration g = grace;
     watchdog = timer.schedule(() -> {
       err.println("the stop took longer than the grace period (train.grace_period " + format(g)
