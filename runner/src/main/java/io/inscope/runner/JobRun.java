@@ -14,6 +14,7 @@ import io.inscope.runner.internal.GracefulStop;
 import io.inscope.runner.internal.Injectors;
 import io.inscope.runner.internal.JobSession;
 import io.inscope.runner.internal.Listeners;
+import io.inscope.runner.internal.LostTask;
 import io.inscope.runner.internal.MetricsFile;
 import io.inscope.runner.internal.Provenance;
 import io.inscope.runner.internal.RunDirectory;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.tensorflow.exceptions.TensorFlowException;
 
 /**
  * One job in its own run directory, with its own injector, graph and session: take the lock,
@@ -104,6 +106,9 @@ final class JobRun {
       } catch (DivergedException e) {
         console.close();
         throw new UserException(ExitCodes.DIVERGED, e.getMessage());
+      } catch (TensorFlowException e) {
+        console.close();
+        throw LostTask.of(e, spec);
       } finally {
         stop.detach();
       }

@@ -1,9 +1,11 @@
 package io.inscope.runner;
 
 import io.inscope.configs.JobSpec;
+import io.inscope.configs.StrategyType;
 import io.inscope.modules.strategy.MirroredVariable;
 import io.inscope.runner.internal.Injectors;
 import io.inscope.runner.internal.JobSession;
+import io.inscope.runner.internal.Tasks;
 import java.io.PrintWriter;
 import org.tensorflow.GraphOperation;
 import java.util.Locale;
@@ -29,10 +31,14 @@ public final class PlanCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     JobSpec s = job.load().spec();
     PrintWriter out = spec.commandLine().getOut();
+    if (s.strategy().type() == StrategyType.TPU) {
+      return TpuPlan.print(s, Injectors.forJob(s.plugins()), out);
+    }
     try (JobSession session = JobSession.build(s, Injectors.forJob(s.plugins()))) {
       out.printf("job: %s%n", s.name());
       out.printf("strategy: %s%n", session.strategy.name());
       out.printf("devices: %s%n", String.join(", ", session.topology.devices()));
+      Tasks.lines(s, session.topology).forEach(t -> out.printf("task %s%n", t));
       out.printf("replicas: %d (%s)%n", session.strategy.replicas(), String.join(", ", session.strategy.replicaDevices()));
       int batch = s.data().train().batchSize();
       out.printf("batch: %d global, %d per replica; %d training examples, %d steps per epoch%n",

@@ -2,6 +2,7 @@ package io.inscope.modules.cluster;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.MapBinder;
+import io.inscope.modules.tpu.TpuSystem;
 
 /** Binds how each strategy type initializes its system. */
 public final class ClusterModule extends AbstractModule {
@@ -10,6 +11,8 @@ public final class ClusterModule extends AbstractModule {
     MapBinder<String, SystemInitializer> types =
         MapBinder.newMapBinder(binder(), String.class, SystemInitializer.class);
     types.addBinding("mirrored").to(LocalSystem.class);
+    types.addBinding("multi_worker_mirrored").to(MultiWorkerSystem.class);
     types.addBinding("one_device").to(LocalSystem.class);
+    types.addBinding("tpu").to(TpuSystem.class);
   }
 }

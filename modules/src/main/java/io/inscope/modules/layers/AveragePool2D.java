@@ -3,7 +3,6 @@ package io.inscope.modules.layers;
 import io.inscope.configs.layers.AveragePool2DSpec;
 import java.util.List;
 import org.tensorflow.Operand;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
@@ -23,46 +22,13 @@ import org.tensorflow.types.TFloat32;
  *   <tr><td>padding</td><td>valid</td><td>valid or same</td></tr>
  * </table>
  */
-public final class AveragePool2D implements Layer {
-  private final AveragePool2DSpec spec;
-  private final String name;
-  private long[] hwc;
-
+public final class AveragePool2D extends Pool2D {
   public AveragePool2D(AveragePool2DSpec spec, String name) {
-    this.spec = spec;
-    this.name = name;
+    super(name, spec.poolSize(), spec.strides(), spec.padding());
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public Shape build(Shape inputShape) {
-    hwc = Windows.hwc(name, inputShape);
-    long[] out =
-        Windows.outputSizes(name, "pool_size", hwc, window(), strides(), spec.padding());
-    return Shape.of(out[0], out[1], hwc[2]);
-  }
-
-  @Override
-  public Operand<TFloat32> call(CallContext ctx, Operand<TFloat32> input) {
-    Ops tf = ctx.tf().withSubScope(name);
-    long[] k = window();
-    long[] s = strides();
-    return tf.nn.avgPool(
-        Windows.nhwc(tf, input, hwc),
-        List.of(1L, k[0], k[1], 1L),
-        List.of(1L, s[0], s[1], 1L),
-        Windows.padding(spec.padding()));
-  }
-
-  private long[] window() {
-    return Windows.pair(spec.poolSize());
-  }
-
-  private long[] strides() {
-    return spec.strides() == null ? window() : Windows.pair(spec.strides());
+  Operand<TFloat32> pool(Ops tf, Operand<TFloat32> x, long[] k, long[] s, String padding) {
+    return tf.nn.avgPool(x, List.of(1L, k[0], k[1], 1L), List.of(1L, s[0], s[1], 1L), padding);
   }
 }

@@ -1,6 +1,5 @@
 package io.inscope.modules.optimizers;
 
-import java.util.List;
 import java.util.Optional;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -18,29 +17,12 @@ import org.tensorflow.types.family.TType;
  * kernel, which computes exactly this. Used instead of tensorflow-framework's {@code Adam}, whose
  * beta powers can advance before the updates read them (see {@link CountingOptimizer}).
  */
-final class Adam extends CountingOptimizer {
-  private final float learningRate;
-  private final float beta1;
-  private final float beta2;
-  private final float epsilon;
+final class Adam extends MomentOptimizer {
   private Operand<TFloat32> beta1Power;
   private Operand<TFloat32> beta2Power;
 
   Adam(Graph graph, float learningRate, float beta1, float beta2, float epsilon) {
-    super(graph);
-    this.learningRate = learningRate;
-    this.beta1 = beta1;
-    this.beta2 = beta2;
-    this.epsilon = epsilon;
-  }
-
-  @Override
-  protected void createSlots(List<Output<? extends TType>> variables) {
-    super.createSlots(variables);
-    for (Output<? extends TType> v : variables) {
-      zeros(v, "m");
-      zeros(v, "v");
-    }
+    super(graph, learningRate, beta1, beta2, epsilon);
   }
 
   @Override

@@ -21,13 +21,9 @@ import org.tensorflow.types.family.TType;
  * graph-building time: every run of its graph uses step 1's bias correction {@code v / (1 − β2)}
  * and momentum schedule, so its steps shrink towards {@code √(1−β2)} of Keras' as training goes on.
  */
-final class Nadam extends CountingOptimizer {
+final class Nadam extends MomentOptimizer {
   private static final float DECAY = 0.96f;
 
-  private final float learningRate;
-  private final float beta1;
-  private final float beta2;
-  private final float epsilon;
   private Variable<TFloat32> uProduct;
   private Operand<TFloat32> ut;
   private Operand<TFloat32> ut1;
@@ -35,21 +31,13 @@ final class Nadam extends CountingOptimizer {
   private Operand<TFloat32> beta2Power;
 
   Nadam(Graph graph, float learningRate, float beta1, float beta2, float epsilon) {
-    super(graph);
-    this.learningRate = learningRate;
-    this.beta1 = beta1;
-    this.beta2 = beta2;
-    this.epsilon = epsilon;
+    super(graph, learningRate, beta1, beta2, epsilon);
   }
 
   @Override
   protected void createSlots(List<Output<? extends TType>> variables) {
     super.createSlots(variables);
     uProduct = scalarVariable("u_product", TFloat32.class, tf.constant(1f));
-    for (Output<? extends TType> v : variables) {
-      zeros(v, "m");
-      zeros(v, "v");
-    }
   }
 
   @Override

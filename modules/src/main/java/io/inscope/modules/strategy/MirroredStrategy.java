@@ -7,23 +7,34 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TNumber;
 
 /**
- * Synchronous replication over N devices of one machine, as TensorFlow's MirroredStrategy: values
+ * Synchronous replication over N devices, as TensorFlow's MirroredStrategy: on one machine
+ * ({@code mirrored}) or over every task of a cluster ({@code multi_worker_mirrored}, in-graph). Values
  * are reduced the way its {@code ReductionToOneDevice} does (AddN on the first replica's device,
  * divided by N, then an Identity on every replica's device).
  */
 public final class MirroredStrategy implements Strategy {
+  private final String name;
   private final List<String> devices;
 
   public MirroredStrategy(List<String> devices) {
+    this("mirrored", devices);
+  }
+
+  /**
+   * @param name the YAML name: {@code mirrored}, or {@code multi_worker_mirrored} over the devices
+   *     of every task of a cluster (e.g. {@code /job:worker/replica:0/task:1/device:CPU:0})
+   */
+  public MirroredStrategy(String name, List<String> devices) {
+    this.name = name;
     if (devices.isEmpty()) {
-      throw new IllegalArgumentException("mirrored needs at least one device");
+      throw new IllegalArgumentException(name + " needs at least one device");
     }
     this.devices = List.copyOf(devices);
   }
 
   @Override
   public String name() {
-    return "mirrored";
+    return name;
   }
 
   @Override
@@ -40,7 +51,7 @@ public final class MirroredStrategy implements Strategy {
   public <T extends TNumber> List<Operand<T>> allReduceMean(Ops tf, List<Operand<T>> perReplica) {
     if (perReplica.size() != devices.size()) {
       throw new IllegalArgumentException(
-          "mirrored over " + devices.size() + " replicas reduces " + devices.size() + " values, got " + perReplica.size());
+          name + " over " + devices.size() + " replicas reduces " + devices.size() + " values, got " + perReplica.size());
     }
     if (perReplica.size() == 1) {
       return perReplica;

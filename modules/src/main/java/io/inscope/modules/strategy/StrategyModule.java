@@ -2,6 +2,7 @@ package io.inscope.modules.strategy;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.MapBinder;
+import io.inscope.modules.tpu.TpuStrategy;
 
 /** Binds the strategies by their {@code strategy.type} name. */
 public final class StrategyModule extends AbstractModule {
@@ -10,6 +11,9 @@ public final class StrategyModule extends AbstractModule {
     MapBinder<String, StrategyFactory> types =
         MapBinder.newMapBinder(binder(), String.class, StrategyFactory.class);
     types.addBinding("mirrored").toInstance((s, t) -> new MirroredStrategy(t.replicaDevices()));
+    types.addBinding("multi_worker_mirrored")
+        .toInstance((s, t) -> new MirroredStrategy("multi_worker_mirrored", t.replicaDevices()));
     types.addBinding("one_device").toInstance((s, t) -> new OneDeviceStrategy(t.replicaDevices().get(0)));
+    types.addBinding("tpu").toInstance((s, t) -> new TpuStrategy(t.replicaDevices(), t.hostDevice()));
   }
 }

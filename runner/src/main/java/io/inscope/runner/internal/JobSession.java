@@ -4,6 +4,7 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import io.inscope.configs.JobSpec;
+import io.inscope.configs.StrategyType;
 import io.inscope.modules.checkpoint.CheckpointOps;
 import io.inscope.modules.cluster.ClusterUnavailableException;
 import io.inscope.modules.cluster.SystemInitializer;
@@ -30,6 +31,7 @@ import org.tensorflow.ndarray.Shape;
  * scope, open the session. Owns the graph and the session (closed with this object).
  */
 public final class JobSession implements AutoCloseable {
+  private static final java.time.Duration REMOTE_CLOSE_WAIT = java.time.Duration.ofSeconds(5);
   public final JobSpec job;
   private final SystemInitializer system;
   public final Topology topology;
@@ -75,6 +77,15 @@ public final class JobSession implements AutoCloseable {
       topology = system.initialize(job);
     } catch (ClusterUnavailableException e) {
       throw new UserException(ExitCodes.UNAVAILABLE, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new UserException(ExitCodes.USAGE, e.getMessage());
+    }
+    if (job.strategy().type() == StrategyType.TPU) {
+      system.shutdown(job, topology);
+      throw new UserException(ExitCodes.USAGE,
+          "strategy: tpu: the TPU at " + topology.target() + " is up (" + topology.replicas() + " replicas),"
+              + " but this runner trains on CPU and GPU only; runner.jar plan checks a TPU without"
+              + " training, and strategy: mirrored trains without one");
     }
     Map<String, StrategyFactory> strategies =
         injector.getInstance(Key.get(new TypeLiteral<Map<String, StrategyFactory>>() {}));
@@ -122,7 +133,11 @@ public final class JobSession implements AutoCloseable {
   @Override
   public void close() {
     if (session != null) {
-      session.close();
+      if (topology.target().isEmpty()) {
+        session.close();
+      } else if (!BoundedClose.within(session::close, REMOTE_CLOSE_WAIT)) {
+        return; // a cluster task is gone: the session (and so its graph) cannot close before the process ends
+      }
     }
     graph.close();
     system.shutdown(job, topology);

@@ -34,7 +34,12 @@ public final class RunDirectory implements AutoCloseable {
     Files.createDirectories(dir);
     Path lockFile = dir.resolve(".lock");
     FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
-    FileLock lock = ch.tryLock();
+    FileLock lock;
+    try {
+      lock = ch.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException heldByThisProcess) {
+      lock = null;
+    }
     if (lock == null) {
       String owner = new String(Files.readAllBytes(lockFile)).trim();
       ch.close();
