@@ -1,10 +1,12 @@
 package io.inscope.configs;
 
 /**
- * The training schedule. Exactly one of {@code epochs} and {@code steps}.
+ * The training schedule. Exactly one of {@code epochs} and {@code steps}. {@code max_duration}
+ * stops a run the way SIGTERM does (checkpoint, exit 75) before a scheduler's wall-clock limit;
+ * {@code grace_period} bounds how long such a stop may take.
  *
  * <pre>
- * train: {epochs: 10, log_every_steps: 100, eval_every: epoch}
+ * train: {epochs: 10, log_every_steps: 100, eval_every: epoch, max_duration: 3h50m, grace_period: 30s}
  * </pre>
  */
 public record TrainSpec(
@@ -15,7 +17,13 @@ public record TrainSpec(
     @Doc("a metrics line every this many steps") @Default("100") @Range(min = 1)
         int logEverySteps,
     @Doc("evaluate the eval split: epoch, never, or every N steps") @Default("epoch")
-        Every evalEvery) {
+        Every evalEvery,
+    @Doc("stop with a checkpoint and exit 75 once the run command has run this long (e.g. 2h); unset = no limit")
+        @OptionalKey
+        TimeSpan maxDuration,
+    @Doc("after SIGTERM/SIGINT or max_duration, time allowed to finish the step and write the checkpoint; then the runner halts with exit 124")
+        @Default("10s")
+        TimeSpan gracePeriod) {
 
   public TrainSpec {
     if ((epochs == null) == (steps == null)) {

@@ -17,12 +17,14 @@ import picocli.CommandLine.Command;
     versionProvider = Cli.Version.class,
     description = "Train TensorFlow models described in YAML job files.",
     footer = {"", "%nExit codes:",
-        "  0   finished",
-        "  1   internal error (a bug: stack trace printed)",
-        "  2   usage or job-file error (do not retry)",
-        "  3   training diverged: loss NaN/Inf, last good checkpoint kept",
-        "  69  cluster or TPU unavailable (retry later)",
-        "  75  interrupted after writing a checkpoint (requeue; the rerun resumes)"},
+        "  0    finished, or already finished (the rerun did nothing)",
+        "  1    internal error (a bug: stack trace printed)",
+        "  2    usage or job-file error (do not retry)",
+        "  3    training diverged: loss NaN/Inf, last good checkpoint kept",
+        "  69   cluster or TPU unavailable (retry later)",
+        "  75   interrupted (SIGTERM/SIGINT or train.max_duration) after writing a checkpoint (requeue; the rerun resumes)",
+        "  124  the stop took longer than train.grace_period; halted (retry; the rerun resumes from the last checkpoint)",
+        "Several jobs: the most severe code, in the order 75, 124, 69, 1, 3, 2, 0."},
     subcommands = {
       RunCommand.class,
       CheckCommand.class,
@@ -46,18 +48,21 @@ public final class Cli implements Runnable {
     CommandLine cl = new CommandLine(new Cli());
     cl.setOut(out);
     cl.setErr(err);
-    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof UserException u) {
-        err.println(u.getMessage());
-        err.flush();
-        return u.exitCode();
-      }
-      err.println("internal error (please report it): " + e);
-      e.printStackTrace(err);
-      err.flush();
-      return ExitCodes.INTERNAL;
-    });
+    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, err));
     return cl.execute(withDefaultCommand(cl, args));
+  }
+
+  /** Prints a failure (a user error as its message alone, a bug with its stack trace); returns its exit code. */
+  static int report(Exception e, PrintWriter err) {
+    if (e instanceof UserException u) {
+      err.println(u.getMessage());
+      err.flush();
+      return u.exitCode();
+    }
+    err.println("internal error (please report it): " + e);
+    e.printStackTrace(err);
+    err.flush();
+    return ExitCodes.INTERNAL;
   }
 
   static String[] withDefaultCommand(CommandLine cl, String[] args) {

@@ -1,16 +1,24 @@
 package io.inscope.runner;
 
+import java.util.List;
+
 /**
  * The exit-code contract (README, {@code --help}): what a scheduler should do after each.
  *
  * <pre>
- * 0   finished                                      move on
- * 1   internal error (a bug; stack trace printed)   report
- * 2   usage or job-file error                       do not retry
- * 3   training diverged (loss NaN/Inf)              do not retry as is
- * 69  cluster or TPU unavailable                    retry later
- * 75  interrupted after writing a checkpoint        requeue; the rerun resumes
+ * 0    finished (or already finished: the rerun was a no-op)  move on
+ * 1    internal error (a bug; stack trace printed)            report
+ * 2    usage or job-file error                                do not retry
+ * 3    training diverged (loss NaN/Inf)                       do not retry as is
+ * 69   cluster or TPU unavailable                             retry later
+ * 75   interrupted (signal or max_duration), checkpoint written   requeue; the rerun resumes
+ * 124  the stop outlasted train.grace_period; halted          retry; the rerun resumes from the last checkpoint
  * </pre>
+ *
+ * <p>A command that runs several jobs exits with the most severe of their codes, in the order of
+ * {@link #SEVERITY}: first the codes after which a retry can still finish work (75, 124, 69), so a
+ * scheduler keeps retrying while some job can progress (finished jobs are no-ops on a rerun), then
+ * the permanent failures (1, 3, 2), then 0.
  */
 public final class ExitCodes {
   public static final int OK = 0;
@@ -19,15 +27,32 @@ public final class ExitCodes {
   public static final int DIVERGED = 3;
   public static final int UNAVAILABLE = 69;
   public static final int INTERRUPTED = 75;
+  public static final int STOP_TIMED_OUT = 124;
+
+  /** Most severe first. */
+  public static final List<Integer> SEVERITY =
+      List.of(INTERRUPTED, STOP_TIMED_OUT, UNAVAILABLE, INTERNAL, DIVERGED, USAGE, OK);
 
   public static final String TABLE =
       "Exit codes:%n"
-          + "  0   finished%n"
-          + "  1   internal error (a bug: stack trace printed)%n"
-          + "  2   usage or job-file error (do not retry)%n"
-          + "  3   training diverged: loss NaN/Inf, last good checkpoint kept%n"
-          + "  69  cluster or TPU unavailable (retry later)%n"
-          + "  75  interrupted after writing a checkpoint (requeue; the rerun resumes)%n";
+          + "  0    finished, or already finished (the rerun did nothing)%n"
+          + "  1    internal error (a bug: stack trace printed)%n"
+          + "  2    usage or job-file error (do not retry)%n"
+          + "  3    training diverged: loss NaN/Inf, last good checkpoint kept%n"
+          + "  69   cluster or TPU unavailable (retry later)%n"
+          + "  75   interrupted (SIGTERM/SIGINT or train.max_duration) after writing a checkpoint (requeue; the rerun resumes)%n"
+          + "  124  the stop took longer than train.grace_period; halted (retry; the rerun resumes from the last checkpoint)%n"
+          + "Several jobs: the most severe code, in the order 75, 124, 69, 1, 3, 2, 0.%n";
 
   private ExitCodes() {}
+
+  /** The more severe of two exit codes; a code outside the contract counts as an internal error. */
+  public static int mostSevere(int a, int b) {
+    return rank(a) <= rank(b) ? a : b;
+  }
+
+  private static int rank(int code) {
+    int i = SEVERITY.indexOf(code);
+    return i >= 0 ? i : SEVERITY.indexOf(INTERNAL);
+  }
 }

@@ -22,6 +22,11 @@ public final class JobOptions {
 
   /** Loads, interpolates, overrides and validates the job, or fails with every error at once. */
   public LoadedJob load() throws UserException {
+    return load(file, overrides);
+  }
+
+  /** Loads {@code file} with {@code overrides} applied, or fails with every error at once (exit 2). */
+  public static LoadedJob load(Path file, List<String> overrides) throws UserException {
     try {
       return new JobLoader(System.getenv()).load(file, overrides);
     } catch (JobFileException e) {

@@ -1,96 +1,147 @@
 package io.inscope.runner;
 
-import io.inscope.configs.JobRenderer;
 import io.inscope.configs.JobSpec;
-import io.inscope.modules.checkpoint.Checkpoints;
-import io.inscope.modules.checkpoint.TrainingState;
-import io.inscope.modules.train.DivergedException;
-import io.inscope.modules.train.Outcome;
-import io.inscope.modules.train.Trainer;
-import io.inscope.runner.internal.Console;
-import io.inscope.runner.internal.Exporter;
-import io.inscope.runner.internal.Injectors;
-import io.inscope.runner.internal.JobSession;
-import io.inscope.runner.internal.Listeners;
-import io.inscope.runner.internal.LostTask;
-import io.inscope.runner.internal.MetricsFile;
-import io.inscope.runner.internal.Provenance;
-import io.inscope.runner.internal.RunDirectory;
+import io.inscope.runner.internal.GracefulStop;
+import io.inscope.runner.internal.Sweep;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.tensorflow.exceptions.TensorFlowException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Trains a job, resuming from the run directory's latest checkpoint unless {@code --fresh}. */
+/**
+ * Trains one or more jobs, one after another, each in its own run directory, resuming each from
+ * its latest checkpoint unless {@code --fresh}; a job that already finished is a no-op. {@code
+ * --sweep} runs every combination of values. A failed job does not stop the others; a stop
+ * request (SIGTERM, SIGINT, {@code train.max_duration}) checkpoints the running job and starts no
+ * further one. With several jobs a summary table follows, and the exit code is the most severe of
+ * the jobs' codes ({@link ExitCodes#SEVERITY}).
+ */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Train a job (resumes from the run directory's latest checkpoint).")
+    description = {"Train jobs one after another (each resumes from its run directory's latest checkpoint;",
+        "a finished job is skipped). With several jobs or --sweep, a summary table and the most severe exit code."})
 public final class RunCommand implements Callable<Integer> {
-  @Mixin JobOptions job;
+  @Parameters(arity = "1..*", paramLabel = "JOB.yaml", description = "job files, run in order")
+  List<Path> files;
+
+  @Option(
+      names = "--set",
+      paramLabel = "PATH=VALUE",
+      description = "override a value after extends, before validation (repeatable), e.g. --set optimizer.adam.learning_rate=3e-4")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(
+      names = "--sweep",
+      paramLabel = "PATH=V1,V2,...",
+      description = "run one job per value (repeatable: every combination), each in <run dir>/<path>=<value>,..., "
+          + "e.g. --sweep optimizer.adam.learning_rate=1e-3,1e-4")
+  List<String> sweeps = new ArrayList<>();
+
   @Mixin OutputOptions output;
   @Spec CommandSpec spec;
 
-  @Option(names = "--fresh", description = "ignore existing checkpoints and start from step 0")
+  @Option(names = "--fresh", description = "delete existing checkpoints and train from step 0, even a finished job")
   boolean fresh;
+
+  /** A job to run: its spec and run directory, or the error that keeps it from running. */
+  private record Planned(String label, JobSpec spec, Path dir, UserException error) {}
 
   @Override
   public Integer call() throws Exception {
-    JobSpec spec = job.load().spec();
-    PrintWriter err = this.spec.commandLine().getErr();
+    PrintWriter err = spec.commandLine().getErr();
     Instant start = Instant.now();
-    Path dir = output.runDirectory(spec);
-    try (RunDirectory run = RunDirectory.acquire(dir);
-        JobSession session = JobSession.build(spec, Injectors.forJob(spec.plugins()))) {
-      String resolved = JobRenderer.render(spec);
-      run.writeAtomically("job.resolved.yaml", resolved);
-      run.writeAtomically("provenance.json", Provenance.json(spec, resolved, session.topology, start));
-      Checkpoints checkpoints = new Checkpoints(run.resolve("checkpoints"), spec.checkpoint().keep(), w -> err.println("warning: " + w));
-      long startStep = 0;
-      Optional<Path> latest = fresh ? Optional.empty() : checkpoints.latest();
-      if (latest.isPresent()) {
-        TrainingState state = checkpoints.restore(session.session(), session.checkpointOps, latest.get());
-        startStep = state.step();
-        if (!output.quiet) {
-          err.println("resuming from " + latest.get() + " (step " + startStep + ")");
+    List<Planned> plan = plan();
+    boolean many = plan.size() > 1;
+    List<JobResult> results = new ArrayList<>();
+    int exit = ExitCodes.OK;
+    try (GracefulStop stop = new GracefulStop(err, Runtime.getRuntime()::halt, start)) {
+      Signals.onTerminate(stop::request);
+      for (Planned job : plan) {
+        if (stop.requested()) {
+          results.add(JobResult.notStarted(job.label(), job.dir()));
+          exit = ExitCodes.mostSevere(exit, ExitCodes.INTERRUPTED);
+          continue;
         }
-      }
-      long total = Trainer.totalSteps(spec, session.plan);
-      try (MetricsFile metrics = new MetricsFile(run.resolve("metrics.jsonl"));
-          Console console = new Console(err, metrics, output.quiet, output.verbose, System.console() != null, startStep, total)) {
-        Trainer trainer = new Trainer(spec, session.step, session.checkpointOps, checkpoints,
-            session.session(), session.eval, new Listeners(List.of(console, io.inscope.runner.internal.TensorBoardWriter.listener(session, run.resolve("tensorboard"), startStep, err))), Provenance.sha256(resolved));
-        Signals.onTerminate(trainer::requestStop);
-        Outcome outcome;
-        try {
-          outcome = trainer.run(session.train, session.plan, startStep);
-        } catch (DivergedException e) {
-          console.close();
-          throw new UserException(ExitCodes.DIVERGED, e.getMessage());
-        } catch (TensorFlowException e) {
-          console.close();
-          throw LostTask.of(e, spec);
+        if (many) {
+          err.println("== " + job.label() + (job.dir() == null ? "" : " (" + job.dir() + ")"));
         }
-        console.close();
-        if (outcome.interrupted()) {
-          err.println("interrupted at step " + outcome.steps() + "; checkpoint written; rerun to resume");
-          return ExitCodes.INTERRUPTED;
-        }
-        if (spec.export().savedModel()) {
-          Exporter.savedModel(session, run.resolve("export").resolve("saved_model"));
-        }
-        err.println(Summary.line(spec, outcome, Instant.now().toEpochMilli() - start.toEpochMilli(), dir));
-        err.flush();
-        return ExitCodes.OK;
+        JobResult r = runOne(job, stop, err);
+        results.add(r);
+        exit = ExitCodes.mostSevere(exit, r.exit());
       }
     }
+    if (many) {
+      err.println();
+      err.print(Summary.table(results));
+      err.flush();
+    }
+    return exit;
+  }
+
+  private JobResult runOne(Planned job, GracefulStop stop, PrintWriter err) {
+    long t0 = System.nanoTime();
+    try {
+      if (job.error() != null) {
+        throw job.error();
+      }
+      return new JobRun(job.spec(), job.dir(), job.label(), fresh, output, err, stop).run();
+    } catch (Exception e) {
+      return JobResult.failed(job.label(), Cli.report(e, err), (System.nanoTime() - t0) / 1e9, job.dir());
+    }
+  }
+
+  /** Every file times every sweep combination, loaded up front; two jobs may not share a run directory. */
+  private List<Planned> plan() throws UserException {
+    List<Sweep.Combination> combinations;
+    try {
+      combinations = Sweep.combinations(sweeps);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(ExitCodes.USAGE, e.getMessage());
+    }
+    List<Planned> plan = new ArrayList<>();
+    Map<Path, String> owners = new HashMap<>();
+    for (Path file : files) {
+      for (Sweep.Combination c : combinations) {
+        List<String> all = new ArrayList<>(overrides);
+        all.addAll(c.overrides());
+        String suffix = c.directoryName().isEmpty() ? "" : " " + c.directoryName();
+        JobSpec job;
+        try {
+          job = JobOptions.load(file, all).spec();
+        } catch (UserException e) {
+          plan.add(new Planned(file + suffix, null, null, e));
+          continue;
+        }
+        Path dir = runDirectory(job, c.directoryName());
+        String label = job.name() + suffix;
+        String owner = owners.putIfAbsent(dir.toAbsolutePath().normalize(), label);
+        UserException clash = owner == null ? null : new UserException(ExitCodes.USAGE,
+            file + ": run directory " + dir + " is already used by job " + owner
+                + " of this command; give the jobs different names or outputs");
+        plan.add(new Planned(label, job, dir, clash));
+      }
+    }
+    return plan;
+  }
+
+  /**
+   * The job's output (or {@code --output}; with several job files, {@code --output/<name>}), and
+   * below it the sweep combination's directory.
+   */
+  private Path runDirectory(JobSpec job, String combination) {
+    Path base = output.output == null ? Path.of(job.output())
+        : files.size() > 1 ? output.output.resolve(job.name()) : output.output;
+    return combination.isEmpty() ? base : base.resolve(combination);
   }
 }

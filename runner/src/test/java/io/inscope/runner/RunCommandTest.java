@@ -83,6 +83,106 @@ class RunCommandTest {
     assertFalse(r.err().contains("\tat "), r.err());
   }
 
+  @Test
+  void aCorruptedLatestCheckpointIsSkippedAndThePreviousOneUsed() throws Exception {
+    Path job = CliHarness.syntheticJob(tmp, "");
+    Path whole = tmp.resolve("whole");
+    Path out = tmp.resolve("out");
+    assertEquals(0, CliHarness.run("run", job.toString(), "--output", whole.toString(), "--quiet", "--set", "train.steps=80").exit());
+    assertEquals(0, CliHarness.run("run", job.toString(), "--output", out.toString(), "--quiet").exit());
+    Path newest = latest(out);
+    assertEquals(60, Checkpoints.readState(newest).step());
+    Path data;
+    try (var files = Files.list(newest)) {
+      data = files.filter(f -> f.getFileName().toString().startsWith("variables.data")).findFirst().orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(data);
+    bytes[bytes.length / 2] ^= 0x5a;
+    Files.write(data, bytes);
+
+    CliHarness.Run resumed = CliHarness.run("run", job.toString(), "--output", out.toString(), "--set", "train.steps=80");
+    assertEquals(0, resumed.exit(), resumed.err());
+    assertTrue(resumed.err().contains("warning: skipping checkpoint " + newest + ": files do not match MANIFEST.json"), resumed.err());
+    assertTrue(resumed.err().contains("(step 50)"), resumed.err());
+    assertEquals(CheckpointReader.read(latest(whole)), CheckpointReader.read(latest(out)));
+  }
+
+  @Test
+  void rerunningAFinishedJobDoesNothingUnlessFresh() throws Exception {
+    Path job = CliHarness.syntheticJob(tmp, "");
+    Path out = tmp.resolve("out");
+    assertEquals(0, CliHarness.run("run", job.toString(), "--output", out.toString(), "--quiet", "--set", "train.steps=20").exit());
+    List<String> metrics = Files.readAllLines(out.resolve("metrics.jsonl"));
+
+    CliHarness.Run again = CliHarness.run("run", job.toString(), "--output", out.toString(), "--set", "train.steps=20");
+    assertEquals(0, again.exit(), again.err());
+    assertTrue(again.err().startsWith("synth already finished (20 steps; eval loss "), again.err());
+    assertEquals(metrics, Files.readAllLines(out.resolve("metrics.jsonl")), "nothing ran");
+
+    CliHarness.Run fresh = CliHarness.run("run", job.toString(), "--output", out.toString(), "--fresh", "--set", "train.steps=20");
+    assertEquals(0, fresh.exit(), fresh.err());
+    assertTrue(fresh.err().contains("--fresh: removed 2 earlier checkpoint(s)"), fresh.err());
+    assertTrue(fresh.err().contains("done: synth, 20 steps"), fresh.err());
+  }
+
+  @Test
+  void maxDurationCheckpointsAndExits75() throws Exception {
+    Path job = CliHarness.syntheticJob(tmp, "");
+    Path out = tmp.resolve("out");
+    CliHarness.Run r = CliHarness.run("run", job.toString(), "--output", out.toString(), "--quiet",
+        "--set", "train.steps=1000000", "--set", "train.max_duration=1500ms");
+    assertEquals(ExitCodes.INTERRUPTED, r.exit(), r.err());
+    assertTrue(r.err().contains("stopping (train.max_duration 1s500ms reached)"), r.err());
+    long step = Checkpoints.readState(latest(out)).step();
+    assertTrue(r.err().contains("interrupted at step " + step + " (train.max_duration"), r.err());
+    assertTrue(step > 0 && step < 1000000, "stopped at " + step);
+    assertFalse(Files.exists(out.resolve("finished.json")));
+  }
+
+  @Test
+  void aSweepOf2x2ValuesRunsFourJobsInTheirOwnDirectoriesAndSummarizes() throws Exception {
+    Path job = CliHarness.syntheticJob(tmp, "");
+    Path out = tmp.resolve("sweep");
+    CliHarness.Run r = CliHarness.run("run", job.toString(), "--output", out.toString(), "--quiet",
+        "--set", "train.steps=10", "--sweep", "optimizer.sgd.learning_rate=0.05,0.1",
+        "--sweep", "model.layers[0].dense.units=8,16");
+    assertEquals(0, r.exit(), r.err());
+    List<String> names = List.of("learning_rate=0.05,units=8", "learning_rate=0.05,units=16",
+        "learning_rate=0.1,units=8", "learning_rate=0.1,units=16");
+    try (var dirs = Files.list(out)) {
+      assertEquals(names.stream().sorted().toList(), dirs.map(d -> d.getFileName().toString()).sorted().toList());
+    }
+    for (String n : names) {
+      assertTrue(Files.exists(out.resolve(n).resolve("finished.json")), n);
+      assertTrue(Files.readString(out.resolve(n).resolve("job.resolved.yaml")).contains("units: " + n.replaceAll(".*units=", "")), n);
+      assertTrue(r.err().lines().anyMatch(l -> l.matches("synth " + n + " +0 +finished +10 .*eval loss .*")), r.err());
+    }
+    assertTrue(r.err().lines().anyMatch(l -> l.matches("job +exit +status +steps +time +run directory +final metrics")), r.err());
+  }
+
+  @Test
+  void severalJobsContinuePastAFailureAndExitWithTheMostSevereCode() throws Exception {
+    Path good = CliHarness.syntheticJob(Files.createDirectories(tmp.resolve("a")), "");
+    Path bad = CliHarness.syntheticJob(Files.createDirectories(tmp.resolve("b")), "optimzer: adam\n");
+    Path out = tmp.resolve("runs");
+    CliHarness.Run r = CliHarness.run("run", bad.toString(), good.toString(), "--output", out.toString(), "--quiet",
+        "--set", "train.steps=10");
+    assertEquals(ExitCodes.USAGE, r.exit(), r.err());
+    assertTrue(r.err().contains("unknown key 'optimzer'"), r.err());
+    assertTrue(Files.exists(out.resolve("synth").resolve("finished.json")), r.err());
+    assertTrue(r.err().lines().anyMatch(l -> l.matches(".*b.job\\.yaml +2 +job-file or usage error .*")), r.err());
+    assertTrue(r.err().lines().anyMatch(l -> l.matches("synth +0 +finished +10 .*")), r.err());
+  }
+
+  @Test
+  void twoJobsCannotShareARunDirectory() throws Exception {
+    Path job = CliHarness.syntheticJob(tmp, "");
+    CliHarness.Run r = CliHarness.run("run", job.toString(), job.toString(), "--output", tmp.resolve("o").toString(),
+        "--quiet", "--set", "train.steps=5");
+    assertEquals(ExitCodes.USAGE, r.exit(), r.err());
+    assertTrue(r.err().contains("is already used by job synth of this command"), r.err());
+  }
+
   private static Path latest(Path runDir) throws Exception {
     return new Checkpoints(runDir.resolve("checkpoints"), 100, w -> {}).latest().orElseThrow();
   }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,84 @@ class RunnerJarIT {
     return EventFiles.read(eventFile, true).stream()
         .filter(e -> e.getSummary().getValueList().stream().anyMatch(v -> v.getTag().equals("loss")))
         .map(org.tensorflow.proto.Event::getStep).toList();
+  }
+
+  @Test
+  void killedWithSigkillAtTenPointsAndRerunEachTimeEndsLikeAnUninterruptedRun() throws Exception {
+    Path job = CliHarness.syntheticJob(tmp, "");
+    List<String> sets = List.of("--set", "train.steps=600", "--set", "train.log_every_steps=5", "--set", "checkpoint.every_steps=3");
+    Path whole = tmp.resolve("whole");
+    Proc full = start(args(List.of("run", job.toString(), "--output", whole.toString(), "--quiet"), sets)).finish(300);
+    assertEquals(0, full.exit, full.output);
+
+    Path cut = tmp.resolve("cut");
+    Path metrics = cut.resolve("metrics.jsonl");
+    String[] again = args(List.of("run", job.toString(), "--output", cut.toString()), sets);
+    java.util.Random random = new java.util.Random(9);
+    long reached = -1;
+    StringBuilder points = new StringBuilder();
+    for (int round = 0; round < 10; round++) {
+      long before = lines(metrics);
+      Proc p = start(again);
+      // rounds 0 and 1 die while the JVM starts and while the graph is built; the rest while
+      // training, between and during checkpoint writes (every 3 steps, most of the time spent)
+      if (round < 2) {
+        Thread.sleep(round == 0 ? 300 : 1200);
+      } else {
+        long target = before + 1 + random.nextInt(8);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (lines(metrics) < target && p.process.isAlive() && System.nanoTime() < deadline) {
+          Thread.sleep(2);
+        }
+        Thread.sleep(random.nextInt(12));
+      }
+      assertTrue(p.process.isAlive(), "round " + round + " ended before it was killed: " + Files.readString(p.log));
+      p.process.destroyForcibly(); // SIGKILL
+      p.finish(60);
+      assertEquals(137, p.exit, p.output);
+      Optional<Path> latest = Files.isDirectory(cut.resolve("checkpoints"))
+          ? new Checkpoints(cut.resolve("checkpoints"), 100, w -> {}).latest() : Optional.empty();
+      long step = latest.isPresent() ? Checkpoints.readState(latest.get()).step() : -1;
+      assertTrue(step >= reached, "round " + round + ": the latest checkpoint went back from step " + reached + " to " + step);
+      reached = step;
+      long unfinished = 0;
+      if (Files.isDirectory(cut.resolve("checkpoints"))) {
+        try (Stream<Path> d = Files.list(cut.resolve("checkpoints"))) {
+          unfinished = d.filter(f -> f.getFileName().toString().startsWith(".tmp-")).count();
+        }
+      }
+      points.append(String.format("round %d: killed after %d metrics lines; latest complete checkpoint step %d; %d checkpoint write(s) cut short%n",
+          round, lines(metrics), step, unfinished));
+    }
+    System.out.print(points);
+    assertTrue(reached > 0 && reached < 600, "the kills must land while training: " + points);
+    assertTrue(Files.exists(cut.resolve(".lock")), "a killed run leaves its .lock; the rerun takes it over");
+
+    Proc last = start(again).finish(300);
+    assertEquals(0, last.exit, last.output);
+    assertTrue(last.output.contains("took over"), last.output);
+    assertEquals(CheckpointReader.read(latest(whole)), CheckpointReader.read(latest(cut)));
+    assertEquals(600, Checkpoints.readState(latest(cut)).step());
+    for (String line : Files.readAllLines(metrics)) {
+      new ObjectMapper().readTree(line); // no line cut short by a kill is left behind
+    }
+  }
+
+  private static long lines(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return 0;
+    }
+    long n = 0;
+    for (byte b : Files.readAllBytes(file)) {
+      n += b == '\n' ? 1 : 0;
+    }
+    return n;
+  }
+
+  private static String[] args(List<String> first, List<String> more) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(more);
+    return all.toArray(String[]::new);
   }
 
   private static Path latest(Path runDir) throws IOException {

@@ -92,6 +92,36 @@ public final class Checkpoints {
     return JSON.readValue(checkpoint.resolve("replicas.json").toFile(), LinkedHashMap.class);
   }
 
+  /**
+   * Removes the temporary directories of saves that never finished (the process was killed while
+   * writing); call only while holding the run directory. Returns how many were removed.
+   */
+  public int removeUnfinished() throws IOException {
+    return deleteMatching(".tmp-" + PREFIX);
+  }
+
+  /** Removes every checkpoint ({@code --fresh}); returns how many complete ones there were. */
+  public int removeAll() throws IOException {
+    int complete = list().size();
+    deleteMatching(PREFIX);
+    removeUnfinished();
+    return complete;
+  }
+
+  private int deleteMatching(String prefix) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    List<Path> found;
+    try (Stream<Path> s = Files.list(dir)) {
+      found = s.filter(p -> p.getFileName().toString().startsWith(prefix) && Files.isDirectory(p)).toList();
+    }
+    for (Path p : found) {
+      deleteTree(p);
+    }
+    return found.size();
+  }
+
   /** The newest checkpoint whose manifest matches its files. */
   public Optional<Path> latest() throws IOException {
     List<Path> all = list();

@@ -48,7 +48,7 @@ public final class Jobs {
         List.of(new AccuracySpec()),
         new AdamSpec(0.001, 0.9, 0.999, 1e-7),
         new DataSpec(new DataSplitSpec(new SyntheticSpec(256, 3), 1.0, 0, batch), null),
-        new TrainSpec(null, steps, 1, 100, Every.NEVER),
+        new TrainSpec(null, steps, 1, 100, Every.NEVER, null, TimeSpan.parse("10s")),
         new CheckpointSpec(null, null, 3),
         new ExportSpec(false),
         TensorBoardSpec.DEFAULT,

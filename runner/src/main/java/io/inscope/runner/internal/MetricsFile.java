@@ -6,6 +6,8 @@ import io.inscope.modules.train.StepMetrics;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -14,13 +16,16 @@ import java.util.Map;
 /**
  * {@code metrics.jsonl}: one JSON object per log step and per evaluation, appended and flushed as
  * it happens, e.g. {@code {"split":"train","step":100,"epoch":1,"loss":0.41,"accuracy":0.86,
- * "examples_per_sec":5230.1,"time":"..."}}.
+ * "examples_per_sec":5230.1,"time":"..."}}. A resumed run appends, so steps after the checkpoint it
+ * resumed from appear again (readers keep the last line of a split and step); a line cut short by
+ * a killed run is dropped when the file is opened again.
  */
 public final class MetricsFile implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final BufferedWriter out;
 
   public MetricsFile(Path file) throws IOException {
+    dropPartialLastLine(file);
     out = Files.newBufferedWriter(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
@@ -41,6 +46,27 @@ public final class MetricsFile implements AutoCloseable {
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void dropPartialLastLine(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return;
+    }
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      long end = ch.size();
+      ByteBuffer one = ByteBuffer.allocate(1);
+      while (end > 0) {
+        one.clear();
+        ch.read(one, end - 1);
+        if (one.get(0) == '\n') {
+          break;
+        }
+        end--;
+      }
+      if (end < ch.size()) {
+        ch.truncate(end);
+      }
     }
   }
 

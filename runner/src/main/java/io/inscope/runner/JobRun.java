@@ -1,0 +1,143 @@
+package io.inscope.runner;
+
+import io.inscope.configs.JobRenderer;
+import io.inscope.configs.JobSpec;
+import io.inscope.modules.checkpoint.Checkpoints;
+import io.inscope.modules.checkpoint.TrainingState;
+import io.inscope.modules.train.DivergedException;
+import io.inscope.modules.train.Outcome;
+import io.inscope.modules.train.Trainer;
+import io.inscope.runner.internal.Completion;
+import io.inscope.runner.internal.Console;
+import io.inscope.runner.internal.Exporter;
+import io.inscope.runner.internal.GracefulStop;
+import io.inscope.runner.internal.Injectors;
+import io.inscope.runner.internal.JobSession;
+import io.inscope.runner.internal.Listeners;
+import io.inscope.runner.internal.LostTask;
+import io.inscope.runner.internal.MetricsFile;
+import io.inscope.runner.internal.Provenance;
+import io.inscope.runner.internal.TensorBoardWriter;
+import io.inscope.runner.internal.RunDirectory;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.tensorflow.exceptions.TensorFlowException;
+
+/**
+ * One job in its own run directory, with its own injector, graph and session: take the lock,
+ * return at once if the job already finished, otherwise resume from the latest complete
+ * checkpoint (or start over with {@code --fresh}), train, export, and record the completion.
+ */
+final class JobRun {
+  private final JobSpec spec;
+  private final Path dir;
+  private final String label;
+  private final boolean fresh;
+  private final OutputOptions output;
+  private final PrintWriter err;
+  private final GracefulStop stop;
+
+  JobRun(JobSpec spec, Path dir, String label, boolean fresh, OutputOptions output, PrintWriter err, GracefulStop stop) {
+    this.spec = spec;
+    this.dir = dir;
+    this.label = label;
+    this.fresh = fresh;
+    this.output = output;
+    this.err = err;
+    this.stop = stop;
+  }
+
+  JobResult run() throws Exception {
+    Instant start = Instant.now();
+    try (RunDirectory run = RunDirectory.acquire(dir)) {
+      run.staleOwner().ifPresent(pid -> err.println(
+          "note: took over " + run.resolve(".lock") + " from pid " + pid + ", which was killed while holding it"));
+      String resolved = JobRenderer.render(spec);
+      String hash = Provenance.sha256(resolved);
+      Optional<Completion> done = Completion.read(dir);
+      if (!fresh && done.isPresent() && done.get().matches(hash)) {
+        Completion c = done.get();
+        err.println(spec.name() + " already finished (" + c.steps() + " steps"
+            + (c.metrics().isEmpty() ? "" : "; " + c.metrics()) + "); nothing to do; run directory " + dir
+            + "; use --fresh to train it again");
+        err.flush();
+        return new JobResult(label, ExitCodes.OK, "already finished", c.steps(), c.metrics(), seconds(start), dir);
+      }
+      run.delete(Completion.FILE);
+      Checkpoints checkpoints = new Checkpoints(run.resolve("checkpoints"), spec.checkpoint().keep(), w -> err.println("warning: " + w));
+      if (fresh) {
+        int removed = checkpoints.removeAll();
+        if (removed > 0) {
+          err.println("--fresh: removed " + removed + " earlier checkpoint(s) of " + dir);
+        }
+      } else {
+        checkpoints.removeUnfinished();
+      }
+      try (JobSession session = JobSession.build(spec, Injectors.forJob(spec.plugins()))) {
+        run.writeAtomically("job.resolved.yaml", resolved);
+        run.writeAtomically("provenance.json", Provenance.json(spec, resolved, session.topology, start));
+        return train(run, session, checkpoints, hash, start);
+      }
+    }
+  }
+
+  private JobResult train(RunDirectory run, JobSession session, Checkpoints checkpoints, String hash, Instant start)
+      throws Exception {
+    long startStep = 0;
+    Optional<Path> latest = checkpoints.latest();
+    if (latest.isPresent()) {
+      TrainingState state = checkpoints.restore(session.session(), session.checkpointOps, latest.get());
+      startStep = state.step();
+      if (!output.quiet) {
+        err.println("resuming from " + latest.get() + " (step " + startStep + ")");
+      }
+    }
+    long total = Trainer.totalSteps(spec, session.plan);
+    if (startStep > total) {
+      throw new UserException(ExitCodes.USAGE,
+          "the latest checkpoint of " + run.path() + " is at step " + startStep + " but the job now trains "
+              + total + " steps; train longer, or start over with --fresh");
+    }
+    try (MetricsFile metrics = new MetricsFile(run.resolve("metrics.jsonl"));
+        Console console = new Console(err, metrics, output.quiet, output.verbose, System.console() != null, startStep, total)) {
+      Trainer trainer = new Trainer(spec, session.step, session.checkpointOps, checkpoints,
+          session.session(), session.eval, new Listeners(List.of(console,
+              TensorBoardWriter.listener(session, run.resolve("tensorboard"), startStep, err))), hash);
+      Outcome outcome;
+      stop.attach(trainer::requestStop, spec.train());
+      try {
+        outcome = trainer.run(session.train, session.plan, startStep);
+      } catch (DivergedException e) {
+        console.close();
+        throw new UserException(ExitCodes.DIVERGED, e.getMessage());
+      } catch (TensorFlowException e) {
+        console.close();
+        throw LostTask.of(e, spec);
+      } finally {
+        stop.detach();
+      }
+      console.close();
+      String finalMetrics = Summary.metrics(outcome);
+      if (outcome.interrupted()) {
+        err.println("interrupted at step " + outcome.steps() + " (" + stop.reason() + "); checkpoint written; rerun to resume");
+        err.flush();
+        return new JobResult(label, ExitCodes.INTERRUPTED, "interrupted (" + stop.reason() + ")", outcome.steps(),
+            finalMetrics, seconds(start), dir);
+      }
+      if (spec.export().savedModel()) {
+        Exporter.savedModel(session, run.resolve("export").resolve("saved_model"));
+      }
+      new Completion(spec.name(), outcome.steps(), hash, finalMetrics, Instant.now().toString()).write(run);
+      err.println(Summary.line(spec, outcome, Instant.now().toEpochMilli() - start.toEpochMilli(), dir));
+      err.flush();
+      return new JobResult(label, ExitCodes.OK, "finished", outcome.steps(), finalMetrics, seconds(start), dir);
+    }
+  }
+
+  private static double seconds(Instant since) {
+    return (Instant.now().toEpochMilli() - since.toEpochMilli()) / 1000.0;
+  }
+}
