@@ -35,8 +35,7 @@ final class Adam extends CountingOptimizer {
   }
 
   @Override
-  protected void createSlots(List<Output<? extends TType>> variables) {
-    super.createSlots(variables);
+  protected void createState(List<Output<? extends TType>> variables) {
     for (Output<? extends TType> v : variables) {
       zeros(v, "m");
       zeros(v, "v");

@@ -43,8 +43,7 @@ final class Nadam extends CountingOptimizer {
   }
 
   @Override
-  protected void createSlots(List<Output<? extends TType>> variables) {
-    super.createSlots(variables);
+  protected void createState(List<Output<? extends TType>> variables) {
     uProduct = scalarVariable("u_product", TFloat32.class, tf.constant(1f));
     for (Output<? extends TType> v : variables) {
       zeros(v, "m");

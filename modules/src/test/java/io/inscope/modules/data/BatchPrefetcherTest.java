@@ -46,7 +46,7 @@ class BatchPrefetcherTest {
     try (BatchPrefetcher prefetcher = BatchPrefetcher.start(examples, plan, 0, steps, 3)) {
       for (long step = 0; step < steps; step++) {
         assertTrue(prefetcher.hasNext());
-        BatchPrefetcher.Batch batch = prefetcher.next();
+        Batch batch = prefetcher.next();
         assertEquals(step, reference.next(examples, features, labels));
         assertEquals(step, batch.step());
         assertEquals(5, batch.count());
@@ -69,7 +69,7 @@ class BatchPrefetcherTest {
     float[] labels = new float[4];
     try (BatchPrefetcher prefetcher = BatchPrefetcher.start(examples, plan, 9, 20, 2)) {
       for (long step = 9; step < 20; step++) {
-        BatchPrefetcher.Batch batch = prefetcher.next();
+        Batch batch = prefetcher.next();
         reference.next(examples, features, labels);
         assertEquals(step, batch.step());
         assertArrayEquals(features, batch.features());
