@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       RenderCommand.class,
       PlanCommand.class,
       InspectCommand.class,
+      BenchCommand.class,
       SchemaCommand.class
     })
 public final class Cli implements Runnable {

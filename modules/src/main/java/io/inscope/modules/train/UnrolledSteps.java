@@ -55,7 +55,7 @@ record UnrolledSteps(List<Op> trainOps, List<Operand<TFloat32>> losses, List<Lis
       Ops host = k == 0 ? scope.tf() : scope.tf().withSubScope("step_" + k);
       Operand<TInt64> stepK = k == 0 ? step : host.math.add(step, host.constant((long) k));
       Replicated replicated = Replicated.build(scope, model, xs.get(k), ys.get(k), stepK, batch, lossFn, metrics);
-      Op apply = Gradients.applyReduced(scope, optimizer, replicated);
+      Op apply = Gradients.applyReduced(scope, optimizer, replicated, k == 0);
       List<Op> afterStep = new ArrayList<>(replicated.updates());
       afterStep.add(apply);
       if (globalStep != null) {
