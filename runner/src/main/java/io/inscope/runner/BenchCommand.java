@@ -24,7 +24,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--repeats", defaultValue = "3", description = "alternating repeats of each loop; the best counts (default ${DEFAULT-VALUE})")
   int repeats;
 
-  @Option(names = "--steps-per-execution", defaultValue = "32", description = "the runner's train.steps_per_execution (default ${DEFAULT-VALUE})")
+  @Option(names = "--steps-per-execution", defaultValue = "16", description = "the runner's train.steps_per_execution (default ${DEFAULT-VALUE})")
   int stepsPerExecution;
 
   @Option(names = "--memory-steps", defaultValue = "100000", description = "steps of the resident-memory run, 0 to skip (default ${DEFAULT-VALUE})")

@@ -36,7 +36,8 @@ public record Bench(int steps, int repeats, int stepsPerExecution, long memorySt
         .firstStepMillis();
     out.printf(Locale.ROOT, "%d cores, Java %s, TensorFlow Java 1.1.0, threads intra_op=%d inter_op=%d, runner steps_per_execution=%d%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), intraOp, interOp, stepsPerExecution);
-    String rows = "";
+    // other processes share the machine: the best of before and after the loops
+    double peakBefore = MatMulPeak.gflops(config, 2048, 5);
     double[][] rates = new double[2][2];
     List<Mlp> models = List.of(Mlp.A, Mlp.B);
     for (int m = 0; m < models.size(); m++) {
@@ -50,7 +51,7 @@ public record Bench(int steps, int repeats, int stepsPerExecution, long memorySt
         rates[m][1] = Math.max(rates[m][1], runner.stepsPerSecond());
       }
     }
-    double peak = MatMulPeak.gflops(config, 2048, 5);
+    double peak = Math.max(peakBefore, MatMulPeak.gflops(config, 2048, 5));
     out.printf(Locale.ROOT, "MatMul peak (fp32, 2048x2048 by 2048x2048): %.1f GFLOP/s%n%n", peak);
     out.println("| model | shape | batch | loop | steps/s | GFLOP/s | of peak |");
     out.println("| --- | --- | --- | --- | ---: | ---: | ---: |");
