@@ -61,7 +61,6 @@ public final class StepBuilder {
    */
   public TrainGraph build(JobSpec job, StrategyScope scope, Shape labelShape) {
     Ops tf = scope.tf();
-    int replicas = scope.replicas();
     int batch = job.data().train().batchSize();
     Shape input = Shape.of(job.model().input().shape().stream().mapToLong(Integer::longValue).toArray());
 
