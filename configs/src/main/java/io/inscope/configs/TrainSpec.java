@@ -6,13 +6,21 @@ package io.inscope.configs;
  * {@code grace_period} bounds how long such a stop may take.
  *
  * <pre>
- * train: {epochs: 10, log_every_steps: 100, eval_every: epoch, max_duration: 3h50m, grace_period: 30s}
+ * train: {epochs: 10, steps_per_execution: 25, log_every_steps: 100, eval_every: epoch, max_duration: 3h50m, grace_period: 30s}
  * </pre>
+ *
+ * <p>{@code steps_per_execution: K} runs up to K steps in one {@code Session.run}: the graph holds
+ * K chained copies of the step, each on its own slice of a staged {@code [K × batch, ...]} batch.
+ * Losses and metrics stay exact per step. Evaluations, checkpoints and a stop request happen
+ * between executions: an execution ends early at a step where one is due, so they land on the
+ * same steps as with K = 1.
  */
 public record TrainSpec(
     @Doc("passes over the training data") @OptionalKey @Range(min = 1) Integer epochs,
     @Doc("training steps (global batches)") @OptionalKey @Range(min = 1) Long steps,
-    @Doc("training steps run inside one Session.run") @Default("1") @Range(min = 1)
+    @Doc("training steps run inside one Session.run (chained copies of the step in the graph)")
+        @Default("1")
+        @Range(min = 1, max = 1000)
         int stepsPerExecution,
     @Doc("a metrics line every this many steps") @Default("100") @Range(min = 1)
         int logEverySteps,
@@ -23,7 +31,9 @@ public record TrainSpec(
         TimeSpan maxDuration,
     @Doc("after SIGTERM/SIGINT or max_duration, time allowed to finish the step and write the checkpoint; then the runner halts with exit 124")
         @Default("10s")
-        TimeSpan gracePeriod) {
+        TimeSpan gracePeriod,
+    @Doc("the session's thread pools: intra_op and inter_op (0 = TensorFlow's choice)") @Default("{}")
+        ThreadsSpec threads) {
 
   public TrainSpec {
     if ((epochs == null) == (steps == null)) {

@@ -106,7 +106,7 @@ class JobLoaderTest {
         new DataSpec(
             new DataSplitSpec(new IdxSpec(data + "train-images-idx3-ubyte.gz", data + "train-labels-idx1-ubyte.gz"), 0.00392156862745098, 10000, 32),
             new DataSplitSpec(new IdxSpec(data + "t10k-images-idx3-ubyte.gz", data + "t10k-labels-idx1-ubyte.gz"), 0.00392156862745098, 0, 1000)),
-        new TrainSpec(10, null, 1, 100, Every.EPOCH, null, new TimeSpan(Duration.ofSeconds(10))),
+        new TrainSpec(10, null, 1, 100, Every.EPOCH, null, new TimeSpan(Duration.ofSeconds(10)), ThreadsSpec.DEFAULT),
         new CheckpointSpec(null, Every.steps(1000), 3),
         new ExportSpec(true),
         TensorBoardSpec.DEFAULT,

@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
       RenderCommand.class,
       PlanCommand.class,
       InspectCommand.class,
+      BenchCommand.class,
       ReportCommand.class,
       SchemaCommand.class,
       WorkerCommand.class

@@ -10,13 +10,17 @@ import org.tensorflow.proto.ConfigProto;
  * Initializes this machine as the system: lists the devices an in-process session sees and picks
  * the replica devices. one_device: the first GPU, else the first CPU. mirrored: N GPUs where there
  * are GPUs (default all of them), else N logical CPU devices made with {@code
- * ConfigProto.device_count} (default 1).
+ * ConfigProto.device_count} (default 1). The session's thread pools come from {@code
+ * train.threads}.
  */
 public final class LocalSystem implements SystemInitializer {
 
   @Override
   public ConfigProto sessionConfig(JobSpec job) {
-    ConfigProto.Builder b = ConfigProto.newBuilder().setAllowSoftPlacement(true);
+    ConfigProto.Builder b = ConfigProto.newBuilder()
+        .setAllowSoftPlacement(true)
+        .setIntraOpParallelismThreads(job.train().threads().intraOp())
+        .setInterOpParallelismThreads(job.train().threads().interOp());
     if (job.strategy().type() == StrategyType.MIRRORED && job.strategy().replicas() != null) {
       b.putDeviceCount("CPU", job.strategy().replicas());
     }

@@ -143,7 +143,12 @@ public final class BatchPlan {
      * @return the global step of the batch gathered
      */
     public long next(Examples examples, float[] features, float[] labels) {
-      examples.gather(order, (int) (batch * batchSize), batchSize, features, labels);
+      return next(examples, features, labels, 0);
+    }
+
+    /** As {@link #next(Examples, float[], float[])}, into rows {@code dstRow ..} of the arrays. */
+    public long next(Examples examples, float[] features, float[] labels, int dstRow) {
+      examples.gather(order, (int) (batch * batchSize), batchSize, features, labels, dstRow);
       long step = step();
       advance();
       return step;

@@ -1,8 +1,11 @@
 package io.inscope.modules.data;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Prepares training batches on a background daemon thread while the training thread runs the
@@ -13,7 +16,7 @@ import java.util.concurrent.BlockingQueue;
  * <pre>
  * try (BatchPrefetcher batches = BatchPrefetcher.start(examples, plan, resumeStep, lastStep, 3)) {
  *   while (batches.hasNext()) {
- *     BatchPrefetcher.Batch batch = batches.next();
+ *     Batch batch = batches.next();
  *     feed(batch.features(), batch.labels());
  *   }
  * }
@@ -23,6 +26,10 @@ import java.util.concurrent.BlockingQueue;
  * whatever the thread timing: one producer walks one cursor. A batch stays valid until the next
  * call to {@link #next()} or {@link #close()}, which recycle its slot. Used by one consumer
  * thread. {@link #close()} stops and joins the producer.
+ *
+ * <p>For {@code train.steps_per_execution} a slot stages several consecutive steps' batches, one
+ * after the other, and the producer also copies them into the slot's feed tensors, so the training
+ * thread feeds them as they are: it neither copies nor allocates.
  */
 public final class BatchPrefetcher implements AutoCloseable {
   /** Slots in the ring: one being trained on, two being prepared. */
@@ -30,21 +37,30 @@ public final class BatchPrefetcher implements AutoCloseable {
 
   private final BlockingQueue<Batch> free;
   private final BlockingQueue<Batch> ready;
-  private final Batch failed = new Batch(0, 0, 0);
+  private final Batch failed;
+  private final List<Batch> all = new ArrayList<>();
   private final Thread producer;
   private final long toStep;
+  private final int maxSteps;
+  private final LongUnaryOperator stepsAt;
   private long nextStep;
   private Batch current;
   private boolean closed;
   private volatile Throwable failure;
 
-  private BatchPrefetcher(Examples examples, BatchPlan plan, long fromStep, long toStep, int slots) {
+  private BatchPrefetcher(
+      Examples examples, BatchPlan plan, long fromStep, long toStep, int slots, int maxSteps, LongUnaryOperator stepsAt) {
     this.toStep = toStep;
     this.nextStep = fromStep;
+    this.maxSteps = maxSteps;
+    this.stepsAt = stepsAt;
     this.free = new ArrayBlockingQueue<>(slots);
     this.ready = new ArrayBlockingQueue<>(slots + 1);
+    this.failed = new Batch(0, 0, examples, false);
     for (int i = 0; i < slots; i++) {
-      free.add(new Batch(plan.batchSize(), examples.featureElements(), examples.labelElements()));
+      Batch b = new Batch(plan.batchSize(), maxSteps, examples, true);
+      all.add(b);
+      free.add(b);
     }
     BatchPlan.Cursor cursor = plan.cursorAt(fromStep);
     this.producer = new Thread(() -> produce(examples, cursor, fromStep), "inscope-batches");
@@ -58,13 +74,29 @@ public final class BatchPrefetcher implements AutoCloseable {
    * @param slots reusable batch buffers, at least 2 ({@link #DEFAULT_SLOTS})
    */
   public static BatchPrefetcher start(Examples examples, BatchPlan plan, long fromStep, long toStep, int slots) {
+    return start(examples, plan, fromStep, toStep, slots, 1, step -> 1);
+  }
+
+  /**
+   * Starts preparing the batches of global steps {@code [fromStep, toStep)}, several steps per
+   * batch.
+   *
+   * @param maxSteps steps a batch can hold ({@code train.steps_per_execution})
+   * @param stepsAt the steps of the batch that starts at a step, 1 to {@code maxSteps} (cut at
+   *     {@code toStep}); the trainer ends an execution early where it evaluates or checkpoints
+   */
+  public static BatchPrefetcher start(
+      Examples examples, BatchPlan plan, long fromStep, long toStep, int slots, int maxSteps, LongUnaryOperator stepsAt) {
+    if (maxSteps < 1) {
+      throw new IllegalArgumentException("need maxSteps >= 1 (got " + maxSteps + ")");
+    }
     if (examples.size() != plan.size()) {
       throw new IllegalArgumentException("the plan is for " + plan.size() + " examples, not " + examples.size());
     }
     if (slots < 2 || fromStep < 0 || toStep < fromStep) {
       throw new IllegalArgumentException("need slots >= 2 and 0 <= fromStep <= toStep (got " + slots + ", " + fromStep + ", " + toStep + ")");
     }
-    BatchPrefetcher prefetcher = new BatchPrefetcher(examples, plan, fromStep, toStep, slots);
+    BatchPrefetcher prefetcher = new BatchPrefetcher(examples, plan, fromStep, toStep, slots, maxSteps, stepsAt);
     prefetcher.producer.start();
     return prefetcher;
   }
@@ -95,7 +127,7 @@ public final class BatchPrefetcher implements AutoCloseable {
       ready.add(failed);
       throw new IllegalStateException("preparing training batch " + nextStep + " failed", failure);
     }
-    nextStep++;
+    nextStep += batch.steps();
     current = batch;
     return batch;
   }
@@ -113,6 +145,7 @@ public final class BatchPrefetcher implements AutoCloseable {
         interrupted = true;
       }
     }
+    all.forEach(Batch::close);
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
@@ -120,49 +153,22 @@ public final class BatchPrefetcher implements AutoCloseable {
 
   private void produce(Examples examples, BatchPlan.Cursor cursor, long fromStep) {
     try {
-      for (long step = fromStep; step < toStep; step++) {
+      long step = fromStep;
+      while (step < toStep) {
+        int steps = (int) Math.min(Math.min(stepsAt.applyAsLong(step), maxSteps), toStep - step);
+        if (steps < 1) {
+          throw new IllegalStateException("a batch at step " + step + " must hold at least one step");
+        }
         Batch slot = free.take();
-        slot.step = cursor.next(examples, slot.features, slot.labels);
+        slot.fill(examples, cursor, steps);
         ready.put(slot);
+        step += steps;
       }
     } catch (InterruptedException e) {
       // close() asked the producer to stop; nothing is left to clean up.
     } catch (RuntimeException | Error e) {
       failure = e;
       ready.add(failed);
-    }
-  }
-
-  /** One global batch: {@link #count()} rows of features and labels, row-major. */
-  public static final class Batch {
-    private final float[] features;
-    private final float[] labels;
-    private final int count;
-    private long step;
-
-    private Batch(int count, int featureElements, int labelElements) {
-      this.count = count;
-      this.features = new float[count * featureElements];
-      this.labels = new float[count * labelElements];
-    }
-
-    /** {@code count() * featureElements} values; owned by the prefetcher, do not keep. */
-    public float[] features() {
-      return features;
-    }
-
-    /** {@code count() * labelElements} values; owned by the prefetcher, do not keep. */
-    public float[] labels() {
-      return labels;
-    }
-
-    public int count() {
-      return count;
-    }
-
-    /** The global step this batch belongs to. */
-    public long step() {
-      return step;
     }
   }
 }

@@ -98,12 +98,17 @@ public final class Examples {
    * rows of {@code features} and {@code labels}.
    */
   public void gather(int[] order, int from, int count, float[] features, float[] labels) {
+    gather(order, from, count, features, labels, 0);
+  }
+
+  /** As {@link #gather(int[], int, int, float[], float[])}, into rows {@code dstRow ..} of the arrays. */
+  public void gather(int[] order, int from, int count, float[] features, float[] labels, int dstRow) {
     int fe = featureElements;
     int le = labelElements;
     for (int i = 0; i < count; i++) {
       int example = order[from + i];
-      System.arraycopy(this.features, example * fe, features, i * fe, fe);
-      System.arraycopy(this.labels, example * le, labels, i * le, le);
+      System.arraycopy(this.features, example * fe, features, (dstRow + i) * fe, fe);
+      System.arraycopy(this.labels, example * le, labels, (dstRow + i) * le, le);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.inscope.modules.optimizers;
 
+import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -20,10 +21,19 @@ final class Adagrad extends AdaGrad {
   static final float EPSILON = 1e-7f;
 
   private final float learningRate;
+  private boolean created;
 
   Adagrad(Graph graph, float learningRate, float initialAccumulatorValue) {
     super(graph, learningRate, initialAccumulatorValue);
     this.learningRate = learningRate;
+  }
+
+  @Override
+  protected void createSlots(List<Output<? extends TType>> variables) {
+    if (!created) {
+      created = true;
+      super.createSlots(variables);
+    }
   }
 
   @Override

@@ -7,6 +7,7 @@ import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.framework.optimizers.Optimizer;
+import org.tensorflow.framework.optimizers.Optimizer.GradAndVar;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -21,10 +22,16 @@ import org.tensorflow.types.family.TType;
  * and Nadam derive their bias corrections from the step; tensorflow-framework's versions update
  * their beta powers with no ordering against the updates that read them, so an update can see the
  * next step's power.
+ *
+ * <p>It may be applied more than once in one graph, once per training step unrolled in it
+ * ({@code train.steps_per_execution}): the state is created by the first application, and each
+ * application reads the step count only after its own gradients exist, which the unrolled graph
+ * orders after the previous step's updates.
  */
 abstract class CountingOptimizer extends Optimizer {
   private Variable<TInt64> iterations;
   private Operand<TFloat32> step;
+  private List<Op> gradients = List.of();
 
   CountingOptimizer(Graph graph) {
     super(graph);
@@ -36,13 +43,29 @@ abstract class CountingOptimizer extends Optimizer {
   }
 
   @Override
-  protected void createSlots(List<Output<? extends TType>> variables) {
-    iterations = scalarVariable("iterations", TInt64.class, tf.constant(0L));
+  public Op applyGradients(List<GradAndVar<? extends TType>> gradsAndVars, String name) {
+    List<Op> outputs = new ArrayList<>();
+    gradsAndVars.forEach(g -> outputs.add(g.getGradient()));
+    gradients = outputs;
+    return super.applyGradients(gradsAndVars, name);
   }
 
   @Override
+  protected final void createSlots(List<Output<? extends TType>> variables) {
+    if (iterations == null) {
+      iterations = scalarVariable("iterations", TInt64.class, tf.constant(0L));
+      createState(variables);
+    }
+  }
+
+  /** Creates the slots and shared state, once, at the first application. */
+  protected void createState(List<Output<? extends TType>> variables) {}
+
+  @Override
   protected Optional<Op> prepare(String scopeName) {
-    step = tf.dtypes.cast(tf.math.add(iterations, tf.constant(1L)), TFloat32.class);
+    Ops afterGradients = tf.withControlDependencies(gradients);
+    step = afterGradients.dtypes.cast(
+        afterGradients.math.add(iterations, afterGradients.constant(1L)), TFloat32.class);
     return Optional.empty();
   }
 

@@ -24,8 +24,7 @@ abstract class MomentOptimizer extends CountingOptimizer {
   }
 
   @Override
-  protected void createSlots(List<Output<? extends TType>> variables) {
-    super.createSlots(variables);
+  protected void createState(List<Output<? extends TType>> variables) {
     for (Output<? extends TType> v : variables) {
       zeros(v, "m");
       zeros(v, "v");

@@ -35,8 +35,8 @@ final class Nadam extends MomentOptimizer {
   }
 
   @Override
-  protected void createSlots(List<Output<? extends TType>> variables) {
-    super.createSlots(variables);
+  protected void createState(List<Output<? extends TType>> variables) {
+    super.createState(variables);
     uProduct = scalarVariable("u_product", TFloat32.class, tf.constant(1f));
   }
 

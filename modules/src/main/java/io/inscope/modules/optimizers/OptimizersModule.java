@@ -10,12 +10,15 @@ import io.inscope.configs.optimizers.FtrlSpec;
 import io.inscope.configs.optimizers.NadamSpec;
 import io.inscope.configs.optimizers.RmspropSpec;
 import io.inscope.configs.optimizers.SgdSpec;
+import java.util.List;
 import org.tensorflow.Graph;
+import org.tensorflow.Output;
 import org.tensorflow.framework.optimizers.AdaDelta;
 import org.tensorflow.framework.optimizers.Ftrl;
 import org.tensorflow.framework.optimizers.GradientDescent;
 import org.tensorflow.framework.optimizers.Momentum;
 import org.tensorflow.framework.optimizers.Optimizer;
+import org.tensorflow.types.family.TType;
 
 /**
  * Binds every optimizer kind to an optimizer whose update is Keras' for the same arguments:
@@ -39,7 +42,14 @@ public final class OptimizersModule extends AbstractModule {
   }
 
   private static Optimizer adadelta(AdadeltaSpec s, Graph g) {
-    return new AdaDelta(g, (float) s.learningRate(), (float) s.rho(), (float) s.epsilon());
+    return new AdaDelta(g, (float) s.learningRate(), (float) s.rho(), (float) s.epsilon()) {
+      private boolean created;
+
+      @Override
+      protected void createSlots(List<Output<? extends TType>> variables) {
+        created = created || createdNow(() -> super.createSlots(variables));
+      }
+    };
   }
 
   private static Optimizer adagrad(AdagradSpec s, Graph g) {
@@ -64,7 +74,14 @@ public final class OptimizersModule extends AbstractModule {
         (float) s.initialAccumulatorValue(),
         (float) s.l1RegularizationStrength(),
         (float) s.l2RegularizationStrength(),
-        0f);
+        0f) {
+      private boolean created;
+
+      @Override
+      protected void createSlots(List<Output<? extends TType>> variables) {
+        created = created || createdNow(() -> super.createSlots(variables));
+      }
+    };
   }
 
   private static Optimizer nadam(NadamSpec s, Graph g) {
@@ -82,6 +99,23 @@ public final class OptimizersModule extends AbstractModule {
     if (s.momentum() == 0.0) {
       return new GradientDescent(g, (float) s.learningRate());
     }
-    return new Momentum(g, (float) s.learningRate(), (float) s.momentum(), s.nesterov());
+    return new Momentum(g, (float) s.learningRate(), (float) s.momentum(), s.nesterov()) {
+      private boolean created;
+
+      @Override
+      protected void createSlots(List<Output<? extends TType>> variables) {
+        created = created || createdNow(() -> super.createSlots(variables));
+      }
+    };
+  }
+
+  /**
+   * Runs {@code create}; true. The framework optimizers create their slots at every application,
+   * and a graph with several unrolled steps ({@code train.steps_per_execution}) applies them once
+   * per step: only the first application may create them.
+   */
+  private static boolean createdNow(Runnable create) {
+    create.run();
+    return true;
   }
 }

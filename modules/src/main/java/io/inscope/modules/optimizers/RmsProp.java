@@ -17,6 +17,7 @@ import org.tensorflow.types.family.TType;
  */
 final class RmsProp extends RMSProp {
   private final boolean centered;
+  private boolean created;
 
   RmsProp(Graph graph, float learningRate, float rho, float momentum, float epsilon, boolean centered) {
     super(graph, learningRate, rho, momentum, epsilon, centered);
@@ -25,6 +26,10 @@ final class RmsProp extends RMSProp {
 
   @Override
   protected void createSlots(List<Output<? extends TType>> variables) {
+    if (created) {
+      return;
+    }
+    created = true;
     for (Output<? extends TType> v : variables) {
       zeros(v, RMS);
       zeros(v, MOMENTUM);

@@ -9,6 +9,7 @@ import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.internal.types.registry.TensorTypeRegistry;
 import org.tensorflow.op.core.Variable;
@@ -34,20 +35,23 @@ public final class StrategyScope implements AutoCloseable {
 
   private final Strategy strategy;
   private final Graph graph;
-  private final Ops tf;
+  private final Ops ungated;
+  private final List<Ops> ungatedReplicaOps = new ArrayList<>();
   private final long seed;
   private final Map<String, MirroredVariable<?>> variables = new LinkedHashMap<>();
-  private final List<Ops> replicaOps = new ArrayList<>();
+  private Ops tf;
+  private List<Ops> replicaOps;
   private boolean open = true;
 
   private StrategyScope(Strategy strategy, Graph graph, long seed) {
     this.strategy = strategy;
     this.graph = graph;
-    this.tf = Ops.create(graph);
+    this.ungated = Ops.create(graph);
     this.seed = seed;
     for (String device : strategy.replicaDevices()) {
-      replicaOps.add(tf.withDevice(Placement.spec(device)));
+      ungatedReplicaOps.add(ungated.withDevice(Placement.spec(device)));
     }
+    gate(null);
   }
 
   /** Opens a scope on this thread; scopes do not nest. */
@@ -89,6 +93,25 @@ public final class StrategyScope implements AutoCloseable {
 
   public Graph graph() {
     return graph;
+  }
+
+  /**
+   * Makes every op built from now on through {@link #tf()} and {@link #replicaOps(int)} wait for
+   * {@code after} (null: no wait). Ref variables are read when the reading op runs, so a training
+   * step unrolled after another reads the weights that step wrote only if its ops wait for it.
+   */
+  public void gate(Op after) {
+    if (after == null) {
+      tf = ungated;
+      replicaOps = ungatedReplicaOps;
+      return;
+    }
+    tf = ungated.withControlDependencies(List.of(after));
+    List<Ops> gated = new ArrayList<>();
+    for (Ops ops : ungatedReplicaOps) {
+      gated.add(ops.withControlDependencies(List.of(after)));
+    }
+    replicaOps = gated;
   }
 
   /** Ops with no device set. */

@@ -11,7 +11,6 @@ import java.util.List;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt32;
@@ -32,22 +31,27 @@ public final class DeclaredVariables {
     this.initializers = initializers;
   }
 
-  /** Creates every declared variable; returns the global-step increment, or null without one. */
+  /** Creates every declared variable; returns the global step, or null without one. */
   @SuppressWarnings("unchecked")
-  public Op create(List<VariableSpec> specs, StrategyScope scope) {
-    Op increment = null;
+  public MirroredVariable<TInt64> create(List<VariableSpec> specs, StrategyScope scope) {
+    MirroredVariable<TInt64> globalStep = null;
     for (VariableSpec spec : specs) {
       MirroredVariable<?> v = create(spec, scope);
       if (spec.name().equals(GLOBAL_STEP) && spec.dtype() == DType.INT64 && spec.shape().isEmpty()) {
-        List<Op> adds = new ArrayList<>();
-        for (int r = 0; r < scope.replicas(); r++) {
-          Ops tf = scope.replicaOps(r);
-          adds.add(tf.assignAdd((Variable<TInt64>) v.component(r), tf.constant(1L)));
-        }
-        increment = scope.tf().withControlDependencies(adds).noOp();
+        globalStep = (MirroredVariable<TInt64>) v;
       }
     }
-    return increment;
+    return globalStep;
+  }
+
+  /** One step's increment of the global step on every replica (built once per unrolled step). */
+  public static Op increment(MirroredVariable<TInt64> globalStep, StrategyScope scope) {
+    List<Op> adds = new ArrayList<>();
+    for (int r = 0; r < scope.replicas(); r++) {
+      Ops tf = scope.replicaOps(r);
+      adds.add(tf.assignAdd(globalStep.component(r), tf.constant(1L)));
+    }
+    return scope.tf().withControlDependencies(adds).noOp();
   }
 
   private MirroredVariable<?> create(VariableSpec spec, StrategyScope scope) {

@@ -28,8 +28,12 @@ import org.tensorflow.types.family.TType;
 final class Gradients {
   private Gradients() {}
 
+  /**
+   * @param first true for the first step built with this optimizer: only its application creates
+   *     optimizer variables, which the scope then adopts (later unrolled steps skip the graph scan)
+   */
   @SuppressWarnings("unchecked")
-  static Op applyReduced(StrategyScope scope, Optimizer optimizer, Replicated replicated) {
+  static Op applyReduced(StrategyScope scope, Optimizer optimizer, Replicated replicated, boolean first) {
     List<MirroredVariable<TFloat32>> trainable = new ArrayList<>();
     for (MirroredVariable<?> v : scope.variables()) {
       if (v.trainable() && v.kind() == MirroredVariable.Kind.WEIGHT) {
@@ -64,6 +68,9 @@ final class Gradients {
         Operand<TFloat32> g = gated.identity(reduced.get(j).get(r));
         pairs.add(new GradAndVar<>(g.asOutput(), trainable.get(j).component(r).asOutput()));
       }
+    }
+    if (!first) {
+      return optimizer.applyGradients(pairs, "apply_gradients");
     }
     Set<String> before = variableOps(scope);
     Op apply = optimizer.applyGradients(pairs, "apply_gradients");

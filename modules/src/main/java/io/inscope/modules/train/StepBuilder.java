@@ -13,6 +13,7 @@ import io.inscope.modules.losses.Labels;
 import io.inscope.modules.metrics.Metric;
 import io.inscope.modules.metrics.MetricFactory;
 import io.inscope.modules.optimizers.OptimizerFactory;
+import io.inscope.modules.strategy.MirroredVariable;
 import io.inscope.modules.strategy.ReplicaContext;
 import io.inscope.modules.strategy.StrategyScope;
 import java.util.ArrayList;
@@ -22,7 +23,6 @@ import org.tensorflow.Operand;
 import org.tensorflow.framework.losses.Loss;
 import org.tensorflow.framework.optimizers.Optimizer;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
@@ -30,8 +30,9 @@ import org.tensorflow.types.TInt64;
 
 /**
  * Builds a job's whole graph inside an open strategy scope: declared variables, the model (shapes
- * inferred from {@code model.input}), the replicated training step with its mean-reduced,
- * gated gradients, the optimizer (its slots adopted by the scope), and the evaluation path.
+ * inferred from {@code model.input}), {@code train.steps_per_execution} chained copies of the
+ * replicated training step with its mean-reduced, gated gradients ({@link UnrolledSteps}), the
+ * optimizer (its slots adopted by the scope), and the evaluation path.
  */
 public final class StepBuilder {
   private final ModelFactory models;
@@ -60,31 +61,23 @@ public final class StepBuilder {
    */
   public TrainGraph build(JobSpec job, StrategyScope scope, Shape labelShape) {
     Ops tf = scope.tf();
-    int replicas = scope.replicas();
     int batch = job.data().train().batchSize();
     Shape input = Shape.of(job.model().input().shape().stream().mapToLong(Integer::longValue).toArray());
 
-    Op stepUpdate = declared.create(job.variables(), scope);
+    MirroredVariable<TInt64> globalStep = declared.create(job.variables(), scope);
     Model model = models.create(job.model());
     Shape outputShape = model.build();
     Loss loss = kind(losses, job.loss()).create(job.loss());
     List<Metric> metricList = metrics(job);
 
-    Placeholder<TFloat32> features = tf.withName("features").placeholder(TFloat32.class, Placeholder.shape(batchShape(batch, input)));
-    Placeholder<TFloat32> labels = tf.withName("labels").placeholder(TFloat32.class, Placeholder.shape(batchShape(batch, labelShape)));
+    int k = job.train().stepsPerExecution();
+    Placeholder<TFloat32> features = tf.withName("features").placeholder(TFloat32.class, Placeholder.shape(batchShape((long) k * batch, input)));
+    Placeholder<TFloat32> labels = tf.withName("labels").placeholder(TFloat32.class, Placeholder.shape(batchShape((long) k * batch, labelShape)));
     Placeholder<TInt64> step = tf.withName("step").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
 
-    Replicated replicated =
-        Replicated.build(scope, model, features, labels, step, batch, (rtf, y, out) ->
-            loss.call(rtf, Labels.adapt(rtf, job.loss(), y, labelShape, outputShape), out, null), metricList);
     Optimizer optimizer = kind(optimizers, job.optimizer()).create(job.optimizer(), scope.graph());
-    Op apply = Gradients.applyReduced(scope, optimizer, replicated);
-    List<Op> afterStep = new ArrayList<>(replicated.updates());
-    afterStep.add(apply);
-    if (stepUpdate != null) {
-      afterStep.add(stepUpdate);
-    }
-    Op trainOp = tf.withName("train_step").withControlDependencies(afterStep).noOp();
+    UnrolledSteps steps = UnrolledSteps.build(scope, k, model, features, labels, step, batch, (rtf, y, out) ->
+        loss.call(rtf, Labels.adapt(rtf, job.loss(), y, labelShape, outputShape), out, null), metricList, optimizer, globalStep);
 
     Ops host = tf;
     Placeholder<TFloat32> evalFeatures = tf.withName("eval_features").placeholder(TFloat32.class, Placeholder.shape(batchShape(-1, input)));
@@ -99,7 +92,8 @@ public final class StepBuilder {
     }
     scope.verifyEveryVariableOwned();
     return new TrainGraph(
-        features, labels, step, trainOp, replicated.meanLoss(host), replicated.metricSums(host),
+        features, labels, step, steps.trainOps(), steps.losses(), steps.metricSums(),
+        steps.lossVector(host), steps.metricVectors(host),
         evalFeatures, evalLabels, evalLoss, evalSums, tf.withName("outputs").identity(outputs),
         metricList, scope.variables());
   }

@@ -12,12 +12,20 @@ import org.tensorflow.types.TInt64;
 /**
  * The ops of one job's graph that the run loop feeds and fetches.
  *
- * @param features training batch {@code [global batch, input...]}
- * @param labels training labels {@code [global batch, label...]}
- * @param step the global step being run (int64 scalar; seeds per-step randomness)
- * @param trainOp one synchronized training step on every replica
- * @param loss mean loss over the global batch
- * @param metricSums each metric summed over the global batch, in {@code metrics} order
+ * <p>One execution runs up to K = {@code train.steps_per_execution} steps: the feeds hold K global
+ * batches, one after the other.
+ *
+ * @param features training batches {@code [K × global batch, input...]}
+ * @param labels training labels {@code [K × global batch, label...]}
+ * @param step the global step of the execution's first step (int64 scalar; seeds per-step
+ *     randomness)
+ * @param trainOps per step, one synchronized training step on every replica; running {@code
+ *     trainOps.get(j - 1)} runs the execution's first j steps
+ * @param stepLosses per step, the mean loss over its global batch
+ * @param stepMetricSums per step, each metric summed over its global batch, in {@code metrics}
+ *     order
+ * @param lossVector every step's loss in one fetch: {@code [K]}, a scalar when K = 1
+ * @param metricVectors per metric, every step's sum in one fetch: {@code [K]}, scalars when K = 1
  * @param evalFeatures evaluation batch {@code [any, input...]}
  * @param evalLabels evaluation labels
  * @param evalLoss mean loss over the evaluation batch
@@ -29,9 +37,11 @@ public record TrainGraph(
     Placeholder<TFloat32> features,
     Placeholder<TFloat32> labels,
     Placeholder<TInt64> step,
-    Op trainOp,
-    Operand<TFloat32> loss,
-    List<Operand<TFloat32>> metricSums,
+    List<Op> trainOps,
+    List<Operand<TFloat32>> stepLosses,
+    List<List<Operand<TFloat32>>> stepMetricSums,
+    Operand<TFloat32> lossVector,
+    List<Operand<TFloat32>> metricVectors,
     Placeholder<TFloat32> evalFeatures,
     Placeholder<TFloat32> evalLabels,
     Operand<TFloat32> evalLoss,
@@ -41,9 +51,32 @@ public record TrainGraph(
     List<MirroredVariable<?>> variables) {
 
   public TrainGraph {
-    metricSums = List.copyOf(metricSums);
+    trainOps = List.copyOf(trainOps);
+    stepLosses = List.copyOf(stepLosses);
+    stepMetricSums = List.copyOf(stepMetricSums);
+    metricVectors = List.copyOf(metricVectors);
     evalMetricSums = List.copyOf(evalMetricSums);
     metrics = List.copyOf(metrics);
     variables = List.copyOf(variables);
+  }
+
+  /** Steps per execution (K). */
+  public int stepsPerExecution() {
+    return trainOps.size();
+  }
+
+  /** The train op of the execution's first step (the whole step when K = 1). */
+  public Op trainOp() {
+    return trainOps.get(0);
+  }
+
+  /** The mean loss of the execution's first step. */
+  public Operand<TFloat32> loss() {
+    return stepLosses.get(0);
+  }
+
+  /** The metric sums of the execution's first step. */
+  public List<Operand<TFloat32>> metricSums() {
+    return stepMetricSums.get(0);
   }
 }

@@ -5,21 +5,20 @@ import io.inscope.configs.JobSpec;
 import io.inscope.modules.checkpoint.CheckpointOps;
 import io.inscope.modules.checkpoint.Checkpoints;
 import io.inscope.modules.checkpoint.TrainingState;
+import io.inscope.modules.data.Batch;
 import io.inscope.modules.data.BatchPlan;
 import io.inscope.modules.data.BatchPrefetcher;
 import io.inscope.modules.data.Examples;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt64;
 
 /**
  * The run loop: feeds prefetched batches into the training step, reports metrics on the job's
  * schedule, evaluates, checkpoints, and stops with {@link DivergedException} on a NaN or infinite
- * loss. Feed tensors are allocated once and refilled each step.
+ * loss. Runs {@code train.steps_per_execution} steps per {@code Session.run} on batches a
+ * background thread stages into reused feed tensors; metrics stay exact per step, and evaluations,
+ * checkpoints and stops happen between executions (see {@link #executionLength}).
  */
 public final class Trainer {
   private final JobSpec job;
@@ -65,32 +64,37 @@ public final class Trainer {
       throws DivergedException, IOException, InterruptedException {
     long total = totalSteps(job, plan);
     long perEpoch = plan.stepsPerEpoch();
+    int k = graph.stepsPerExecution();
     Window window = new Window(graph.metrics());
+    double[] sums = new double[graph.metrics().size()];
     StepMetrics lastTrain = null;
     StepMetrics lastEval = null;
     long savedAt = startStep;
     long evaluatedAt = -1;
     long step = startStep;
-    try (BatchPrefetcher batches = BatchPrefetcher.start(train, plan, startStep, total, BatchPrefetcher.DEFAULT_SLOTS);
-        TFloat32 x = TFloat32.tensorOf(graph.features().shape());
-        TFloat32 y = TFloat32.tensorOf(graph.labels().shape());
-        TInt64 stepTensor = TInt64.scalarOf(0L)) {
+    try (BatchPrefetcher batches = BatchPrefetcher.start(
+            train, plan, startStep, total, BatchPrefetcher.DEFAULT_SLOTS, k, s -> executionLength(s, total, perEpoch, k));
+        Executions executions = new Executions(session, graph)) {
       while (step < total) {
-        BatchPrefetcher.Batch batch = batches.next();
-        x.copyFrom(DataBuffers.of(batch.features(), true, false));
-        y.copyFrom(DataBuffers.of(batch.labels(), true, false));
-        stepTensor.setLong(step);
-        double loss = runStep(x, y, stepTensor, window, batch.count());
-        step++;
-        if (!Double.isFinite(loss)) {
-          throw new DivergedException(step, loss);
+        Batch batch = batches.next();
+        executions.run(batch);
+        for (int i = 0; i < batch.steps(); i++) {
+          double loss = executions.loss(i);
+          for (int m = 0; m < sums.length; m++) {
+            sums[m] = executions.metricSum(m, i);
+          }
+          window.add(loss, sums, batch.count());
+          step++;
+          if (!Double.isFinite(loss)) {
+            throw new DivergedException(step, loss);
+          }
+          listener.onStep(step, total, loss);
+          if (step % job.train().logEverySteps() == 0 || step == total) {
+            lastTrain = window.drain(step, epochOf(step, perEpoch));
+            listener.onLog(lastTrain);
+          }
         }
-        listener.onStep(step, total, loss);
         boolean epochEnd = step % perEpoch == 0;
-        if (step % job.train().logEverySteps() == 0 || step == total) {
-          lastTrain = window.drain(step, epochOf(step, perEpoch));
-          listener.onLog(lastTrain);
-        }
         if (evaluator != null && fires(job.train().evalEvery(), step, epochEnd)) {
           lastEval = evaluate(step, perEpoch);
           evaluatedAt = step;
@@ -113,23 +117,21 @@ public final class Trainer {
     return new Outcome(step, false, lastTrain, lastEval);
   }
 
-  private double runStep(TFloat32 x, TFloat32 y, TInt64 stepTensor, Window window, int count) {
-    Session.Runner runner = session.runner()
-        .feed(graph.features(), x)
-        .feed(graph.labels(), y)
-        .feed(graph.step(), stepTensor)
-        .addTarget(graph.trainOp())
-        .fetch(graph.loss());
-    graph.metricSums().forEach(runner::fetch);
-    try (Result r = runner.run()) {
-      double loss = ((TFloat32) r.get(0)).getFloat();
-      double[] sums = new double[graph.metricSums().size()];
-      for (int i = 0; i < sums.length; i++) {
-        sums[i] = ((TFloat32) r.get(i + 1)).getFloat();
+  /**
+   * The steps of the execution that starts after {@code done} steps: up to {@code k}, ending early
+   * at the next step that evaluates or checkpoints, so that those see the same weights as with one
+   * step per execution. A stop request is honoured at the end of the execution.
+   */
+  long executionLength(long done, long total, long perEpoch, int k) {
+    for (int i = 1; i < k; i++) {
+      long s = done + i;
+      boolean epochEnd = s % perEpoch == 0;
+      if (s >= total || fires(job.checkpoint().every(), s, epochEnd)
+          || (evaluator != null && fires(job.train().evalEvery(), s, epochEnd))) {
+        return i;
       }
-      window.add(loss, sums, count);
-      return loss;
     }
+    return k;
   }
 
   private StepMetrics evaluate(long step, long perEpoch) {

@@ -46,7 +46,7 @@ class BatchPrefetcherTest {
     try (BatchPrefetcher prefetcher = BatchPrefetcher.start(examples, plan, 0, steps, 3)) {
       for (long step = 0; step < steps; step++) {
         assertTrue(prefetcher.hasNext());
-        BatchPrefetcher.Batch batch = prefetcher.next();
+        Batch batch = prefetcher.next();
         assertEquals(step, reference.next(examples, features, labels));
         assertEquals(step, batch.step());
         assertEquals(5, batch.count());
@@ -61,6 +61,37 @@ class BatchPrefetcherTest {
   }
 
   @Test
+  void multiStepBatchesStageConsecutiveStepsInArraysAndFeedTensors() throws Exception {
+    Examples examples = examples();
+    BatchPlan plan = BatchPlan.of(N, 4, N, 3);
+    BatchPlan.Cursor reference = plan.cursorAt(2);
+    float[] features = new float[8];
+    float[] labels = new float[4];
+    // executions of 3 steps, cut short where a step is a multiple of 5 (as at a checkpoint)
+    try (BatchPrefetcher prefetcher = BatchPrefetcher.start(examples, plan, 2, 13, 2, 3,
+        s -> s % 5 >= 2 ? 5 - s % 5 : 3)) {
+      List<Integer> lengths = new java.util.ArrayList<>();
+      long step = 2;
+      while (prefetcher.hasNext()) {
+        Batch batch = prefetcher.next();
+        assertEquals(step, batch.step());
+        float[] staged = new float[(int) batch.featureTensor().size()];
+        batch.featureTensor().copyTo(org.tensorflow.ndarray.buffer.DataBuffers.of(staged, false, false));
+        for (int i = 0; i < batch.steps(); i++) {
+          reference.next(examples, features, labels);
+          assertArrayEquals(features, java.util.Arrays.copyOfRange(batch.features(), i * 8, i * 8 + 8), "step " + (step + i));
+          assertArrayEquals(labels, java.util.Arrays.copyOfRange(batch.labels(), i * 4, i * 4 + 4), "step " + (step + i));
+          assertArrayEquals(features, java.util.Arrays.copyOfRange(staged, i * 8, i * 8 + 8), "tensor, step " + (step + i));
+        }
+        lengths.add(batch.steps());
+        step += batch.steps();
+      }
+      assertEquals(List.of(3, 3, 2, 3), lengths);
+      assertEquals(13, step);
+    }
+  }
+
+  @Test
   void resumedPrefetcherContinuesTheSequence() throws Exception {
     Examples examples = examples();
     BatchPlan plan = BatchPlan.of(N, 4, N, 7);
@@ -69,7 +100,7 @@ class BatchPrefetcherTest {
     float[] labels = new float[4];
     try (BatchPrefetcher prefetcher = BatchPrefetcher.start(examples, plan, 9, 20, 2)) {
       for (long step = 9; step < 20; step++) {
-        BatchPrefetcher.Batch batch = prefetcher.next();
+        Batch batch = prefetcher.next();
         reference.next(examples, features, labels);
         assertEquals(step, batch.step());
         assertArrayEquals(features, batch.features());

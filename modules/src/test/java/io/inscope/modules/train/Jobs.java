@@ -13,6 +13,7 @@ import io.inscope.configs.StrategySpec;
 import io.inscope.configs.StrategyType;
 import io.inscope.configs.TensorBoardSpec;
 import io.inscope.configs.TimeSpan;
+import io.inscope.configs.ThreadsSpec;
 import io.inscope.configs.TrainSpec;
 import io.inscope.configs.VariableSpec;
 import io.inscope.configs.data.DataSpec;
@@ -48,7 +49,7 @@ public final class Jobs {
         List.of(new AccuracySpec()),
         new AdamSpec(0.001, 0.9, 0.999, 1e-7),
         new DataSpec(new DataSplitSpec(new SyntheticSpec(256, 3), 1.0, 0, batch), null),
-        new TrainSpec(null, steps, 1, 100, Every.NEVER, null, TimeSpan.parse("10s")),
+        new TrainSpec(null, steps, 1, 100, Every.NEVER, null, TimeSpan.parse("10s"), ThreadsSpec.DEFAULT),
         new CheckpointSpec(null, null, 3),
         new ExportSpec(false),
         TensorBoardSpec.DEFAULT,

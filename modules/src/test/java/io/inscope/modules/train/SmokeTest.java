@@ -34,7 +34,7 @@ class SmokeTest {
             new DenseSpec(3, Activation.LINEAR, true, new GlorotUniformSpec(), new ZerosSpec()))),
         new SparseCategoricalCrossentropySpec(true), List.of(new AccuracySpec()), new AdamSpec(0.01, 0.9, 0.999, 1e-7),
         new DataSpec(new DataSplitSpec(new SyntheticSpec(64, 3), 1.0, 0, 8), null),
-        new TrainSpec(null, 10L, 1, 100, Every.NEVER, null, TimeSpan.parse("10s")), new CheckpointSpec(null, null, 3), new ExportSpec(false), TensorBoardSpec.DEFAULT, "runs/t", List.of());
+        new TrainSpec(null, 10L, 1, 100, Every.NEVER, null, TimeSpan.parse("10s"), ThreadsSpec.DEFAULT), new CheckpointSpec(null, null, 3), new ExportSpec(false), TensorBoardSpec.DEFAULT, "runs/t", List.of());
     Injector inj = Guice.createInjector(new InitializersModule(), new LayersModule(), new LossesModule(), new OptimizersModule(), new MetricsModule());
     try (Graph g = new Graph()) {
       TrainGraph tg;

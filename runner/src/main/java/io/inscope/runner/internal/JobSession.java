@@ -60,11 +60,6 @@ public final class JobSession implements AutoCloseable {
   }
 
   public static JobSession build(JobSpec job, Injector injector) throws UserException {
-    if (job.train().stepsPerExecution() != 1) {
-      throw new UserException(ExitCodes.USAGE,
-          "train.steps_per_execution: values other than 1 are not supported by this build yet (got "
-              + job.train().stepsPerExecution() + "); set it to 1");
-    }
     String type = job.strategy().type().name().toLowerCase(java.util.Locale.ROOT);
     SystemInitializer system = injector
         .getInstance(Key.get(new TypeLiteral<Map<String, SystemInitializer>>() {}))

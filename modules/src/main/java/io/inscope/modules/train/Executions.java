@@ -1,0 +1,105 @@
+package io.inscope.modules.train;
+
+import io.inscope.modules.data.Batch;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.ndarray.buffer.FloatDataBuffer;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * Runs one execution (up to {@code train.steps_per_execution} steps) per {@code Session.run} on a
+ * staged {@link Batch}, and keeps each step's loss and metric sums. A full execution fetches one
+ * {@code [K]} vector per quantity through a runner built once per prefetcher slot; a shorter one
+ * (ending at an evaluation or checkpoint step) runs the first j steps' train op and fetches their
+ * scalars.
+ */
+final class Executions implements AutoCloseable {
+  private final Session session;
+  private final TrainGraph graph;
+  private final TInt64 stepTensor = TInt64.scalarOf(0L);
+  private final Map<Batch, Session.Runner> fullRunners = new IdentityHashMap<>();
+  private final float[] losses;
+  private final float[][] sums;
+  private final FloatDataBuffer lossView;
+  private final FloatDataBuffer[] sumViews;
+
+  Executions(Session session, TrainGraph graph) {
+    this.session = session;
+    this.graph = graph;
+    int k = graph.stepsPerExecution();
+    int m = graph.metrics().size();
+    losses = new float[k];
+    lossView = DataBuffers.of(losses, false, false);
+    sums = new float[m][k];
+    sumViews = new FloatDataBuffer[m];
+    for (int i = 0; i < m; i++) {
+      sumViews[i] = DataBuffers.of(sums[i], false, false);
+    }
+  }
+
+  /** Runs the batch's steps; their results are then {@link #loss(int)} and {@link #metricSum}. */
+  void run(Batch batch) {
+    stepTensor.setLong(batch.step());
+    int j = batch.steps();
+    if (j == graph.stepsPerExecution()) {
+      try (Result r = fullRunners.computeIfAbsent(batch, this::fullRunner).run()) {
+        ((TFloat32) r.get(0)).copyTo(lossView);
+        for (int m = 0; m < sumViews.length; m++) {
+          ((TFloat32) r.get(m + 1)).copyTo(sumViews[m]);
+        }
+      }
+      return;
+    }
+    Session.Runner runner = feeds(batch).addTarget(graph.trainOps().get(j - 1));
+    for (int i = 0; i < j; i++) {
+      runner.fetch(graph.stepLosses().get(i));
+      graph.stepMetricSums().get(i).forEach(runner::fetch);
+    }
+    try (Result r = runner.run()) {
+      int at = 0;
+      for (int i = 0; i < j; i++) {
+        losses[i] = ((TFloat32) r.get(at++)).getFloat();
+        for (int m = 0; m < sums.length; m++) {
+          sums[m][i] = ((TFloat32) r.get(at++)).getFloat();
+        }
+      }
+    }
+  }
+
+  /** The mean loss of the execution's step {@code i}. */
+  double loss(int i) {
+    return losses[i];
+  }
+
+  /** Metric {@code m}'s sum over the global batch of the execution's step {@code i}. */
+  double metricSum(int m, int i) {
+    return sums[m][i];
+  }
+
+  private Session.Runner fullRunner(Batch batch) {
+    Session.Runner runner = feeds(batch)
+        .addTarget(graph.trainOps().get(graph.stepsPerExecution() - 1))
+        .fetch(graph.lossVector());
+    List<Operand<TFloat32>> vectors = graph.metricVectors();
+    vectors.forEach(runner::fetch);
+    return runner;
+  }
+
+  private Session.Runner feeds(Batch batch) {
+    return session.runner()
+        .feed(graph.features(), batch.featureTensor())
+        .feed(graph.labels(), batch.labelTensor())
+        .feed(graph.step(), stepTensor);
+  }
+
+  @Override
+  public void close() {
+    stepTensor.close();
+  }
+}

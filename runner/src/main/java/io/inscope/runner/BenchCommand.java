@@ -1,0 +1,51 @@
+package io.inscope.runner;
+
+import io.inscope.runner.bench.Bench;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Measures training throughput: the runner's loop against a hand-written TensorFlow Java loop. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {"Benchmark training throughput: the runner's loop and a hand-written TensorFlow Java loop",
+        "on MLP-A (784-256-10, batch 128) and MLP-B (784-1024-1024-10, batch 256), Adam, in one process;",
+        "the MatMul peak; the Fashion-MNIST MLP's training time; JVM start to first step; resident memory."})
+public final class BenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--steps", defaultValue = "3000", description = "timed MLP-A steps per repeat (default ${DEFAULT-VALUE}; MLP-B runs a fifteenth)")
+  int steps;
+
+  @Option(names = "--repeats", defaultValue = "3", description = "alternating repeats of each loop; the best counts (default ${DEFAULT-VALUE})")
+  int repeats;
+
+  @Option(names = "--steps-per-execution", defaultValue = "16", description = "the runner's train.steps_per_execution (default ${DEFAULT-VALUE})")
+  int stepsPerExecution;
+
+  @Option(names = "--memory-steps", defaultValue = "100000", description = "steps of the resident-memory run, 0 to skip (default ${DEFAULT-VALUE})")
+  long memorySteps;
+
+  @Option(names = "--fashion", defaultValue = "examples/fashion-mnist-mlp.yaml", description = "the Fashion-MNIST MLP job; skipped when missing (default ${DEFAULT-VALUE})")
+  Path fashion;
+
+  @Option(names = "--intra-op", defaultValue = "0", description = "intra_op threads for both loops (default ${DEFAULT-VALUE}: TensorFlow's choice)")
+  int intraOp;
+
+  @Option(names = "--inter-op", defaultValue = "0", description = "inter_op threads for both loops (default ${DEFAULT-VALUE}: TensorFlow's choice)")
+  int interOp;
+
+  @Override
+  public Integer call() throws Exception {
+    if (steps < 1 || repeats < 1 || stepsPerExecution < 1 || memorySteps < 0 || intraOp < 0 || interOp < 0) {
+      throw new UserException(ExitCodes.USAGE,
+          "bench: --steps, --repeats and --steps-per-execution must be >= 1; --memory-steps, --intra-op and --inter-op >= 0");
+    }
+    new Bench(steps, repeats, stepsPerExecution, memorySteps, fashion, intraOp, interOp).run(spec.commandLine().getOut());
+    return ExitCodes.OK;
+  }
+}

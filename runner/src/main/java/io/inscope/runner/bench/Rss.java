@@ -1,0 +1,29 @@
+package io.inscope.runner.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** This process's resident memory, from {@code /proc/self/status} (Linux). */
+final class Rss {
+  private Rss() {}
+
+  /** VmRSS in KiB, or -1 where /proc is not there. */
+  static long kib() {
+    Path status = Path.of("/proc/self/status");
+    if (!Files.exists(status)) {
+      return -1;
+    }
+    try {
+      for (String line : Files.readAllLines(status)) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+      return -1;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
