@@ -7,6 +7,7 @@ import io.inscope.configs.Every;
 import io.inscope.configs.JobSpec;
 import io.inscope.configs.StrategyType;
 import io.inscope.configs.ThreadsSpec;
+import io.inscope.configs.TimeSpan;
 import io.inscope.configs.TrainSpec;
 import io.inscope.modules.train.Jobs;
 import java.util.List;
@@ -27,7 +28,7 @@ class LocalSystemTest {
   private static JobSpec withThreads(ThreadsSpec threads) {
     JobSpec b = Jobs.classifier(StrategyType.ONE_DEVICE, null, List.of(4), List.of(Jobs.dense(3, Activation.LINEAR)), 8, 1);
     return new JobSpec(b.version(), b.name(), b.seed(), b.cluster(), b.strategy(), b.variables(), b.model(), b.loss(),
-        b.metrics(), b.optimizer(), b.data(), new TrainSpec(null, 1L, 1, 100, Every.NEVER, threads), b.checkpoint(),
-        b.export(), b.output(), b.plugins());
+        b.metrics(), b.optimizer(), b.data(), new TrainSpec(null, 1L, 1, 100, Every.NEVER, null, TimeSpan.parse("10s"), threads), b.checkpoint(),
+        b.export(), b.tensorboard(), b.output(), b.plugins());
   }
 }

@@ -24,7 +24,7 @@ class GracefulStopTest {
   }
 
   private static TrainSpec train(String maxDuration, String grace) {
-    return new TrainSpec(null, 10L, 1, 100, Every.NEVER, maxDuration == null ? null : TimeSpan.parse(maxDuration), TimeSpan.parse(grace));
+    return new TrainSpec(null, 10L, 1, 100, Every.NEVER, maxDuration == null ? null : TimeSpan.parse(maxDuration), TimeSpan.parse(grace), io.inscope.configs.ThreadsSpec.DEFAULT);
   }
 
   @Test
