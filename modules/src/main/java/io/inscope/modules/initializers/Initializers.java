@@ -5,7 +5,6 @@ import io.inscope.configs.Kind;
 import io.inscope.configs.initializers.InitializerSpec;
 import io.inscope.modules.strategy.InitialValue;
 import java.util.Map;
-import org.tensorflow.framework.initializers.Initializer;
 import org.tensorflow.types.family.TType;
 
 /** The initializer kinds, by YAML name, as {@link InitialValue}s for the strategy scope. */
@@ -18,16 +17,9 @@ public final class Initializers {
   }
 
   /** The initial value of a variable of element type {@code type} drawn by {@code spec}. */
-  @SuppressWarnings("unchecked")
   public <T extends TType> InitialValue<T> initialValue(InitializerSpec spec, Class<T> type) {
     InitializerFactory factory = factory(spec);
-    return (tf, shape, seed) -> {
-      Initializer<? extends TType> init = factory.create(spec, seed);
-      if (init instanceof ShapedInitializer shaped) {
-        return shaped.call(tf, shape, type);
-      }
-      return ((Initializer<T>) init).call(tf, tf.constant(shape), type);
-    };
+    return (tf, shape, seed) -> factory.create(spec, seed).call(tf, shape, type);
   }
 
   private InitializerFactory factory(InitializerSpec spec) {

@@ -25,19 +25,19 @@ public final class InitializersModule extends AbstractModule {
   protected void configure() {
     MapBinder<String, InitializerFactory> kinds =
         MapBinder.newMapBinder(binder(), String.class, InitializerFactory.class);
-    kinds.addBinding("constant").toInstance((s, seed) -> new Constant<>(((ConstantSpec) s).value()));
+    kinds.addBinding("constant").toInstance((s, seed) -> ShapedInitializer.of(new Constant<>(((ConstantSpec) s).value())));
     kinds.addBinding("glorot_normal").toInstance((s, seed) -> VarianceScaling.glorot(Distribution.TRUNCATED_NORMAL, seed));
     kinds.addBinding("glorot_uniform").toInstance((s, seed) -> VarianceScaling.glorot(Distribution.UNIFORM, seed));
     kinds.addBinding("he_normal").toInstance((s, seed) -> VarianceScaling.he(Distribution.TRUNCATED_NORMAL, seed));
     kinds.addBinding("he_uniform").toInstance((s, seed) -> VarianceScaling.he(Distribution.UNIFORM, seed));
     kinds.addBinding("lecun_normal").toInstance((s, seed) -> VarianceScaling.lecun(Distribution.TRUNCATED_NORMAL, seed));
     kinds.addBinding("lecun_uniform").toInstance((s, seed) -> VarianceScaling.lecun(Distribution.UNIFORM, seed));
-    kinds.addBinding("ones").toInstance((s, seed) -> new Ones<>());
+    kinds.addBinding("ones").toInstance((s, seed) -> ShapedInitializer.of(new Ones<>()));
     kinds.addBinding("orthogonal").toInstance((s, seed) -> new Orthogonal(((OrthogonalSpec) s).gain(), seed));
-    kinds.addBinding("random_normal").toInstance((s, seed) -> randomNormal((RandomNormalSpec) s, seed));
-    kinds.addBinding("random_uniform").toInstance((s, seed) -> randomUniform((RandomUniformSpec) s, seed));
-    kinds.addBinding("truncated_normal").toInstance((s, seed) -> truncatedNormal((TruncatedNormalSpec) s, seed));
-    kinds.addBinding("zeros").toInstance((s, seed) -> new Zeros<>());
+    kinds.addBinding("random_normal").toInstance((s, seed) -> ShapedInitializer.of(randomNormal((RandomNormalSpec) s, seed)));
+    kinds.addBinding("random_uniform").toInstance((s, seed) -> ShapedInitializer.of(randomUniform((RandomUniformSpec) s, seed)));
+    kinds.addBinding("truncated_normal").toInstance((s, seed) -> ShapedInitializer.of(truncatedNormal((TruncatedNormalSpec) s, seed)));
+    kinds.addBinding("zeros").toInstance((s, seed) -> ShapedInitializer.of(new Zeros<>()));
   }
 
   private static RandomNormal<?> randomNormal(RandomNormalSpec s, long seed) {

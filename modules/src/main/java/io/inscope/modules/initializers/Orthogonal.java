@@ -1,11 +1,9 @@
 package io.inscope.modules.initializers;
 
 import org.tensorflow.Operand;
-import org.tensorflow.framework.initializers.BaseInitializer;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.linalg.Qr;
-import org.tensorflow.types.TInt64;
 import org.tensorflow.types.family.TFloating;
 import org.tensorflow.types.family.TType;
 
@@ -15,7 +13,7 @@ import org.tensorflow.types.family.TType;
  * times {@code gain}, reshaped to the variable's shape. (tensorflow-framework 1.1.0's fails on
  * wide matrices and returns the flat matrix for kernels of rank above 2.)
  */
-public final class Orthogonal extends BaseInitializer<TFloating> implements ShapedInitializer {
+public final class Orthogonal implements ShapedInitializer {
   private final double gain;
   private final long seed;
 
@@ -47,8 +45,4 @@ public final class Orthogonal extends BaseInitializer<TFloating> implements Shap
     return (Operand<T>) tf.reshape(scaled, tf.constant(shape));
   }
 
-  @Override
-  public Operand<TFloating> call(Ops tf, Operand<TInt64> dims, Class<TFloating> type) {
-    throw new UnsupportedOperationException("needs the static shape: call(Ops, Shape, Class)");
-  }
 }

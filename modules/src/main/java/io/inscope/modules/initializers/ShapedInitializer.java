@@ -1,6 +1,7 @@
 package io.inscope.modules.initializers;
 
 import org.tensorflow.Operand;
+import org.tensorflow.framework.initializers.Initializer;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TType;
@@ -13,4 +14,15 @@ import org.tensorflow.types.family.TType;
  */
 public interface ShapedInitializer {
   <T extends TType> Operand<T> call(Ops tf, Shape shape, Class<T> type);
+
+  /** A tensorflow-framework initializer that needs no shape from Java (constants, plain draws). */
+  static ShapedInitializer of(Initializer<?> framework) {
+    return new ShapedInitializer() {
+      @Override
+      @SuppressWarnings("unchecked")
+      public <T extends TType> Operand<T> call(Ops tf, Shape shape, Class<T> type) {
+        return ((Initializer<T>) framework).call(tf, tf.constant(shape), type);
+      }
+    };
+  }
 }

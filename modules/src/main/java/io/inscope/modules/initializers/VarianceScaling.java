@@ -1,7 +1,6 @@
 package io.inscope.modules.initializers;
 
 import org.tensorflow.Operand;
-import org.tensorflow.framework.initializers.BaseInitializer;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TInt64;
@@ -18,7 +17,7 @@ import org.tensorflow.types.family.TType;
  * variant in {@code [0, limit)} and counts the input channels into a convolution kernel's
  * receptive field (fan-in {@code in² · prod(k)}).
  */
-public final class VarianceScaling extends BaseInitializer<TFloating> implements ShapedInitializer {
+public final class VarianceScaling implements ShapedInitializer {
   /** Which fan divides the scale. */
   public enum Mode { FAN_IN, FAN_AVG }
 
@@ -69,10 +68,6 @@ public final class VarianceScaling extends BaseInitializer<TFloating> implements
     return (Operand<T>) draw;
   }
 
-  @Override
-  public Operand<TFloating> call(Ops tf, Operand<TInt64> dims, Class<TFloating> type) {
-    throw new UnsupportedOperationException("needs the static shape: call(Ops, Shape, Class)");
-  }
 
   /**
    * The seed of a stateless random op: an initial value is then a function of the seed and the
