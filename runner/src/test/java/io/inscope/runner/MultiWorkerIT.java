@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inscope.modules.checkpoint.Checkpoints;
-import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * resumes from the last checkpoint.
  */
 class MultiWorkerIT {
-  private static final Path JAR = Path.of("target", "runner.jar");
   @TempDir Path tmp;
   private final List<Process> started = new ArrayList<>();
 
@@ -40,9 +38,9 @@ class MultiWorkerIT {
   @Test
   void twoTasksOfTwoReplicasTrainLikeOneDeviceAndTheWorkerEndsOnSigterm() throws Exception {
     int[] ports = freePorts(2);
-    Proc worker = startWorker(ports, 1, "--replicas", "2");
+    JarProcess worker = startWorker(ports, 1, "--replicas", "2");
     Path job = CliHarness.syntheticJob(tmp, cluster(ports, "30s"));
-    Proc chief = start("run", job.toString(), "--output", tmp.resolve("two").toString(), "--quiet",
+    JarProcess chief = start("run", job.toString(), "--output", tmp.resolve("two").toString(), "--quiet",
         "--set", "train.steps=50", "--set", "strategy.type=multi_worker_mirrored", "--set", "strategy.replicas=2")
         .finish(240);
     assertEquals(0, chief.exit, chief.output);
@@ -79,7 +77,7 @@ class MultiWorkerIT {
     int[] ports = freePorts(2);
     Path job = CliHarness.syntheticJob(tmp, cluster(ports, "3s"));
     long t0 = System.nanoTime();
-    Proc chief = start("run", job.toString(), "--output", tmp.resolve("run").toString(),
+    JarProcess chief = start("run", job.toString(), "--output", tmp.resolve("run").toString(),
         "--set", "strategy.type=multi_worker_mirrored").finish(120);
     double seconds = (System.nanoTime() - t0) / 1e9;
     assertEquals(ExitCodes.UNAVAILABLE, chief.exit, chief.output);
@@ -92,13 +90,13 @@ class MultiWorkerIT {
   @Test
   void aWorkerThatDiesMidRunEndsItWith69AndTheRerunResumes() throws Exception {
     int[] ports = freePorts(2);
-    Proc worker = startWorker(ports, 1);
+    JarProcess worker = startWorker(ports, 1);
     Path job = CliHarness.syntheticJob(tmp, cluster(ports, "30s"));
     Path out = tmp.resolve("run");
     String[] args = {"run", job.toString(), "--output", out.toString(), "--set", "train.steps=100000",
         "--set", "strategy.type=multi_worker_mirrored", "--set", "checkpoint.every_steps=50",
         "--set", "train.log_every_steps=50"};
-    Proc chief = start(args);
+    JarProcess chief = start(args);
     Path checkpoints = out.resolve("checkpoints");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (!(Files.isDirectory(checkpoints) && hasCheckpoint(out)) && System.nanoTime() < deadline) {
@@ -113,7 +111,7 @@ class MultiWorkerIT {
 
     startWorker(ports, 1);
     args[5] = "train.steps=" + (kept + 20);
-    Proc rerun = start(args).finish(240);
+    JarProcess rerun = start(args).finish(240);
     assertEquals(0, rerun.exit, rerun.output);
     assertTrue(rerun.output.contains("(step " + kept + ")"), rerun.output);
   }
@@ -126,11 +124,11 @@ class MultiWorkerIT {
     return "cluster: {workers: [\"127.0.0.1:" + ports[0] + "\", \"127.0.0.1:" + ports[1] + "\"], deadline: " + deadline + "}\n";
   }
 
-  private Proc startWorker(int[] ports, int task, String... more) throws IOException, InterruptedException {
+  private JarProcess startWorker(int[] ports, int task, String... more) throws IOException, InterruptedException {
     List<String> args = new ArrayList<>(List.of(
         "worker", "--cluster", "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1], "--task", Integer.toString(task)));
     args.addAll(List.of(more));
-    Proc w = start(args.toArray(String[]::new));
+    JarProcess w = start(args.toArray(String[]::new));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!Files.readString(w.log).contains("serving at") && w.process.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(50);
@@ -161,38 +159,9 @@ class MultiWorkerIT {
     return new Checkpoints(runDir.resolve("checkpoints"), 100, w -> {}).latest().orElseThrow();
   }
 
-  private Proc start(String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
-    cmd.addAll(List.of(args));
-    File log = Files.createTempFile(tmp, "proc", ".log").toFile();
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log);
-    pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-    pb.environment().remove("TF_CONFIG");
-    Process p = pb.start();
-    started.add(p);
-    return new Proc(p, log.toPath());
-  }
-
-  private static final class Proc {
-    final Process process;
-    final Path log;
-    int exit;
-    String output;
-
-    Proc(Process process, Path log) {
-      this.process = process;
-      this.log = log;
-    }
-
-    Proc finish(long seconds) throws Exception {
-      if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError("timed out after " + seconds + " s: " + Files.readString(log));
-      }
-      exit = process.exitValue();
-      output = Files.readString(log);
-      return this;
-    }
+  private JarProcess start(String... args) throws IOException {
+    JarProcess p = JarProcess.start(tmp, args);
+    started.add(p.process);
+    return p;
   }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inscope.modules.checkpoint.Checkpoints;
 import io.inscope.runner.internal.CheckpointReader;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,14 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged runner.jar, run as users run it. */
 class RunnerJarIT {
-  private static final Path JAR = Path.of("target", "runner.jar");
   private static final Path EXAMPLES = Path.of("..", "examples");
   @TempDir Path tmp;
 
   @Test
   void irisTrainsToHighAccuracyAndExportsASavedModel() throws Exception {
     Path out = tmp.resolve("iris");
-    Proc p = start("run", EXAMPLES.resolve("iris.yaml").toString(), "--output", out.toString()).finish(300);
+    JarProcess p = start("run", EXAMPLES.resolve("iris.yaml").toString(), "--output", out.toString()).finish(300);
     assertEquals(0, p.exit, p.output);
     assertTrue(p.output.contains("done: iris, 600 steps"), p.output);
     JsonNode lastEval = null;
@@ -56,7 +54,7 @@ class RunnerJarIT {
       if (Files.readString(job).contains("/usr/share/datasets/fashion-mnist") && !Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist"))) {
         continue; // needs apt-get install dataset-fashion-mnist; its parse is covered by configs' tests
       }
-      Proc p = start("check", job.toString()).finish(60);
+      JarProcess p = start("check", job.toString()).finish(60);
       assertEquals(0, p.exit, job + ": " + p.output);
       assertEquals("", p.output, "check prints nothing for a valid job");
     }
@@ -67,11 +65,11 @@ class RunnerJarIT {
     Path job = CliHarness.syntheticJob(tmp, "");
     String longer = "train.steps=4000";
     Path whole = tmp.resolve("whole");
-    Proc full = start("run", job.toString(), "--output", whole.toString(), "--quiet", "--set", longer).finish(300);
+    JarProcess full = start("run", job.toString(), "--output", whole.toString(), "--quiet", "--set", longer).finish(300);
     assertEquals(0, full.exit, full.output);
 
     Path cut = tmp.resolve("cut");
-    Proc p = start("run", job.toString(), "--output", cut.toString(), "--set", longer, "--set", "train.log_every_steps=100");
+    JarProcess p = start("run", job.toString(), "--output", cut.toString(), "--set", longer, "--set", "train.log_every_steps=100");
     Path metrics = cut.resolve("metrics.jsonl");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (!(Files.exists(metrics) && Files.size(metrics) > 0) && System.nanoTime() < deadline) {
@@ -83,7 +81,7 @@ class RunnerJarIT {
     long stoppedAt = Checkpoints.readState(latest(cut)).step();
     assertTrue(stoppedAt > 0 && stoppedAt < 4000, "stopped at " + stoppedAt);
 
-    Proc rerun = start("run", job.toString(), "--output", cut.toString(), "--set", longer).finish(300);
+    JarProcess rerun = start("run", job.toString(), "--output", cut.toString(), "--set", longer).finish(300);
     assertEquals(0, rerun.exit, rerun.output);
     assertTrue(rerun.output.contains("(step " + stoppedAt + ")"), rerun.output);
     assertEquals(CheckpointReader.read(latest(whole)), CheckpointReader.read(latest(cut)));
@@ -93,7 +91,7 @@ class RunnerJarIT {
   void eventsReachTheDiskWhileTrainingRunsAndSurviveAKill() throws Exception {
     Path job = CliHarness.syntheticJob(tmp, "tensorboard: {flush_every: 200ms, histograms_every_steps: 0}\n");
     Path out = tmp.resolve("killed");
-    Proc p = start("run", job.toString(), "--output", out.toString(), "--quiet",
+    JarProcess p = start("run", job.toString(), "--output", out.toString(), "--quiet",
         "--set", "train.steps=1000000", "--set", "train.log_every_steps=50");
     Path dir = out.resolve("tensorboard").resolve("train");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -123,7 +121,7 @@ class RunnerJarIT {
     Path job = CliHarness.syntheticJob(tmp, "");
     List<String> sets = List.of("--set", "train.steps=600", "--set", "train.log_every_steps=5", "--set", "checkpoint.every_steps=3");
     Path whole = tmp.resolve("whole");
-    Proc full = start(args(List.of("run", job.toString(), "--output", whole.toString(), "--quiet"), sets)).finish(300);
+    JarProcess full = start(args(List.of("run", job.toString(), "--output", whole.toString(), "--quiet"), sets)).finish(300);
     assertEquals(0, full.exit, full.output);
 
     Path cut = tmp.resolve("cut");
@@ -134,7 +132,7 @@ class RunnerJarIT {
     StringBuilder points = new StringBuilder();
     for (int round = 0; round < 10; round++) {
       long before = lines(metrics);
-      Proc p = start(again);
+      JarProcess p = start(again);
       // rounds 0 and 1 die while the JVM starts and while the graph is built; the rest while
       // training, between and during checkpoint writes (every 3 steps, most of the time spent)
       if (round < 2) {
@@ -169,7 +167,7 @@ class RunnerJarIT {
     assertTrue(reached > 0 && reached < 600, "the kills must land while training: " + points);
     assertTrue(Files.exists(cut.resolve(".lock")), "a killed run leaves its .lock; the rerun takes it over");
 
-    Proc last = start(again).finish(300);
+    JarProcess last = start(again).finish(300);
     assertEquals(0, last.exit, last.output);
     assertTrue(last.output.contains("took over"), last.output);
     assertEquals(CheckpointReader.read(latest(whole)), CheckpointReader.read(latest(cut)));
@@ -200,35 +198,7 @@ class RunnerJarIT {
     return new Checkpoints(runDir.resolve("checkpoints"), 100, w -> {}).latest().orElseThrow();
   }
 
-  private Proc start(String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
-    cmd.addAll(List.of(args));
-    File log = Files.createTempFile(tmp, "proc", ".log").toFile();
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log);
-    pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-    return new Proc(pb.start(), log.toPath());
-  }
-
-  private static final class Proc {
-    final Process process;
-    final Path log;
-    int exit;
-    String output;
-
-    Proc(Process process, Path log) {
-      this.process = process;
-      this.log = log;
-    }
-
-    Proc finish(long seconds) throws Exception {
-      if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError("timed out after " + seconds + " s: " + Files.readString(log));
-      }
-      exit = process.exitValue();
-      output = Files.readString(log);
-      return this;
-    }
+  private JarProcess start(String... args) throws IOException {
+    return JarProcess.start(tmp, args);
   }
 }
