@@ -2,9 +2,8 @@ package io.inscope.modules.cluster;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.MapBinder;
-import io.inscope.modules.tpu.TpuSystem;
 
-/** Binds how each strategy type initializes its system. */
+/** Binds how each strategy type initializes its system ({@code tpu}: see TpuModule). */
 public final class ClusterModule extends AbstractModule {
   @Override
   protected void configure() {
@@ -13,6 +12,5 @@ public final class ClusterModule extends AbstractModule {
     types.addBinding("mirrored").to(LocalSystem.class);
     types.addBinding("multi_worker_mirrored").to(MultiWorkerSystem.class);
     types.addBinding("one_device").to(LocalSystem.class);
-    types.addBinding("tpu").to(TpuSystem.class);
   }
 }

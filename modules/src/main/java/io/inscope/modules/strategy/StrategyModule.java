@@ -2,9 +2,8 @@ package io.inscope.modules.strategy;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.MapBinder;
-import io.inscope.modules.tpu.TpuStrategy;
 
-/** Binds the strategies by their {@code strategy.type} name. */
+/** Binds the strategies by their {@code strategy.type} name ({@code tpu}: see TpuModule). */
 public final class StrategyModule extends AbstractModule {
   @Override
   protected void configure() {
@@ -14,6 +13,5 @@ public final class StrategyModule extends AbstractModule {
     types.addBinding("multi_worker_mirrored")
         .toInstance((s, t) -> new MirroredStrategy("multi_worker_mirrored", t.replicaDevices()));
     types.addBinding("one_device").toInstance((s, t) -> new OneDeviceStrategy(t.replicaDevices().get(0)));
-    types.addBinding("tpu").toInstance((s, t) -> new TpuStrategy(t.replicaDevices(), t.hostDevice()));
   }
 }

@@ -11,6 +11,7 @@ import io.inscope.modules.losses.LossesModule;
 import io.inscope.modules.metrics.MetricsModule;
 import io.inscope.modules.optimizers.OptimizersModule;
 import io.inscope.modules.strategy.StrategyModule;
+import io.inscope.modules.tpu.TpuModule;
 import io.inscope.runner.ExitCodes;
 import io.inscope.runner.UserException;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ public final class Injectors {
         new LossesModule(),
         new MetricsModule(),
         new OptimizersModule(),
-        new StrategyModule()));
+        new StrategyModule(),
+        new TpuModule()));
     for (String plugin : plugins) {
       modules.add(instantiate(plugin));
     }
