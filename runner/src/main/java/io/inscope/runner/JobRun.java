@@ -89,7 +89,13 @@ final class JobRun {
     long startStep = 0;
     Optional<Path> latest = checkpoints.latest();
     if (latest.isPresent()) {
-      TrainingState state = checkpoints.restore(session.session(), session.checkpointOps, latest.get());
+      TrainingState state;
+      try {
+        // the first run on the session initializes every task's variables: a task can be lost here too
+        state = checkpoints.restore(session.session(), session.checkpointOps, latest.get());
+      } catch (TensorFlowException e) {
+        throw LostTask.of(e, spec);
+      }
       startStep = state.step();
       if (!output.quiet) {
         err.println("resuming from " + latest.get() + " (step " + startStep + ")");
