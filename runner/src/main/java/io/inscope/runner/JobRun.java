@@ -88,14 +88,17 @@ final class JobRun {
       throws Exception {
     long startStep = 0;
     Optional<Path> latest = checkpoints.latest();
-    if (latest.isPresent()) {
-      TrainingState state;
-      try {
-        // the first run on the session initializes every task's variables: a task can be lost here too
+    TrainingState state = null;
+    try {
+      // initializing and restoring run on every task's devices: a task can be lost here too
+      session.session();
+      if (latest.isPresent()) {
         state = checkpoints.restore(session.session(), session.checkpointOps, latest.get());
-      } catch (TensorFlowException e) {
-        throw LostTask.of(e, spec);
       }
+    } catch (TensorFlowException e) {
+      throw LostTask.of(e, spec);
+    }
+    if (state != null) {
       startStep = state.step();
       if (!output.quiet) {
         err.println("resuming from " + latest.get() + " (step " + startStep + ")");
