@@ -1,12 +1,9 @@
 package io.inscope.modules.strategy;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Graph;
-import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
@@ -38,7 +35,7 @@ public final class StrategyScope implements AutoCloseable {
   private final Ops ungated;
   private final List<Ops> ungatedReplicaOps = new ArrayList<>();
   private final long seed;
-  private final Map<String, MirroredVariable<?>> variables = new LinkedHashMap<>();
+  private final OwnedVariables variables = new OwnedVariables();
   private Ops tf;
   private List<Ops> replicaOps;
   private boolean open = true;
@@ -137,7 +134,7 @@ public final class StrategyScope implements AutoCloseable {
       boolean trainable,
       InitialValue<T> initialValue) {
     checkOpen(name);
-    if (variables.containsKey(name)) {
+    if (variables.contains(name)) {
       throw new ScopeException("variable '" + name + "' already exists in this scope");
     }
     Ops init0 = replicaOps.get(0).withInitScope();
@@ -152,7 +149,7 @@ public final class StrategyScope implements AutoCloseable {
     }
     MirroredVariable<T> mv =
         new MirroredVariable<>(name, shape, type, kind, trainable, components, this);
-    variables.put(name, mv);
+    variables.add(mv);
     return mv;
   }
 
@@ -181,23 +178,8 @@ public final class StrategyScope implements AutoCloseable {
   public void adopt(Map<String, List<Variable<? extends TType>>> componentsOf) {
     for (Map.Entry<String, List<Variable<? extends TType>>> e : componentsOf.entrySet()) {
       checkOpen(e.getKey());
-      adoptOne(e.getKey(), e.getValue());
+      variables.adopt(e.getKey(), e.getValue(), this);
     }
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private void adoptOne(String name, List<Variable<? extends TType>> components) {
-    if (components.size() != 1 && components.size() != replicas()) {
-      throw new ScopeException(
-          "optimizer variable '" + name + "' has " + components.size() + " components for "
-              + replicas() + " replicas");
-    }
-    Variable first = components.get(0);
-    variables.put(
-        name,
-        new MirroredVariable(
-            name, first.shape(), first.type(), MirroredVariable.Kind.OPTIMIZER, false,
-            (List) components, this));
   }
 
   /**
@@ -205,27 +187,12 @@ public final class StrategyScope implements AutoCloseable {
    * outside the scope is an error, never a silent bug.
    */
   public void verifyEveryVariableOwned() {
-    java.util.Set<String> owned = new java.util.HashSet<>();
-    for (MirroredVariable<?> v : variables.values()) {
-      v.components().forEach(c -> owned.add(c.op().name()));
-    }
-    for (java.util.Iterator<GraphOperation> it = graph.operations(); it.hasNext(); ) {
-      GraphOperation op = it.next();
-      if (isVariableOp(op) && !owned.contains(op.name())) {
-        throw new ScopeException(
-            "variable '" + op.name() + "' was not created in the " + strategy.name()
-                + " strategy scope; create layers, declared variables and the optimizer inside it");
-      }
-    }
-  }
-
-  static boolean isVariableOp(GraphOperation op) {
-    return op.type().equals("VariableV2") || op.type().equals("VarHandleOp");
+    variables.verifyAllOwned(graph, strategy.name());
   }
 
   /** Every logical variable, in creation order. */
   public List<MirroredVariable<?>> variables() {
-    return Collections.unmodifiableList(new ArrayList<>(variables.values()));
+    return variables.list();
   }
 
   /** Fails unless {@code v} was created by this scope (not another strategy's). */
