@@ -19,18 +19,12 @@ import org.tensorflow.types.TFloat32;
  *       swish or linear</td></tr>
  * </table>
  */
-public final class ActivationLayer implements Layer {
+public final class ActivationLayer extends NamedLayer {
   private final ActivationLayerSpec spec;
-  private final String name;
 
   public ActivationLayer(ActivationLayerSpec spec, String name) {
+    super(name);
     this.spec = spec;
-    this.name = name;
-  }
-
-  @Override
-  public String name() {
-    return name;
   }
 
   @Override

@@ -40,9 +40,8 @@ import org.tensorflow.types.TFloat32;
  * <p>Weights: {@code gamma}, {@code beta} (trainable), {@code moving_mean} (zeros), {@code
  * moving_variance} (ones), each of shape {@code [channels]}.
  */
-public final class BatchNormalization implements Layer {
+public final class BatchNormalization extends NamedLayer {
   private final BatchNormalizationSpec spec;
-  private final String name;
   private final LayerServices services;
   private final Map<Integer, List<Operand<TFloat32>>> batchStatistics = new TreeMap<>();
   private int[] axes;
@@ -52,14 +51,9 @@ public final class BatchNormalization implements Layer {
   private MirroredVariable<TFloat32> movingVariance;
 
   public BatchNormalization(BatchNormalizationSpec spec, String name, LayerServices services) {
+    super(name);
     this.spec = spec;
-    this.name = name;
     this.services = services;
-  }
-
-  @Override
-  public String name() {
-    return name;
   }
 
   @Override

@@ -28,23 +28,17 @@ import org.tensorflow.types.TFloat32;
  *   <tr><td>bias_initializer</td><td>zeros</td><td></td></tr>
  * </table>
  */
-public final class Conv2D implements Layer {
+public final class Conv2D extends NamedLayer {
   private final Conv2DSpec spec;
-  private final String name;
   private final LayerServices services;
   private long[] hwc;
   private MirroredVariable<TFloat32> kernel;
   private MirroredVariable<TFloat32> bias;
 
   public Conv2D(Conv2DSpec spec, String name, LayerServices services) {
+    super(name);
     this.spec = spec;
-    this.name = name;
     this.services = services;
-  }
-
-  @Override
-  public String name() {
-    return name;
   }
 
   @Override

@@ -24,22 +24,16 @@ import org.tensorflow.types.TFloat32;
  *   <tr><td>bias_initializer</td><td>zeros</td><td>initializer of the bias</td></tr>
  * </table>
  */
-public final class Dense implements Layer {
+public final class Dense extends NamedLayer {
   private final DenseSpec spec;
-  private final String name;
   private final LayerServices services;
   private MirroredVariable<TFloat32> kernel;
   private MirroredVariable<TFloat32> bias;
 
   public Dense(DenseSpec spec, String name, LayerServices services) {
+    super(name);
     this.spec = spec;
-    this.name = name;
     this.services = services;
-  }
-
-  @Override
-  public String name() {
-    return name;
   }
 
   @Override

@@ -26,21 +26,15 @@ import org.tensorflow.types.TInt64;
  *   <tr><td>rate</td><td>(required)</td><td>fraction dropped in training, in [0, 1)</td></tr>
  * </table>
  */
-public final class Dropout implements Layer {
+public final class Dropout extends NamedLayer {
   /** Separates the seeds of replicas (an odd constant: distinct for every replica index). */
   private static final long REPLICA_STRIDE = 0x9E3779B97F4A7C15L;
 
   private final DropoutSpec spec;
-  private final String name;
 
   public Dropout(DropoutSpec spec, String name) {
+    super(name);
     this.spec = spec;
-    this.name = name;
-  }
-
-  @Override
-  public String name() {
-    return name;
   }
 
   @Override

@@ -24,21 +24,15 @@ import org.tensorflow.types.TInt32;
  *   <tr><td>embeddings_initializer</td><td>random_uniform</td><td>initializer of the table</td></tr>
  * </table>
  */
-public final class Embedding implements Layer {
+public final class Embedding extends NamedLayer {
   private final EmbeddingSpec spec;
-  private final String name;
   private final LayerServices services;
   private MirroredVariable<TFloat32> table;
 
   public Embedding(EmbeddingSpec spec, String name, LayerServices services) {
+    super(name);
     this.spec = spec;
-    this.name = name;
     this.services = services;
-  }
-
-  @Override
-  public String name() {
-    return name;
   }
 
   @Override

@@ -12,17 +12,11 @@ import org.tensorflow.types.TFloat32;
  * - flatten
  * </pre>
  */
-public final class Flatten implements Layer {
-  private final String name;
+public final class Flatten extends NamedLayer {
   private long size;
 
   public Flatten(String name) {
-    this.name = name;
-  }
-
-  @Override
-  public String name() {
-    return name;
+    super(name);
   }
 
   @Override

@@ -8,23 +8,17 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /** What max and average pooling share: window and stride sizes, shapes, NHWC input; no variables. */
-abstract class Pool2D implements Layer {
-  private final String name;
+abstract class Pool2D extends NamedLayer {
   private final long[] window;
   private final long[] strides;
   private final Padding padding;
   private long[] hwc;
 
   Pool2D(String name, List<Integer> poolSize, List<Integer> strides, Padding padding) {
-    this.name = name;
+    super(name);
     this.window = Windows.pair(poolSize);
     this.strides = strides == null ? window : Windows.pair(strides);
     this.padding = padding;
-  }
-
-  @Override
-  public String name() {
-    return name;
   }
 
   @Override

@@ -19,19 +19,13 @@ import org.tensorflow.types.TFloat32;
  *   <tr><td>target_shape</td><td>(required)</td><td>shape of one example, without the batch</td></tr>
  * </table>
  */
-public final class Reshape implements Layer {
+public final class Reshape extends NamedLayer {
   private final ReshapeSpec spec;
-  private final String name;
   private long[] target;
 
   public Reshape(ReshapeSpec spec, String name) {
+    super(name);
     this.spec = spec;
-    this.name = name;
-  }
-
-  @Override
-  public String name() {
-    return name;
   }
 
   @Override
