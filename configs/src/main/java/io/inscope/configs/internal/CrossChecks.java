@@ -17,6 +17,7 @@ final class CrossChecks {
   private CrossChecks() {}
 
   static void check(JobSpec spec, Map<String, Origin> locations, Problems problems) {
+    GraphChecks.check(spec.model(), locations, problems);
     Integer replicas = replicas(spec);
     if (replicas != null && replicas > 1) {
       batch(spec.data().train(), "data.train", replicas, spec.strategy(), locations, problems);

@@ -47,6 +47,16 @@ public record KindFamily(Class<?> type, String noun, SortedMap<String, Class<?>>
     return required.size() == 1 ? required.get(0) : null;
   }
 
+  /**
+   * The field a scalar after the kind's name stands for ({@code dropout: 0.2}, {@code l2: 0.001}):
+   * the one required field, or the only field; else null.
+   */
+  public static Field soleArgument(Class<?> kindRecord) {
+    Field required = soleRequired(kindRecord);
+    List<Field> all = Field.of(kindRecord);
+    return required != null ? required : all.size() == 1 ? all.get(0) : null;
+  }
+
   /** Every field has a default or is optional, so the bare name is a complete value. */
   public static boolean takesNoArguments(Class<?> kindRecord) {
     return Field.of(kindRecord).stream().noneMatch(Field::required);

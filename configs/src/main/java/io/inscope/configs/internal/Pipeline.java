@@ -41,6 +41,7 @@ public final class Pipeline {
     }
     tree = new Overrides(problems).apply(tree, overrides, JobSpec.class);
     tree = interpolator.apply(tree, "");
+    tree = new Blocks(problems).expand(tree);
     Binder binder = new Binder(problems);
     JobSpec spec = binder.bindRoot(tree, JobSpec.class);
     if (spec == null) {

@@ -13,4 +13,4 @@ import io.inscope.configs.Doc;
  * </pre>
  */
 @Doc("A layer of the model; weight shapes come from the layer's input")
-public sealed interface LayerSpec permits ActivationLayerSpec, AveragePool2DSpec, BatchNormalizationSpec, Conv2DSpec, DenseSpec, DropoutSpec, EmbeddingSpec, FlattenSpec, MaxPool2DSpec, ReshapeSpec {}
+public sealed interface LayerSpec permits ActivationLayerSpec, AddSpec, AveragePool2DSpec, AverageSpec, BatchNormalizationSpec, ConcatenateSpec, Conv2DSpec, DenseSpec, DropoutSpec, EmbeddingSpec, FlattenSpec, MaxPool2DSpec, MaximumSpec, MultiplySpec, ReshapeSpec, SubtractSpec {}

@@ -6,6 +6,7 @@ import com.google.inject.multibindings.MapBinder;
 import io.inscope.configs.layers.ActivationLayerSpec;
 import io.inscope.configs.layers.AveragePool2DSpec;
 import io.inscope.configs.layers.BatchNormalizationSpec;
+import io.inscope.configs.layers.ConcatenateSpec;
 import io.inscope.configs.layers.Conv2DSpec;
 import io.inscope.configs.layers.DenseSpec;
 import io.inscope.configs.layers.DropoutSpec;
@@ -21,15 +22,21 @@ public final class LayersModule extends AbstractModule {
     MapBinder<String, LayerFactory> kinds =
         MapBinder.newMapBinder(binder(), String.class, LayerFactory.class);
     kinds.addBinding("activation").toInstance((s, name, sv) -> new ActivationLayer((ActivationLayerSpec) s, name));
+    kinds.addBinding("add").toInstance((s, name, sv) -> new Merge(Merge.Op.ADD, "add", name));
+    kinds.addBinding("average").toInstance((s, name, sv) -> new Merge(Merge.Op.AVERAGE, "average", name));
     kinds.addBinding("average_pool2d").toInstance((s, name, sv) -> new AveragePool2D((AveragePool2DSpec) s, name));
     kinds.addBinding("batch_normalization").toInstance((s, name, sv) -> new BatchNormalization((BatchNormalizationSpec) s, name, sv));
+    kinds.addBinding("concatenate").toInstance((s, name, sv) -> new Concatenate((ConcatenateSpec) s, name));
     kinds.addBinding("conv2d").toInstance((s, name, sv) -> new Conv2D((Conv2DSpec) s, name, sv));
     kinds.addBinding("dense").toInstance((s, name, sv) -> new Dense((DenseSpec) s, name, sv));
     kinds.addBinding("dropout").toInstance((s, name, sv) -> new Dropout((DropoutSpec) s, name));
     kinds.addBinding("embedding").toInstance((s, name, sv) -> new Embedding((EmbeddingSpec) s, name, sv));
     kinds.addBinding("flatten").toInstance((s, name, sv) -> new Flatten(name));
     kinds.addBinding("max_pool2d").toInstance((s, name, sv) -> new MaxPool2D((MaxPool2DSpec) s, name));
+    kinds.addBinding("maximum").toInstance((s, name, sv) -> new Merge(Merge.Op.MAXIMUM, "maximum", name));
+    kinds.addBinding("multiply").toInstance((s, name, sv) -> new Merge(Merge.Op.MULTIPLY, "multiply", name));
     kinds.addBinding("reshape").toInstance((s, name, sv) -> new Reshape((ReshapeSpec) s, name));
+    kinds.addBinding("subtract").toInstance((s, name, sv) -> new Merge(Merge.Op.SUBTRACT, "subtract", name));
   }
 
   @Provides
