@@ -19,7 +19,9 @@ import org.tensorflow.op.ScopedOps;
  * withSubScope}, walks every operation of the graph to learn the names in use, so building a
  * model costs time quadratic in its size (a 300-layer model took 115 s to plan). Here an op name
  * is made unique when the op is named, by asking the graph whether the name exists (a hash
- * lookup) and remembering the names handed out: building is linear in the number of ops.
+ * lookup) and remembering the names handed out: building is linear in the number of ops. Names at
+ * the root are made by the graph's base scope (what {@code Ops.create(graph)} uses), so that code
+ * using both on one graph never makes a name twice.
  *
  * <p>Sub-scope names are not made unique (calling a layer twice gives {@code dense/MatMul} and
  * {@code dense/MatMul_1}) and may contain {@code /} ({@code res/conv2d}, a layer of a block).
@@ -44,6 +46,16 @@ public final class LinearScope implements Scope {
     }
 
     String unique(String name) {
+      if (!name.contains("/")) {
+        // Ops.create(graph) hands out the graph's one base scope, which knows only the root
+        // names it made itself: root names are made there, so its later names cannot collide
+        Scope base = graph.baseScope();
+        String made = base.makeUnique(name);
+        while (graph.operation(made) != null) {
+          made = base.makeUnique(name);
+        }
+        return made;
+      }
       Integer n = next.get(name);
       if (n == null && graph.operation(name) == null) {
         next.put(name, 1);
