@@ -75,6 +75,19 @@ class RunCommandTest {
   }
 
   @Test
+  void evalEveryNeverDoesNotEvaluateEvenAtTheEnd() throws Exception {
+    Path job = CliHarness.syntheticJob(tmp, "");
+    Path out = tmp.resolve("out");
+    CliHarness.Run r = CliHarness.run("run", job.toString(), "--output", out.toString(), "--set", "train.eval_every=never");
+    assertEquals(0, r.exit(), r.err());
+    List<String> lines = Files.readAllLines(out.resolve("metrics.jsonl"));
+    assertEquals(3, lines.size(), "train log lines at steps 20, 40, 60 and no evaluation: " + lines);
+    assertTrue(lines.stream().noneMatch(l -> l.contains("\"split\":\"eval\"")), lines.toString());
+    assertFalse(r.err().contains("eval "), r.err());
+    assertTrue(r.err().contains("done: synth, 60 steps") && r.err().contains("train loss"), r.err());
+  }
+
+  @Test
   void badJobFileExits2WithoutAStackTrace() throws Exception {
     Path job = CliHarness.syntheticJob(tmp, "optimzer: adam\n");
     CliHarness.Run r = CliHarness.run("run", job.toString());
