@@ -25,7 +25,7 @@ import org.tensorflow.ndarray.Shape;
  */
 class KerasParityTest {
   private static final String[] KINDS = {
-    "global_average_pooling1d", "global_average_pooling2d", "global_max_pooling1d", "global_max_pooling2d",
+    "activation", "global_average_pooling1d", "global_average_pooling2d", "global_max_pooling1d", "global_max_pooling2d", "layer_normalization", "leaky_relu", "softmax",
   };
   private static final double STEP = 3e-3;
 
