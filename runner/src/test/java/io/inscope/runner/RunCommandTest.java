@@ -72,6 +72,11 @@ class RunCommandTest {
     assertTrue(lines.get(0).startsWith("{\"split\":\"train\",\"step\":20,"), lines.get(0));
     assertTrue(lines.get(3).startsWith("{\"split\":\"eval\",\"step\":60,"), lines.get(3));
     assertFalse(Files.exists(out.resolve(".lock")), "the lock is released when the run ends");
+    assertEquals("""
+        model_checkpoint_path: "ckpt-0000000060/variables"
+        all_model_checkpoint_paths: "ckpt-0000000050/variables"
+        all_model_checkpoint_paths: "ckpt-0000000060/variables"
+        """, Files.readString(out.resolve("checkpoints/checkpoint")), "the state file tf.train.latest_checkpoint reads");
   }
 
   @Test
