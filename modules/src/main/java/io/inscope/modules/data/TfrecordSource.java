@@ -78,7 +78,7 @@ public final class TfrecordSource implements SourceFactory {
     return new Examples(features.toArray(), shape, labels.toArray(), labelShape, List.of(), -1);
   }
 
-  private static Example parse(byte[] record, TfRecordReader records) throws DataException {
+  static Example parse(byte[] record, TfRecordReader records) throws DataException {
     try {
       return Example.parseFrom(record);
     } catch (InvalidProtocolBufferException e) {
@@ -86,7 +86,7 @@ public final class TfrecordSource implements SourceFactory {
     }
   }
 
-  private static void append(Map<String, Feature> map, String name, FeatureSpec spec, GrowableFloats dst, TfRecordReader records)
+  static void append(Map<String, Feature> map, String name, FeatureSpec spec, GrowableFloats dst, TfRecordReader records)
       throws DataException {
     Feature feature = map.get(name);
     if (feature == null) {
@@ -117,7 +117,7 @@ public final class TfrecordSource implements SourceFactory {
     };
   }
 
-  private static long elements(FeatureSpec spec) {
+  static long elements(FeatureSpec spec) {
     long n = 1;
     for (int d : spec.shape()) {
       n *= d;

@@ -54,12 +54,14 @@ public final class Exporter {
 
   /**
    * Exports the model of {@code job} with the variables of the checkpoint at {@code prefix} (a
-   * training checkpoint: its other variables are ignored).
+   * training checkpoint: its other variables are ignored); class names as {@link LabelVocabulary}
+   * finds them in {@code runDir} and {@code dataClassNames}.
    */
-  public static Path fromCheckpoint(JobSpec job, ModelFactory models, Path prefix, List<String> classNames,
+  public static Path fromCheckpoint(JobSpec job, ModelFactory models, Path prefix, Path runDir, List<String> dataClassNames,
       String resolvedJob, Path base, long step, int keep) throws IOException {
     return write(base, step, keep, (graph, assetsDir) -> {
       ServingGraph serving = ServingGraph.build(graph, models, job, assetsDir);
+      List<String> names = LabelVocabulary.of(runDir, dataClassNames, serving.head().classCount(units(serving)));
       Session s = new Session(graph);
       try (TString p = TString.scalarOf(prefix.toString())) {
         s.runner().feed(serving.checkpoint().prefix(), p).addTarget(serving.checkpoint().restore()).run();
@@ -67,7 +69,7 @@ public final class Exporter {
         s.close();
         throw e;
       }
-      return new Built(serving, s, assets(classNames, resolvedJob));
+      return new Built(serving, s, assets(names, resolvedJob));
     });
   }
 
