@@ -35,11 +35,16 @@ import org.tensorflow.proto.Feature;
  *   <tr><td>features</td><td>required</td><td>name to shape and dtype: float32/float64 read a
  *       float_list, int32/int64 an int64_list, of exactly the shape's element count</td></tr>
  *   <tr><td>label</td><td>required</td><td>the feature used as the label</td></tr>
+ *   <tr><td>compression</td><td>by file name</td><td>{@code gzip}, {@code zlib} or {@code none}
+ *       (TensorFlow's {@code TFRecordOptions}: the whole file is one stream); default {@code gzip}
+ *       for names ending {@code .gz}, else {@code none}</td></tr>
  * </table>
  *
  * <p>The example's features are all non-label features concatenated in sorted name order; their
  * element count must equal {@code model.input}'s. Framing checksums are verified (see {@link
- * TfRecordReader}); features a record has but the spec does not name are ignored.
+ * TfRecordReader}); a file whose first bytes do not look like its compression fails before any
+ * record is read, naming the compression they look like ({@link
+ * io.inscope.modules.data.internal.CompressedStreams}); features a record has but the spec does not name are ignored.
  */
 public final class TfrecordSource implements SourceFactory {
   private static final String KIND = "tfrecord";
@@ -61,7 +66,7 @@ public final class TfrecordSource implements SourceFactory {
     GrowableFloats features = new GrowableFloats();
     GrowableFloats labels = new GrowableFloats();
     for (Path file : Globs.expand(tfrecord.paths(), KIND + ".paths")) {
-      try (TfRecordReader records = new TfRecordReader(file, KIND)) {
+      try (TfRecordReader records = new TfRecordReader(file, tfrecord.compressionOf(file.toString()), KIND)) {
         for (byte[] record = records.next(); record != null; record = records.next()) {
           Map<String, Feature> map = parse(record, records).getFeatures().getFeatureMap();
           for (String name : featureNames) {

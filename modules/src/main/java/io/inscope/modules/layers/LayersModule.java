@@ -10,6 +10,10 @@ import io.inscope.configs.layers.Conv2DSpec;
 import io.inscope.configs.layers.DenseSpec;
 import io.inscope.configs.layers.DropoutSpec;
 import io.inscope.configs.layers.EmbeddingSpec;
+import io.inscope.configs.layers.GlobalAveragePooling1DSpec;
+import io.inscope.configs.layers.GlobalAveragePooling2DSpec;
+import io.inscope.configs.layers.GlobalMaxPooling1DSpec;
+import io.inscope.configs.layers.GlobalMaxPooling2DSpec;
 import io.inscope.configs.layers.MaxPool2DSpec;
 import io.inscope.configs.layers.ReshapeSpec;
 import io.inscope.modules.initializers.Initializers;
@@ -28,6 +32,10 @@ public final class LayersModule extends AbstractModule {
     kinds.addBinding("dropout").toInstance((s, name, sv) -> new Dropout((DropoutSpec) s, name));
     kinds.addBinding("embedding").toInstance((s, name, sv) -> new Embedding((EmbeddingSpec) s, name, sv));
     kinds.addBinding("flatten").toInstance((s, name, sv) -> new Flatten(name));
+    kinds.addBinding("global_average_pooling1d").toInstance((s, name, sv) -> new GlobalAveragePooling1D((GlobalAveragePooling1DSpec) s, name));
+    kinds.addBinding("global_average_pooling2d").toInstance((s, name, sv) -> new GlobalAveragePooling2D((GlobalAveragePooling2DSpec) s, name));
+    kinds.addBinding("global_max_pooling1d").toInstance((s, name, sv) -> new GlobalMaxPooling1D((GlobalMaxPooling1DSpec) s, name));
+    kinds.addBinding("global_max_pooling2d").toInstance((s, name, sv) -> new GlobalMaxPooling2D((GlobalMaxPooling2DSpec) s, name));
     kinds.addBinding("max_pool2d").toInstance((s, name, sv) -> new MaxPool2D((MaxPool2DSpec) s, name));
     kinds.addBinding("reshape").toInstance((s, name, sv) -> new Reshape((ReshapeSpec) s, name));
   }

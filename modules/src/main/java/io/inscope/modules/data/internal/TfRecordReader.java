@@ -1,5 +1,6 @@
 package io.inscope.modules.data.internal;
 
+import io.inscope.configs.data.Compression;
 import io.inscope.modules.data.DataException;
 import java.io.Closeable;
 import java.io.IOException;
@@ -30,7 +31,12 @@ public final class TfRecordReader implements Closeable {
   private long currentOffset;
 
   public TfRecordReader(Path path, String where) throws DataException {
-    this.in = SourceFiles.open(path, where, false);
+    this(path, Compression.NONE, where);
+  }
+
+  /** Reads a file compressed as a whole (byte offsets in errors count decompressed bytes); see {@link CompressedStreams}. */
+  public TfRecordReader(Path path, Compression compression, String where) throws DataException {
+    this.in = CompressedStreams.open(path, compression, where);
     this.path = path;
     this.where = where;
   }
