@@ -167,6 +167,13 @@ public final class SchemaWriter {
         "properties", map(kind, arguments(c, common)),
         "required", List.of(kind),
         "additionalProperties", false), doc(c))));
+    if (common != null && type == io.inscope.configs.layers.LayerSpec.class) {
+      // a use of a block of model.blocks: the schema cannot know the file's block names
+      forms.add(map("type", "object", "minProperties", 1, "maxProperties", 1,
+          "propertyNames", map("not", map("enum", new ArrayList<>(family.kinds().keySet()))),
+          "additionalProperties", map("type", List.of("object", "null")),
+          "description", "a block of model.blocks: {block: {param: value, name: n, inputs: layer, repeat: n}}"));
+    }
     definitions.put(name, describe(map("oneOf", forms), doc(type)));
     return name;
   }

@@ -4,6 +4,7 @@ import io.inscope.configs.initializers.InitializerSpec;
 import io.inscope.configs.layers.LayerNodeSpec;
 import io.inscope.configs.regularizers.RegularizerSpec;
 import io.inscope.modules.initializers.Initializers;
+import io.inscope.modules.strategy.InitialValue;
 import io.inscope.modules.strategy.MirroredVariable;
 import io.inscope.modules.strategy.StrategyScope;
 import java.util.List;
@@ -47,20 +48,26 @@ public final class LayerServices {
    */
   public MirroredVariable<TFloat32> weight(
       String layer, String name, Shape shape, InitializerSpec init, boolean trainable) {
+    return weight(layer, name, shape, initialValue(init), trainable);
+  }
+
+  /** As {@link #weight(String, String, Shape, InitializerSpec, boolean)}, with an initial value built by the layer. */
+  public MirroredVariable<TFloat32> weight(
+      String layer, String name, Shape shape, InitialValue<TFloat32> init, boolean trainable) {
     String full = layer + "." + name;
     MirroredVariable<TFloat32> v = StrategyScope.active(full)
-        .createVariable(
-            full,
-            shape,
-            TFloat32.class,
-            MirroredVariable.Kind.WEIGHT,
-            trainable && (node == null || node.trainable()),
-            initializers.initialValue(init, TFloat32.class));
+        .createVariable(full, shape, TFloat32.class, MirroredVariable.Kind.WEIGHT,
+            trainable && (node == null || node.trainable()), init);
     RegularizerSpec r = node == null ? null
         : name.equals("kernel") ? node.kernelRegularizer() : name.equals("bias") ? node.biasRegularizer() : null;
     if (r != null && penalties != null) {
       penalties.add(new Penalty(v, r));
     }
     return v;
+  }
+
+  /** The initial value an initializer kind draws, for layers that compose one (an LSTM's forget bias). */
+  public InitialValue<TFloat32> initialValue(InitializerSpec init) {
+    return initializers.initialValue(init, TFloat32.class);
   }
 }
