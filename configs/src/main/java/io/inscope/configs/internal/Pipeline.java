@@ -2,6 +2,7 @@ package io.inscope.configs.internal;
 
 import io.inscope.configs.ConfigError;
 import io.inscope.configs.JobSpec;
+import io.inscope.configs.LoadedJob;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,11 @@ public final class Pipeline {
   private final Interpolator interpolator;
 
   /** The result: a spec, or the sorted errors. */
-  public record Result(JobSpec spec, List<ConfigError> errors) {}
+  public record Result(JobSpec spec, List<ConfigError> errors, Map<String, LoadedJob.Position> positions) {
+    Result(JobSpec spec, List<ConfigError> errors) {
+      this(spec, errors, Map.of());
+    }
+  }
 
   public Pipeline(Map<String, String> env) {
     this.interpolator = new Interpolator(env, problems);
@@ -49,7 +54,9 @@ public final class Pipeline {
     }
     spec = withOutputName(spec);
     CrossChecks.check(spec, binder.locations(), problems);
-    return problems.isEmpty() ? new Result(spec, List.of()) : failed();
+    Map<String, LoadedJob.Position> positions = new java.util.HashMap<>();
+    binder.locations().forEach((path, o) -> positions.put(path, new LoadedJob.Position(o.source(), o.line(), o.column())));
+    return problems.isEmpty() ? new Result(spec, List.of(), positions) : failed();
   }
 
   private Result failed() {
