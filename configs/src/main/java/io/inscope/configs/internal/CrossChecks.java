@@ -2,14 +2,12 @@ package io.inscope.configs.internal;
 
 import io.inscope.configs.Activation;
 import io.inscope.configs.JobSpec;
+import io.inscope.configs.ShapeLimits;
 import io.inscope.configs.StrategySpec;
 import io.inscope.configs.StrategyType;
 import io.inscope.configs.VariableSpec;
 import io.inscope.configs.data.DataSplitSpec;
-import io.inscope.configs.layers.ActivationLayerSpec;
 import io.inscope.configs.layers.AveragePool2DSpec;
-import io.inscope.configs.layers.Conv2DSpec;
-import io.inscope.configs.layers.DenseSpec;
 import io.inscope.configs.layers.DropoutSpec;
 import io.inscope.configs.layers.FlattenSpec;
 import io.inscope.configs.layers.GlobalAveragePooling1DSpec;
@@ -19,15 +17,19 @@ import io.inscope.configs.layers.GlobalMaxPooling2DSpec;
 import io.inscope.configs.layers.LayerSpec;
 import io.inscope.configs.layers.MaxPool2DSpec;
 import io.inscope.configs.layers.ReshapeSpec;
+import io.inscope.configs.layers.SoftmaxSpec;
 import io.inscope.configs.losses.BinaryCrossentropySpec;
+import java.lang.reflect.RecordComponent;
+import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Rules that span records, checked on a bound {@link JobSpec}: a global batch divides evenly over
- * the replicas whenever the file fixes their number, extra variables have unique names, and a loss
- * that reads probabilities follows an output that gives them.
+ * the replicas whenever the file fixes their number, a batch staged for one {@code Session.run}
+ * fits one Java array, extra variables have unique names, and a loss that reads probabilities
+ * follows an output that gives them.
  */
 final class CrossChecks {
   private CrossChecks() {}
@@ -38,6 +40,9 @@ final class CrossChecks {
       batch(spec.data().train(), "data.train", replicas, spec.strategy(), locations, problems);
       batch(spec.data().eval(), "data.eval", replicas, spec.strategy(), locations, problems);
     }
+    long elements = spec.model().input().elements();
+    staged(spec.data().train(), "data.train", spec.train().stepsPerExecution(), elements, locations, problems);
+    staged(spec.data().eval(), "data.eval", 1, elements, locations, problems);
     Map<String, Integer> seen = new HashMap<>();
     List<VariableSpec> variables = spec.variables();
     for (int i = 0; i < variables.size(); i++) {
@@ -91,16 +96,23 @@ final class CrossChecks {
         || layer instanceof GlobalMaxPooling1DSpec || layer instanceof GlobalMaxPooling2DSpec;
   }
 
-  /** The activation a layer ends with, or null for a layer without one (batch normalization, embedding). */
+  /**
+   * The activation a layer ends with: its {@code activation} key (dense, conv2d, activation, lstm,
+   * gru, ...), softmax for a softmax layer, or null for a layer without one (batch normalization,
+   * embedding, ...).
+   */
   private static Activation activation(LayerSpec layer) {
-    if (layer instanceof DenseSpec d) {
-      return d.activation();
+    if (layer instanceof SoftmaxSpec) {
+      return Activation.SOFTMAX;
     }
-    if (layer instanceof Conv2DSpec c) {
-      return c.activation();
-    }
-    if (layer instanceof ActivationLayerSpec a) {
-      return a.activation();
+    for (RecordComponent component : layer.getClass().getRecordComponents()) {
+      if (component.getName().equals("activation") && component.getType() == Activation.class) {
+        try {
+          return (Activation) component.getAccessor().invoke(layer);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      }
     }
     return null;
   }
@@ -137,5 +149,21 @@ final class CrossChecks {
     String path = splitPath + ".batch_size";
     problems.add(at(locations, path), path, "must be divisible by the replica count " + replicas + " ("
         + TypeNames.yamlName(strategy.type()) + ") to split evenly (got " + batch + "; nearest valid: " + nearest + ")");
+  }
+
+  /** {@code batch_size × steps} examples of {@code elements} values each are staged in one array. */
+  private static void staged(DataSplitSpec split, String splitPath, int steps, long elements,
+      Map<String, Origin> locations, Problems problems) {
+    if (split == null) {
+      return;
+    }
+    BigInteger values = BigInteger.valueOf(split.batchSize()).multiply(BigInteger.valueOf(steps)).multiply(BigInteger.valueOf(elements));
+    if (values.compareTo(BigInteger.valueOf(ShapeLimits.MAX_BATCH_VALUES)) > 0) {
+      String path = splitPath + ".batch_size";
+      String times = steps > 1 ? " x train.steps_per_execution " + steps : "";
+      problems.add(at(locations, path), path, "too large for the input shape: batch_size " + split.batchSize() + times
+          + " x " + elements + " values per example = " + values + ", more than one Java array holds ("
+          + ShapeLimits.MAX_BATCH_VALUES + ")");
+    }
   }
 }

@@ -89,7 +89,7 @@ public final class TfrecordSource implements SourceFactory {
         Origins.records(files, firsts, "feature '" + tfrecord.label() + "'"), null);
   }
 
-  private static Example parse(byte[] record, TfRecordReader records) throws DataException {
+  static Example parse(byte[] record, TfRecordReader records) throws DataException {
     try {
       return Example.parseFrom(record);
     } catch (InvalidProtocolBufferException e) {
@@ -97,7 +97,7 @@ public final class TfrecordSource implements SourceFactory {
     }
   }
 
-  private static void append(Map<String, Feature> map, String name, FeatureSpec spec, GrowableFloats dst, TfRecordReader records)
+  static void append(Map<String, Feature> map, String name, FeatureSpec spec, GrowableFloats dst, TfRecordReader records)
       throws DataException {
     Feature feature = map.get(name);
     if (feature == null) {
@@ -128,7 +128,7 @@ public final class TfrecordSource implements SourceFactory {
     };
   }
 
-  private static long elements(FeatureSpec spec) {
+  static long elements(FeatureSpec spec) {
     long n = 1;
     for (int d : spec.shape()) {
       n *= d;
