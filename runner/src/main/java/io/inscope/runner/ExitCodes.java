@@ -8,7 +8,7 @@ import java.util.List;
  * <pre>
  * 0    finished (or already finished: the rerun was a no-op)  move on
  * 1    internal error (a bug; stack trace printed)            report
- * 2    usage or job-file error                                do not retry
+ * 2    usage, job-file or data error                          do not retry
  * 3    training diverged (loss NaN/Inf)                       do not retry as is
  * 69   cluster or TPU unavailable                             retry later
  * 75   interrupted (signal or max_duration), checkpoint written   requeue; the rerun resumes
@@ -37,7 +37,7 @@ public final class ExitCodes {
       "Exit codes:%n"
           + "  0    finished, or already finished (the rerun did nothing)%n"
           + "  1    internal error (a bug: stack trace printed)%n"
-          + "  2    usage or job-file error (do not retry)%n"
+          + "  2    usage, job-file or data error (do not retry)%n"
           + "  3    training diverged: loss NaN/Inf, last good checkpoint kept%n"
           + "  69   cluster or TPU unavailable (retry later)%n"
           + "  75   interrupted (SIGTERM/SIGINT or train.max_duration) after writing a checkpoint (requeue; the rerun resumes)%n"
