@@ -65,7 +65,12 @@ public final class TfrecordSource implements SourceFactory {
     }
     GrowableFloats features = new GrowableFloats();
     GrowableFloats labels = new GrowableFloats();
-    for (Path file : Globs.expand(tfrecord.paths(), KIND + ".paths")) {
+    List<Path> files = Globs.expand(tfrecord.paths(), KIND + ".paths");
+    int[] firsts = new int[files.size()];
+    int labelElements = (int) elements(tfrecord.features().get(tfrecord.label()));
+    for (int f = 0; f < files.size(); f++) {
+      Path file = files.get(f);
+      firsts[f] = labels.size() / labelElements;
       try (TfRecordReader records = new TfRecordReader(file, tfrecord.compressionOf(file.toString()), KIND)) {
         for (byte[] record = records.next(); record != null; record = records.next()) {
           Map<String, Feature> map = parse(record, records).getFeatures().getFeatureMap();
@@ -80,7 +85,8 @@ public final class TfrecordSource implements SourceFactory {
     }
     long[] shape = input.shape().stream().mapToLong(Integer::longValue).toArray();
     long[] labelShape = tfrecord.features().get(tfrecord.label()).shape().stream().mapToLong(Integer::longValue).toArray();
-    return new Examples(features.toArray(), shape, labels.toArray(), labelShape, List.of(), -1);
+    return new Examples(features.toArray(), shape, labels.toArray(), labelShape, List.of(), -1,
+        Origins.records(files, firsts, "feature '" + tfrecord.label() + "'"), null);
   }
 
   static Example parse(byte[] record, TfRecordReader records) throws DataException {
