@@ -181,7 +181,7 @@ final class JobRun {
       }
       if (spec.export().savedModel()) {
         Exporter.savedModel(session, run.resolve("export").resolve("saved_model"), outcome.steps(), spec.export().keep(),
-            run.path(), resolved);
+            resolved);
       }
       new Completion(spec.name(), outcome.steps(), hash, finalMetrics, Instant.now().toString()).write(run);
       err.println(Summary.line(spec, outcome, Instant.now().toEpochMilli() - start.toEpochMilli(), dir));
