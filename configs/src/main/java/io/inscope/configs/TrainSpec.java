@@ -27,7 +27,7 @@ public record TrainSpec(
         int stepsPerExecution,
     @Doc("a metrics line every this many steps") @Default("100") @Range(min = 1)
         int logEverySteps,
-    @Doc("evaluate the eval split: epoch, never, or every N steps") @Default("epoch")
+    @Doc("evaluate the eval split: epoch, never, or every N steps; epoch and N also evaluate after the last step, never not at all") @Default("epoch")
         Every evalEvery,
     @Doc("stop with a checkpoint and exit 75 once the run command has run this long (e.g. 2h); unset = no limit")
         @OptionalKey

@@ -17,10 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * CSV class names: ids come from the training split, are kept in the run directory's classes.txt,
- * and are what evaluation and resume use.
+ * Labels as training reads them. CSV class names: ids come from the training split, are kept in the
+ * run directory's classes.txt, and are what evaluation and resume use. Labels the loss cannot read
+ * stop the job before its first step.
  */
-class StringLabelsTest {
+class LabelsTest {
   private static final Path IRIS = Path.of("..", "examples", "data");
   private static final List<String> SPECIES = List.of("setosa", "versicolor", "virginica");
 
@@ -63,6 +64,24 @@ class StringLabelsTest {
     assertTrue(fresh.err().contains("data.eval.csv: " + eval + ":" + firstLineOf(eval, "setosa")
         + ": column 'species': unknown label 'setosa': not a class of the training split (versicolor, virginica)"), fresh.err());
     assertFalse(fresh.err().contains("Exception"), fresh.err());
+  }
+
+  @Test
+  void classIdOutsideTheOutputWidthStopsPlanAndRunBeforeTheFirstStep() throws Exception {
+    // synthetic labels 0..3 against 3 outputs
+    Path job = CliHarness.syntheticJob(tmp, "");
+    Path out = tmp.resolve("out");
+    for (List<String> command : List.of(List.of("plan"), List.of("run", "--output", out.toString()))) {
+      List<String> args = new java.util.ArrayList<>(command);
+      args.addAll(List.of(job.toString(), "--set", "model.layers[1].dense.units=3"));
+      CliHarness.Run r = CliHarness.run(args.toArray(String[]::new));
+      assertEquals(ExitCodes.USAGE, r.exit(), command + ": " + r.err());
+      assertTrue(r.err().contains("data.train.synthetic: example ") && r.err().contains(": label 3 is out of range: "
+          + "sparse_categorical_crossentropy reads class ids, whole numbers in [0, 3) for the model's 3 outputs; fix the "
+          + "label, or give the last layer 4 units or more"), r.err());
+      assertFalse(r.err().contains("Exception"), r.err());
+    }
+    assertFalse(Files.exists(out.resolve("metrics.jsonl")), "no step ran");
   }
 
   private Path job(Path train, Path eval, int steps) throws IOException {
