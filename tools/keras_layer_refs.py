@@ -39,11 +39,12 @@ OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "modules", 
 L = keras.layers
 
 
-def case(name, layer, keras_layer, input_shape, ids=0, call=None, reference=None, distinct=False):
+def case(name, layer, keras_layer, input_shape, ids=0, call=None, reference=None, distinct=False, scale=1.0):
     """One reference case. ids > 0 draws integer ids in [0, ids) as the input; distinct draws values
-    at least 0.05 apart (a maximum then has no near tie, which finite differences would straddle)."""
+    at least 0.05 apart (a maximum then has no near tie, which finite differences would straddle);
+    otherwise the input is uniform in [-scale, scale]."""
     return dict(name=name, layer=layer, keras_layer=keras_layer, input_shape=input_shape, ids=ids,
-                call=call, reference=reference, distinct=distinct)
+                call=call, reference=reference, distinct=distinct, scale=scale)
 
 
 def self_attention(layer, x, **kwargs):
@@ -67,6 +68,21 @@ def position_embedding(sequence_length):
 HUB = "a Keras layer written in this script from Keras-hub's PositionEmbedding definition"
 
 CASES = {
+    "activation": [
+        case("leaky_relu", "activation: leaky_relu", lambda: L.Activation("leaky_relu"), [2, 6], scale=3),
+        case("relu6", "activation: relu6", lambda: L.Activation("relu6"), [3, 8], scale=9),
+        case("softplus", "activation: softplus", lambda: L.Activation("softplus"), [2, 6], scale=4),
+        case("hard_sigmoid", "activation: hard_sigmoid", lambda: L.Activation("hard_sigmoid"), [3, 8], scale=5),
+    ],
+    "leaky_relu": [
+        case("default slope", "leaky_relu", lambda: L.LeakyReLU(), [2, 6], scale=3),
+        case("slope 0.1", "leaky_relu: {negative_slope: 0.1}", lambda: L.LeakyReLU(negative_slope=0.1), [2, 3, 2], scale=3),
+    ],
+    "softmax": [
+        case("last axis", "softmax", lambda: L.Softmax(), [2, 3, 4], scale=3),
+        case("axis 1", "softmax: {axis: 1}", lambda: L.Softmax(axis=1), [2, 3, 4], scale=3),
+        case("axis -2 of 4", "softmax: {axis: -2}", lambda: L.Softmax(axis=-2), [2, 2, 3, 2], scale=3),
+    ],
     "global_average_pooling1d": [
         case("default", "global_average_pooling1d", lambda: L.GlobalAveragePooling1D(), [2, 4, 3]),
         case("keepdims", "global_average_pooling1d: {keepdims: true}", lambda: L.GlobalAveragePooling1D(keepdims=True), [2, 4, 3]),
@@ -137,7 +153,7 @@ def run(kind, c, rng):
         n = int(np.prod(shape))
         x = ((rng.permutation(n) - n / 2) * 0.05).reshape(shape).astype("float32")
     else:
-        x = rng.uniform(-1.0, 1.0, size=shape).astype("float32")
+        x = rng.uniform(-c["scale"], c["scale"], size=shape).astype("float32")
     layer = c["keras_layer"]()
     call = c["call"] or (lambda l, v: l(v))
     call(layer, x)  # builds the weights

@@ -41,6 +41,8 @@ import picocli.CommandLine.Command;
       RenderCommand.class,
       PlanCommand.class,
       InspectCommand.class,
+      EvaluateCommand.class,
+      PredictCommand.class,
       BenchCommand.class,
       ReportCommand.class,
       SchemaCommand.class,

@@ -125,12 +125,13 @@ final class JobRun {
         }
         run.writeAtomically("job.resolved.yaml", resolved);
         run.writeAtomically("provenance.json", secrets.redact(Provenance.json(spec, resolved, session.topology, start)));
-        return train(run, session, checkpoints, hash, start);
+        return train(run, session, checkpoints, resolved, hash, start);
       }
     }
   }
 
-  private JobResult train(RunDirectory run, JobSession session, Checkpoints checkpoints, String hash, Instant start)
+  private JobResult train(RunDirectory run, JobSession session, Checkpoints checkpoints, String resolved, String hash,
+      Instant start)
       throws Exception {
     long startStep = 0;
     Optional<Path> latest = checkpoints.latest();
@@ -188,7 +189,8 @@ final class JobRun {
             finalMetrics, seconds(start), dir);
       }
       if (spec.export().savedModel()) {
-        Exporter.savedModel(session, run.resolve("export").resolve("saved_model"));
+        Exporter.savedModel(session, run.resolve("export").resolve("saved_model"), outcome.steps(), spec.export().keep(),
+            resolved);
       }
       new Completion(name, outcome.steps(), hash, finalMetrics, Instant.now().toString()).write(run);
       err.println(Summary.line(name, outcome, Instant.now().toEpochMilli() - start.toEpochMilli(), dir));

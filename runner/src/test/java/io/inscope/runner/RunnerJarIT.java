@@ -39,7 +39,7 @@ class RunnerJarIT {
       }
     }
     assertTrue(lastEval != null && lastEval.get("accuracy").asDouble() >= 0.9, String.valueOf(lastEval));
-    assertTrue(Files.exists(out.resolve("export/saved_model/saved_model.pb")));
+    assertTrue(Files.exists(out.resolve("export/saved_model/600/saved_model.pb")));
     assertTrue(Files.exists(out.resolve("provenance.json")));
     assertTrue(Files.exists(out.resolve("job.resolved.yaml")));
   }

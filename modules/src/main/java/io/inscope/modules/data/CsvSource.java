@@ -147,7 +147,7 @@ public final class CsvSource implements SourceFactory {
     return values;
   }
 
-  private static Double number(String text) {
+  static Double number(String text) {
     String s = text.strip();
     if (!DECIMAL.matcher(s).matches()) {
       return null;

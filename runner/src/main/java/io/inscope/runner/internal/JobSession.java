@@ -14,6 +14,7 @@ import io.inscope.modules.data.DataException;
 import io.inscope.modules.data.DataLoader;
 import io.inscope.modules.data.Examples;
 import io.inscope.modules.layers.ModelFactory;
+import io.inscope.modules.losses.LabelChecks;
 import io.inscope.modules.strategy.Strategy;
 import io.inscope.modules.strategy.StrategyFactory;
 import io.inscope.modules.strategy.StrategyScope;
@@ -121,6 +122,7 @@ public final class JobSession implements AutoCloseable {
         step = injector.getInstance(StepBuilder.class).build(job, scope, Shape.of(train.labelShape()));
         ckpt = CheckpointOps.build(scope.tf(), step.variables());
       }
+      checkLabels(job, step, train, eval);
       if (strategy instanceof TpuStrategy tpu) {
         // the TPU master compiles the ops marked _tpu_replicate, gradient ops included, which can
         // only be marked on the GraphDef: the session runs an annotated copy of the graph
@@ -142,10 +144,24 @@ public final class JobSession implements AutoCloseable {
       graph.close();
       system.shutdown(job, topology);
       throw new UserException(ExitCodes.USAGE, e.getMessage());
+    } catch (DataException e) {
+      graph.close();
+      system.shutdown(job, topology);
+      throw new UserException(ExitCodes.USAGE, e.getMessage());
     } catch (RuntimeException e) {
       graph.close();
       system.shutdown(job, topology);
       throw e;
+    }
+  }
+
+  /** Every label of both splits against the loss and the model's output width, before any step. */
+  private static void checkLabels(JobSpec job, TrainGraph step, Examples train, Examples eval) throws DataException {
+    long[] batched = step.outputs().shape().asArray();
+    long[] outputShape = java.util.Arrays.copyOfRange(batched, 1, batched.length);
+    LabelChecks.check(job.loss(), outputShape, train, "data.train." + DataLoader.kindOf(job.data().train().source().getClass()));
+    if (eval != null) {
+      LabelChecks.check(job.loss(), outputShape, eval, "data.eval." + DataLoader.kindOf(job.data().eval().source().getClass()));
     }
   }
 

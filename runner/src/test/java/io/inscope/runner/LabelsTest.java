@@ -17,10 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * CSV class names: ids come from the training split, are kept in the run directory's classes.txt,
- * and are what evaluation and resume use.
+ * Labels as training reads them. CSV class names: ids come from the training split, are kept in the
+ * run directory's classes.txt, and are what evaluation and resume use. Labels the loss cannot read
+ * stop the job before its first step.
  */
-class StringLabelsTest {
+class LabelsTest {
   private static final Path IRIS = Path.of("..", "examples", "data");
   private static final List<String> SPECIES = List.of("setosa", "versicolor", "virginica");
 
@@ -63,6 +64,47 @@ class StringLabelsTest {
     assertTrue(fresh.err().contains("data.eval.csv: " + eval + ":" + firstLineOf(eval, "setosa")
         + ": column 'species': unknown label 'setosa': not a class of the training split (versicolor, virginica)"), fresh.err());
     assertFalse(fresh.err().contains("Exception"), fresh.err());
+  }
+
+  @Test
+  void classIdOutsideTheOutputWidthStopsPlanAndRunBeforeTheFirstStep() throws Exception {
+    // synthetic labels 0..3 against 3 outputs
+    Path job = CliHarness.syntheticJob(tmp, "");
+    Path out = tmp.resolve("out");
+    for (List<String> command : List.of(List.of("plan"), List.of("run", "--output", out.toString()))) {
+      List<String> args = new java.util.ArrayList<>(command);
+      args.addAll(List.of(job.toString(), "--set", "model.layers[1].dense.units=3"));
+      CliHarness.Run r = CliHarness.run(args.toArray(String[]::new));
+      assertEquals(ExitCodes.USAGE, r.exit(), command + ": " + r.err());
+      assertTrue(r.err().contains("data.train.synthetic: example ") && r.err().contains(": label 3 is out of range: "
+          + "sparse_categorical_crossentropy reads class ids, whole numbers in [0, 3) for the model's 3 outputs; fix the "
+          + "label, or give the last layer 4 units or more"), r.err());
+      assertFalse(r.err().contains("Exception"), r.err());
+    }
+    assertFalse(Files.exists(out.resolve("metrics.jsonl")), "no step ran");
+  }
+
+  @Test
+  void binaryCrossentropyOnProbabilitiesTrainsWithDropoutAfterTheSigmoidAndRefusesALinearOutput() throws Exception {
+    // dropout scales kept sigmoid outputs by 2 while training: outputs above 1, which failed an
+    // assertion ("internal error", exit 1) before Keras' clipped loss was computed here
+    Path job = CliHarness.syntheticJob(tmp, "");
+    String[] binary = {"--set", "data.train.synthetic.classes=2", "--set", "data.eval.synthetic.classes=2",
+        "--set", "loss=binary_crossentropy", "--set", "train.steps=20",
+        "--set", "model.layers=[{dense: {units: 16, activation: relu}}, {dense: {units: 1, activation: sigmoid}}, {dropout: {rate: 0.5}}]"};
+    List<String> run = new java.util.ArrayList<>(List.of("run", job.toString(), "--quiet", "--output", tmp.resolve("out").toString()));
+    run.addAll(List.of(binary));
+    CliHarness.Run r = CliHarness.run(run.toArray(String[]::new));
+    assertEquals(0, r.exit(), r.err());
+
+    List<String> check = new java.util.ArrayList<>(List.of("check", job.toString()));
+    check.addAll(List.of(binary));
+    check.addAll(List.of("--set", "model.layers=[{dense: {units: 1}}]"));
+    CliHarness.Run c = CliHarness.run(check.toArray(String[]::new));
+    assertEquals(ExitCodes.USAGE, c.exit(), c.err());
+    assertTrue(c.err().contains("binary_crossentropy reads probabilities (from_logits: false) but the model's output is "
+        + "linear (model.layers[0].dense has no activation); set from_logits: true, or add activation: sigmoid to the "
+        + "last layer"), c.err());
   }
 
   private Path job(Path train, Path eval, int steps) throws IOException {
