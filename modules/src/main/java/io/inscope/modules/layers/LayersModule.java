@@ -19,6 +19,8 @@ import io.inscope.configs.layers.LSTMSpec;
 import io.inscope.configs.layers.LayerNormalizationSpec;
 import io.inscope.configs.layers.LeakyReLUSpec;
 import io.inscope.configs.layers.MaxPool2DSpec;
+import io.inscope.configs.layers.MultiHeadAttentionSpec;
+import io.inscope.configs.layers.PositionEmbeddingSpec;
 import io.inscope.configs.layers.ReshapeSpec;
 import io.inscope.configs.layers.SoftmaxSpec;
 import io.inscope.modules.initializers.Initializers;
@@ -46,6 +48,8 @@ public final class LayersModule extends AbstractModule {
     kinds.addBinding("leaky_relu").toInstance((s, name, sv) -> new LeakyReLU((LeakyReLUSpec) s, name));
     kinds.addBinding("lstm").toInstance((s, name, sv) -> new LSTM((LSTMSpec) s, name, sv));
     kinds.addBinding("max_pool2d").toInstance((s, name, sv) -> new MaxPool2D((MaxPool2DSpec) s, name));
+    kinds.addBinding("multi_head_attention").toInstance((s, name, sv) -> new MultiHeadAttention((MultiHeadAttentionSpec) s, name, sv));
+    kinds.addBinding("position_embedding").toInstance((s, name, sv) -> new PositionEmbedding((PositionEmbeddingSpec) s, name, sv));
     kinds.addBinding("reshape").toInstance((s, name, sv) -> new Reshape((ReshapeSpec) s, name));
     kinds.addBinding("softmax").toInstance((s, name, sv) -> new Softmax((SoftmaxSpec) s, name));
   }
