@@ -86,6 +86,29 @@ CASES = {
         case("axis 1", "softmax: {axis: 1}", lambda: L.Softmax(axis=1), [2, 3, 4], scale=3),
         case("axis -2 of 4", "softmax: {axis: -2}", lambda: L.Softmax(axis=-2), [2, 2, 3, 2], scale=3),
     ],
+    "bidirectional": [
+        case("lstm, concat", "bidirectional: {layer: {lstm: {units: 2}}}", lambda: L.Bidirectional(L.LSTM(2)), [2, 3, 2]),
+        case("gru sequences, sum", "bidirectional: {layer: {gru: {units: 2, return_sequences: true}}, merge_mode: sum}",
+             lambda: L.Bidirectional(L.GRU(2, return_sequences=True), merge_mode="sum"), [2, 3, 2]),
+        case("lstm sequences, concat", "bidirectional: {layer: {lstm: {units: 2, return_sequences: true}}}",
+             lambda: L.Bidirectional(L.LSTM(2, return_sequences=True)), [2, 4, 2]),
+    ],
+    "conv1d": [
+        case("valid", "conv1d: {filters: 3, kernel_size: 2}", lambda: L.Conv1D(3, 2), [2, 5, 2]),
+        case("same, stride 2, tanh", "conv1d: {filters: 2, kernel_size: 3, strides: 2, padding: same, activation: tanh}",
+             lambda: L.Conv1D(2, 3, strides=2, padding="same", activation="tanh"), [2, 6, 3]),
+        case("no bias", "conv1d: {filters: 2, kernel_size: 3, use_bias: false}", lambda: L.Conv1D(2, 3, use_bias=False), [1, 4, 2]),
+    ],
+    "max_pool1d": [
+        case("default", "max_pool1d", lambda: L.MaxPooling1D(), [2, 5, 2], distinct=True),
+        case("3, stride 1, same", "max_pool1d: {pool_size: 3, strides: 1, padding: same}",
+             lambda: L.MaxPooling1D(3, strides=1, padding="same"), [2, 4, 3], distinct=True),
+    ],
+    "average_pool1d": [
+        case("default", "average_pool1d", lambda: L.AveragePooling1D(2), [2, 5, 2]),
+        case("3, stride 2, same", "average_pool1d: {pool_size: 3, strides: 2, padding: same}",
+             lambda: L.AveragePooling1D(3, strides=2, padding="same"), [2, 6, 3]),
+    ],
     "global_average_pooling1d": [
         case("default", "global_average_pooling1d", lambda: L.GlobalAveragePooling1D(), [2, 4, 3]),
         case("keepdims", "global_average_pooling1d: {keepdims: true}", lambda: L.GlobalAveragePooling1D(keepdims=True), [2, 4, 3]),

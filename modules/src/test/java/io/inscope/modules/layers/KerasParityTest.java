@@ -30,7 +30,7 @@ import org.tensorflow.ndarray.Shape;
  */
 class KerasParityTest {
   private static final String[] KINDS = {
-    "activation", "global_average_pooling1d", "global_average_pooling2d", "global_max_pooling1d", "global_max_pooling2d", "layer_normalization", "gru", "leaky_relu", "lstm", "multi_head_attention", "position_embedding", "softmax",
+    "activation", "average_pool1d", "bidirectional", "conv1d", "global_average_pooling1d", "global_average_pooling2d", "global_max_pooling1d", "global_max_pooling2d", "layer_normalization", "gru", "leaky_relu", "lstm", "max_pool1d", "multi_head_attention", "position_embedding", "softmax",
   };
   private static final double STEP = 3e-3;
   private static final int PROBES = 12;
