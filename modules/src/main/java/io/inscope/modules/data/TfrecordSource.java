@@ -65,7 +65,12 @@ public final class TfrecordSource implements SourceFactory {
     }
     GrowableFloats features = new GrowableFloats();
     GrowableFloats labels = new GrowableFloats();
-    for (Path file : Globs.expand(tfrecord.paths(), KIND + ".paths")) {
+    List<Path> files = Globs.expand(tfrecord.paths(), KIND + ".paths");
+    int[] firsts = new int[files.size()];
+    int labelElements = (int) elements(tfrecord.features().get(tfrecord.label()));
+    for (int f = 0; f < files.size(); f++) {
+      Path file = files.get(f);
+      firsts[f] = labels.size() / labelElements;
       try (TfRecordReader records = new TfRecordReader(file, tfrecord.compressionOf(file.toString()), KIND)) {
         for (byte[] record = records.next(); record != null; record = records.next()) {
           Map<String, Feature> map = parse(record, records).getFeatures().getFeatureMap();
@@ -80,10 +85,11 @@ public final class TfrecordSource implements SourceFactory {
     }
     long[] shape = input.shape().stream().mapToLong(Integer::longValue).toArray();
     long[] labelShape = tfrecord.features().get(tfrecord.label()).shape().stream().mapToLong(Integer::longValue).toArray();
-    return new Examples(features.toArray(), shape, labels.toArray(), labelShape, List.of(), -1);
+    return new Examples(features.toArray(), shape, labels.toArray(), labelShape, List.of(), -1,
+        Origins.records(files, firsts, "feature '" + tfrecord.label() + "'"), null);
   }
 
-  private static Example parse(byte[] record, TfRecordReader records) throws DataException {
+  static Example parse(byte[] record, TfRecordReader records) throws DataException {
     try {
       return Example.parseFrom(record);
     } catch (InvalidProtocolBufferException e) {
@@ -91,7 +97,7 @@ public final class TfrecordSource implements SourceFactory {
     }
   }
 
-  private static void append(Map<String, Feature> map, String name, FeatureSpec spec, GrowableFloats dst, TfRecordReader records)
+  static void append(Map<String, Feature> map, String name, FeatureSpec spec, GrowableFloats dst, TfRecordReader records)
       throws DataException {
     Feature feature = map.get(name);
     if (feature == null) {
@@ -122,7 +128,7 @@ public final class TfrecordSource implements SourceFactory {
     };
   }
 
-  private static long elements(FeatureSpec spec) {
+  static long elements(FeatureSpec spec) {
     long n = 1;
     for (int d : spec.shape()) {
       n *= d;
