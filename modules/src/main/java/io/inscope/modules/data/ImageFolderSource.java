@@ -76,7 +76,8 @@ public final class ImageFolderSource implements SourceFactory {
     for (int i = 0; i < labels.length; i++) {
       labels[i] = labelList.get(i);
     }
-    return new Examples(features, shape(input), labels, new long[0], classes, classes.size());
+    List<Path> paths = List.copyOf(files);
+    return new Examples(features, shape(input), labels, new long[0], classes, classes.size(), i -> paths.get(i).toString(), null);
   }
 
   /** Decodes image files in parallel; an error names the file. */
