@@ -29,9 +29,12 @@ import picocli.CommandLine.Command;
         "  2    usage or job-file error (do not retry)",
         "  3    training diverged: loss NaN/Inf, last good checkpoint kept",
         "  69   cluster or TPU unavailable (retry later)",
+        "  71   out of memory: TensorFlow's resource exhausted (use a smaller batch or model)",
+        "  73   cannot create or write the run directory: read-only, no permission, a file in the way (fix the path)",
+        "  74   I/O error writing the run directory, e.g. disk full; last good checkpoint kept (free space, retry)",
         "  75   interrupted (SIGTERM/SIGINT or train.max_duration) after writing a checkpoint (requeue; the rerun resumes)",
         "  124  the stop took longer than train.grace_period; halted (retry; the rerun resumes from the last checkpoint)",
-        "Several jobs: the most severe code, in the order 75, 124, 69, 1, 3, 2, 0."},
+        "Several jobs: the most severe code, in the order 75, 124, 69, 74, 1, 71, 3, 73, 2, 0."},
     subcommands = {
       RunCommand.class,
       CheckCommand.class,

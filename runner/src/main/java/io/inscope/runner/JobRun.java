@@ -13,6 +13,7 @@ import io.inscope.modules.tpu.TpuCompilation;
 import io.inscope.modules.tpu.TpuStrategy;
 import io.inscope.runner.internal.Completion;
 import io.inscope.runner.internal.Console;
+import io.inscope.runner.internal.EnvironmentFaults;
 import io.inscope.runner.internal.Exporter;
 import io.inscope.runner.internal.GracefulStop;
 import io.inscope.runner.internal.Injectors;
@@ -23,11 +24,14 @@ import io.inscope.runner.internal.MetricsFile;
 import io.inscope.runner.internal.Provenance;
 import io.inscope.runner.internal.TensorBoardWriter;
 import io.inscope.runner.internal.RunDirectory;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.tensorflow.exceptions.TFResourceExhaustedException;
 import org.tensorflow.exceptions.TensorFlowException;
 
 /**
@@ -54,7 +58,25 @@ final class JobRun {
     this.stop = stop;
   }
 
+  /**
+   * Runs the job. A fault of the machine (disk full, a read-only or unwritable run directory, out
+   * of memory) ends it with the exit code and message of {@link EnvironmentFaults}.
+   */
   JobResult run() throws Exception {
+    try {
+      return runLocked();
+    } catch (IOException e) {
+      throw EnvironmentFaults.write(e, dir);
+    } catch (UncheckedIOException e) {
+      throw EnvironmentFaults.write(e.getCause(), dir);
+    } catch (TFResourceExhaustedException e) {
+      throw EnvironmentFaults.resourceExhausted(e, dir);
+    } catch (OutOfMemoryError e) {
+      throw EnvironmentFaults.outOfMemory(e);
+    }
+  }
+
+  private JobResult runLocked() throws Exception {
     Instant start = Instant.now();
     try (RunDirectory run = RunDirectory.acquire(dir)) {
       run.staleOwner().ifPresent(pid -> err.println(
@@ -159,7 +181,7 @@ final class JobRun {
       }
       if (spec.export().savedModel()) {
         Exporter.savedModel(session, run.resolve("export").resolve("saved_model"), outcome.steps(), spec.export().keep(),
-            run.path(), resolved);
+            resolved);
       }
       new Completion(spec.name(), outcome.steps(), hash, finalMetrics, Instant.now().toString()).write(run);
       err.println(Summary.line(spec, outcome, Instant.now().toEpochMilli() - start.toEpochMilli(), dir));

@@ -40,6 +40,10 @@ public final class RunDirectory implements AutoCloseable {
   public static RunDirectory acquire(Path dir) throws UserException, IOException {
     refuseForeign(dir);
     Files.createDirectories(dir);
+    if (!Files.exists(dir.resolve(MARKER))) {
+      // first, before the lock: a start that fails (disk full) leaves a directory a rerun accepts
+      writeAtomically(dir, MARKER, "an inscope run directory: runner.jar run writes and deletes files here\n");
+    }
     Path lockFile = dir.resolve(".lock");
     FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
     FileLock lock;
@@ -60,14 +64,20 @@ public final class RunDirectory implements AutoCloseable {
     java.nio.ByteBuffer old = java.nio.ByteBuffer.allocate((int) Math.min(ch.size(), 64));
     ch.read(old, 0);
     String stale = new String(old.array(), 0, old.position()).trim();
-    ch.truncate(0);
-    ch.write(java.nio.ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes()));
-    ch.force(true);
     RunDirectory run = new RunDirectory(dir, ch, lock, stale);
-    if (!Files.exists(dir.resolve(MARKER))) {
-      run.writeAtomically(MARKER, "an inscope run directory: runner.jar run writes and deletes files here\n");
+    try {
+      ch.truncate(0);
+      ch.write(java.nio.ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes()));
+      ch.force(true);
+      removeUnfinishedWrites(dir);
+    } catch (IOException | RuntimeException e) {
+      try {
+        run.close();
+      } catch (IOException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
     }
-    removeUnfinishedWrites(dir);
     return run;
   }
 
@@ -124,6 +134,10 @@ public final class RunDirectory implements AutoCloseable {
    * (disk full) leaves the old file as it was and no temporary file.
    */
   public void writeAtomically(String name, String content) throws IOException {
+    writeAtomically(dir, name, content);
+  }
+
+  private static void writeAtomically(Path dir, String name, String content) throws IOException {
     if (!ATOMIC.contains(name)) {
       throw new IllegalArgumentException(name + " is not in RunDirectory.ATOMIC");
     }
