@@ -9,10 +9,12 @@ import java.util.Map;
  * @param file the job file, absolute and normalized
  * @param spec the resolved job: templates merged, environment interpolated, overrides applied,
  *     defaults filled in, file paths absolute
+ * @param secrets the values taken from environment variables with secret-looking names: redact
+ *     them from whatever is written or shown ({@code render}, the run directory, messages)
  * @param positions where each dotted path was written, for errors found later ({@code plan}
  *     reports a merge of mismatched shapes at the layer that merges)
  */
-public record LoadedJob(Path file, JobSpec spec, Map<String, Position> positions) {
+public record LoadedJob(Path file, JobSpec spec, Secrets secrets, Map<String, Position> positions) {
 
   /** A place in a job file: the file as the user named it, 1-based line and column (0: none). */
   public record Position(String source, int line, int column) {}
@@ -21,8 +23,12 @@ public record LoadedJob(Path file, JobSpec spec, Map<String, Position> positions
     positions = Map.copyOf(positions);
   }
 
+  public LoadedJob(Path file, JobSpec spec, Secrets secrets) {
+    this(file, spec, secrets, Map.of());
+  }
+
   public LoadedJob(Path file, JobSpec spec) {
-    this(file, spec, Map.of());
+    this(file, spec, Secrets.NONE);
   }
 
   /** An error at {@code path} (or at the nearest enclosing path written in the file). */

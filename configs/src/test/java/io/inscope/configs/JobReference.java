@@ -129,7 +129,8 @@ final class JobReference {
       type = TypeNames.shortName(Types.arg(f.type(), 0)) + " or " + type;
     }
     if (f.filePath()) {
-      type = Types.isList(f.type()) ? "list of file paths (globs in the file name)" : "file path";
+      type = Types.isList(f.type()) ? "list of file paths (globs in the file name)"
+          : f.component().getAnnotation(io.inscope.configs.FilePath.class).directory() ? "directory path" : "file path";
     }
     if (f.range() != null) {
       String bound = Ranges.describe(f.range()).replace("must be ", "");

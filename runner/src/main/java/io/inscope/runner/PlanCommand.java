@@ -34,7 +34,7 @@ public final class PlanCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     LoadedJob loaded = job.load();
     try {
-      return plan(loaded.spec());
+      return plan(loaded);
     } catch (UserException e) {
       if (e.path() == null) {
         throw e;
@@ -45,13 +45,14 @@ public final class PlanCommand implements Callable<Integer> {
     }
   }
 
-  private Integer plan(JobSpec s) throws Exception {
+  private Integer plan(LoadedJob loaded) throws Exception {
+    JobSpec s = loaded.spec();
     PrintWriter out = spec.commandLine().getOut();
     if (s.strategy().type() == StrategyType.TPU) {
       return TpuPlan.print(s, Injectors.forJob(s.plugins()), out);
     }
     try (JobSession session = JobSession.build(s, Injectors.forJob(s.plugins()))) {
-      out.printf("job: %s%n", s.name());
+      out.printf("job: %s%n", loaded.secrets().redact(s.name()));
       out.printf("strategy: %s%n", session.strategy.name());
       out.printf("devices: %s%n", String.join(", ", session.topology.devices()));
       Tasks.lines(s, session.topology).forEach(t -> out.printf("task %s%n", t));

@@ -3,6 +3,7 @@ package io.inscope.configs.internal;
 import io.inscope.configs.ConfigError;
 import io.inscope.configs.JobSpec;
 import io.inscope.configs.LoadedJob;
+import io.inscope.configs.Secrets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +18,8 @@ public final class Pipeline {
   private final Problems problems = new Problems();
   private final Interpolator interpolator;
 
-  /** The result: a spec, or the sorted errors. */
-  public record Result(JobSpec spec, List<ConfigError> errors, Map<String, LoadedJob.Position> positions) {
-    Result(JobSpec spec, List<ConfigError> errors) {
-      this(spec, errors, Map.of());
-    }
-  }
+  /** The result: a spec, the secret values it holds and where each value was written, or the sorted errors. */
+  public record Result(JobSpec spec, List<ConfigError> errors, Secrets secrets, Map<String, LoadedJob.Position> positions) {}
 
   public Pipeline(Map<String, String> env) {
     this.interpolator = new Interpolator(env, problems);
@@ -56,11 +53,11 @@ public final class Pipeline {
     CrossChecks.check(spec, binder.locations(), problems);
     Map<String, LoadedJob.Position> positions = new java.util.HashMap<>();
     binder.locations().forEach((path, o) -> positions.put(path, new LoadedJob.Position(o.source(), o.line(), o.column())));
-    return problems.isEmpty() ? new Result(spec, List.of(), positions) : failed();
+    return problems.isEmpty() ? new Result(spec, List.of(), interpolator.secrets(), positions) : failed();
   }
 
   private Result failed() {
-    return new Result(null, problems.sorted());
+    return new Result(null, problems.sorted(), Secrets.NONE, Map.of());
   }
 
   private static JobSpec withOutputName(JobSpec s) {

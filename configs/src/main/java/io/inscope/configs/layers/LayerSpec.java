@@ -13,4 +13,4 @@ import io.inscope.configs.Doc;
  * </pre>
  */
 @Doc("A layer of the model; weight shapes come from the layer's input")
-public sealed interface LayerSpec permits ActivationLayerSpec, AddSpec, AveragePool2DSpec, AverageSpec, BatchNormalizationSpec, ConcatenateSpec, Conv2DSpec, DenseSpec, DropoutSpec, EmbeddingSpec, FlattenSpec, GRUSpec, GlobalAveragePooling1DSpec, GlobalAveragePooling2DSpec, GlobalMaxPooling1DSpec, GlobalMaxPooling2DSpec, LSTMSpec, LayerNormalizationSpec, LeakyReLUSpec, MaxPool2DSpec, MaximumSpec, MultiplySpec, ReshapeSpec, SoftmaxSpec, SubtractSpec {}
+public sealed interface LayerSpec permits ActivationLayerSpec, AddSpec, AveragePool1DSpec, AveragePool2DSpec, AverageSpec, BatchNormalizationSpec, BidirectionalSpec, ConcatenateSpec, Conv1DSpec, Conv2DSpec, DenseSpec, DropoutSpec, EmbeddingSpec, FlattenSpec, GRUSpec, GlobalAveragePooling1DSpec, GlobalAveragePooling2DSpec, GlobalMaxPooling1DSpec, GlobalMaxPooling2DSpec, LSTMSpec, LayerNormalizationSpec, LeakyReLUSpec, MaxPool1DSpec, MaxPool2DSpec, MaximumSpec, MultiHeadAttentionSpec, MultiplySpec, PositionEmbeddingSpec, ReshapeSpec, SoftmaxSpec, SubtractSpec {}
