@@ -1,14 +1,19 @@
 package io.inscope.configs.internal;
 
+import io.inscope.configs.BuiltInKinds;
 import io.inscope.configs.Kind;
+import io.inscope.configs.KindProvider;
+import java.util.ArrayList;
+import java.util.ServiceLoader;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A sealed kind interface ({@code LayerSpec}, {@code OptimizerSpec}, ...) and its {@code @Kind}
- * records by YAML name.
+ * A kind interface ({@code LayerSpec}, {@code OptimizerSpec}, ...) and its {@code @Kind} records
+ * by YAML name: a sealed interface's permitted records, or an open family's built-in records and
+ * those {@link KindProvider}s on the classpath add.
  *
  * @param noun how messages name a member: {@code layer}, {@code optimizer}, {@code source}
  */
@@ -21,17 +26,32 @@ public record KindFamily(Class<?> type, String noun, SortedMap<String, Class<?>>
             throw new IllegalArgumentException(type + " is not a sealed kind interface");
           }
           SortedMap<String, Class<?>> kinds = new TreeMap<>();
-          for (Class<?> c : type.getPermittedSubclasses()) {
+          for (Class<?> c : members(type)) {
             Kind kind = c.getAnnotation(Kind.class);
             if (kind == null || !c.isRecord()) {
               throw new IllegalStateException(c + " needs @Kind and must be a record");
             }
-            kinds.put(kind.value(), c);
+            Class<?> twice = kinds.put(kind.value(), c);
+            if (twice != null && twice != c) {
+              throw new IllegalStateException("two " + type.getSimpleName() + " kinds are named '" + kind.value() + "': " + twice.getName() + " and " + c.getName());
+            }
           }
           String noun = type.getSimpleName().replaceFirst("Spec$", "").toLowerCase(java.util.Locale.ROOT);
           return new KindFamily(type, noun, Collections.unmodifiableSortedMap(kinds));
         }
       };
+
+  /** The records of a family: a sealed one's permitted subclasses; an open one's built-ins and plugins' kinds. */
+  private static List<Class<?>> members(Class<?> type) {
+    if (type.isSealed()) {
+      return List.of(type.getPermittedSubclasses());
+    }
+    List<Class<?>> members = new ArrayList<>(List.of(type.getAnnotation(BuiltInKinds.class).value()));
+    for (KindProvider provider : ServiceLoader.load(KindProvider.class)) {
+      provider.kinds().stream().filter(type::isAssignableFrom).forEach(members::add);
+    }
+    return members;
+  }
 
   public static KindFamily of(Class<?> type) {
     return CACHE.get(type);

@@ -1,9 +1,12 @@
 package io.inscope.configs.layers;
 
+import io.inscope.configs.BuiltInKinds;
 import io.inscope.configs.Doc;
 
 /**
- * A layer of the model, a kind. Weight shapes come from the layer's input.
+ * A layer of the model, a kind. Weight shapes come from the layer's input. The family is open: a
+ * plugin jar adds kinds through a {@link io.inscope.configs.KindProvider}; built-in kinds are listed
+ * in {@code @BuiltInKinds} (keep it sorted).
  *
  * <pre>
  * layers:
@@ -13,4 +16,36 @@ import io.inscope.configs.Doc;
  * </pre>
  */
 @Doc("A layer of the model; weight shapes come from the layer's input")
-public sealed interface LayerSpec permits ActivationLayerSpec, AddSpec, AveragePool1DSpec, AveragePool2DSpec, AverageSpec, BatchNormalizationSpec, BidirectionalSpec, ConcatenateSpec, Conv1DSpec, Conv2DSpec, DenseSpec, DropoutSpec, EmbeddingSpec, FlattenSpec, GRUSpec, GlobalAveragePooling1DSpec, GlobalAveragePooling2DSpec, GlobalMaxPooling1DSpec, GlobalMaxPooling2DSpec, LSTMSpec, LayerNormalizationSpec, LeakyReLUSpec, MaxPool1DSpec, MaxPool2DSpec, MaximumSpec, MultiHeadAttentionSpec, MultiplySpec, PositionEmbeddingSpec, ReshapeSpec, SoftmaxSpec, SubtractSpec {}
+@BuiltInKinds({
+  ActivationLayerSpec.class,
+  AddSpec.class,
+  AveragePool1DSpec.class,
+  AveragePool2DSpec.class,
+  AverageSpec.class,
+  BatchNormalizationSpec.class,
+  BidirectionalSpec.class,
+  ConcatenateSpec.class,
+  Conv1DSpec.class,
+  Conv2DSpec.class,
+  DenseSpec.class,
+  DropoutSpec.class,
+  EmbeddingSpec.class,
+  FlattenSpec.class,
+  GRUSpec.class,
+  GlobalAveragePooling1DSpec.class,
+  GlobalAveragePooling2DSpec.class,
+  GlobalMaxPooling1DSpec.class,
+  GlobalMaxPooling2DSpec.class,
+  LSTMSpec.class,
+  LayerNormalizationSpec.class,
+  LeakyReLUSpec.class,
+  MaxPool1DSpec.class,
+  MaxPool2DSpec.class,
+  MaximumSpec.class,
+  MultiHeadAttentionSpec.class,
+  MultiplySpec.class,
+  PositionEmbeddingSpec.class,
+  ReshapeSpec.class,
+  SoftmaxSpec.class,
+  SubtractSpec.class})
+public interface LayerSpec {}

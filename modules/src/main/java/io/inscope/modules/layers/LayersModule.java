@@ -2,10 +2,11 @@ package io.inscope.modules.layers;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
-import com.google.inject.multibindings.MapBinder;
 import io.inscope.configs.layers.ActivationLayerSpec;
+import io.inscope.configs.layers.AddSpec;
 import io.inscope.configs.layers.AveragePool1DSpec;
 import io.inscope.configs.layers.AveragePool2DSpec;
+import io.inscope.configs.layers.AverageSpec;
 import io.inscope.configs.layers.BatchNormalizationSpec;
 import io.inscope.configs.layers.BidirectionalSpec;
 import io.inscope.configs.layers.ConcatenateSpec;
@@ -14,6 +15,7 @@ import io.inscope.configs.layers.Conv2DSpec;
 import io.inscope.configs.layers.DenseSpec;
 import io.inscope.configs.layers.DropoutSpec;
 import io.inscope.configs.layers.EmbeddingSpec;
+import io.inscope.configs.layers.FlattenSpec;
 import io.inscope.configs.layers.GRUSpec;
 import io.inscope.configs.layers.GlobalAveragePooling1DSpec;
 import io.inscope.configs.layers.GlobalAveragePooling2DSpec;
@@ -24,49 +26,51 @@ import io.inscope.configs.layers.LayerNormalizationSpec;
 import io.inscope.configs.layers.LeakyReLUSpec;
 import io.inscope.configs.layers.MaxPool1DSpec;
 import io.inscope.configs.layers.MaxPool2DSpec;
+import io.inscope.configs.layers.MaximumSpec;
 import io.inscope.configs.layers.MultiHeadAttentionSpec;
+import io.inscope.configs.layers.MultiplySpec;
 import io.inscope.configs.layers.PositionEmbeddingSpec;
 import io.inscope.configs.layers.ReshapeSpec;
 import io.inscope.configs.layers.SoftmaxSpec;
+import io.inscope.configs.layers.SubtractSpec;
 import io.inscope.modules.initializers.Initializers;
 
-/** Binds every layer kind by its YAML name. */
+/** Registers every built-in layer kind by its spec record class (kept sorted by YAML name). */
 public final class LayersModule extends AbstractModule {
   @Override
   protected void configure() {
-    MapBinder<String, LayerFactory> kinds =
-        MapBinder.newMapBinder(binder(), String.class, LayerFactory.class);
-    kinds.addBinding("activation").toInstance((s, name, sv) -> new ActivationLayer((ActivationLayerSpec) s, name));
-    kinds.addBinding("add").toInstance((s, name, sv) -> new Merge(Merge.Op.ADD, "add", name));
-    kinds.addBinding("average").toInstance((s, name, sv) -> new Merge(Merge.Op.AVERAGE, "average", name));
-    kinds.addBinding("average_pool1d").toInstance((s, name, sv) -> new AveragePool1D((AveragePool1DSpec) s, name));
-    kinds.addBinding("average_pool2d").toInstance((s, name, sv) -> new AveragePool2D((AveragePool2DSpec) s, name));
-    kinds.addBinding("batch_normalization").toInstance((s, name, sv) -> new BatchNormalization((BatchNormalizationSpec) s, name, sv));
-    kinds.addBinding("bidirectional").toInstance((s, name, sv) -> new Bidirectional((BidirectionalSpec) s, name, sv));
-    kinds.addBinding("concatenate").toInstance((s, name, sv) -> new Concatenate((ConcatenateSpec) s, name));
-    kinds.addBinding("conv1d").toInstance((s, name, sv) -> new Conv1D((Conv1DSpec) s, name, sv));
-    kinds.addBinding("conv2d").toInstance((s, name, sv) -> new Conv2D((Conv2DSpec) s, name, sv));
-    kinds.addBinding("dense").toInstance((s, name, sv) -> new Dense((DenseSpec) s, name, sv));
-    kinds.addBinding("dropout").toInstance((s, name, sv) -> new Dropout((DropoutSpec) s, name));
-    kinds.addBinding("embedding").toInstance((s, name, sv) -> new Embedding((EmbeddingSpec) s, name, sv));
-    kinds.addBinding("flatten").toInstance((s, name, sv) -> new Flatten(name));
-    kinds.addBinding("global_average_pooling1d").toInstance((s, name, sv) -> new GlobalAveragePooling1D((GlobalAveragePooling1DSpec) s, name));
-    kinds.addBinding("global_average_pooling2d").toInstance((s, name, sv) -> new GlobalAveragePooling2D((GlobalAveragePooling2DSpec) s, name));
-    kinds.addBinding("global_max_pooling1d").toInstance((s, name, sv) -> new GlobalMaxPooling1D((GlobalMaxPooling1DSpec) s, name));
-    kinds.addBinding("global_max_pooling2d").toInstance((s, name, sv) -> new GlobalMaxPooling2D((GlobalMaxPooling2DSpec) s, name));
-    kinds.addBinding("gru").toInstance((s, name, sv) -> new GRU((GRUSpec) s, name, sv));
-    kinds.addBinding("layer_normalization").toInstance((s, name, sv) -> new LayerNormalization((LayerNormalizationSpec) s, name, sv));
-    kinds.addBinding("leaky_relu").toInstance((s, name, sv) -> new LeakyReLU((LeakyReLUSpec) s, name));
-    kinds.addBinding("lstm").toInstance((s, name, sv) -> new LSTM((LSTMSpec) s, name, sv));
-    kinds.addBinding("max_pool1d").toInstance((s, name, sv) -> new MaxPool1D((MaxPool1DSpec) s, name));
-    kinds.addBinding("max_pool2d").toInstance((s, name, sv) -> new MaxPool2D((MaxPool2DSpec) s, name));
-    kinds.addBinding("maximum").toInstance((s, name, sv) -> new Merge(Merge.Op.MAXIMUM, "maximum", name));
-    kinds.addBinding("multi_head_attention").toInstance((s, name, sv) -> new MultiHeadAttention((MultiHeadAttentionSpec) s, name, sv));
-    kinds.addBinding("multiply").toInstance((s, name, sv) -> new Merge(Merge.Op.MULTIPLY, "multiply", name));
-    kinds.addBinding("position_embedding").toInstance((s, name, sv) -> new PositionEmbedding((PositionEmbeddingSpec) s, name, sv));
-    kinds.addBinding("reshape").toInstance((s, name, sv) -> new Reshape((ReshapeSpec) s, name));
-    kinds.addBinding("softmax").toInstance((s, name, sv) -> new Softmax((SoftmaxSpec) s, name));
-    kinds.addBinding("subtract").toInstance((s, name, sv) -> new Merge(Merge.Op.SUBTRACT, "subtract", name));
+    LayerKinds kinds = LayerKinds.of(binder());
+    kinds.add(ActivationLayerSpec.class, (s, name, sv) -> new ActivationLayer(s, name));
+    kinds.add(AddSpec.class, (s, name, sv) -> new Merge(Merge.Op.ADD, "add", name));
+    kinds.add(AverageSpec.class, (s, name, sv) -> new Merge(Merge.Op.AVERAGE, "average", name));
+    kinds.add(AveragePool1DSpec.class, (s, name, sv) -> new AveragePool1D(s, name));
+    kinds.add(AveragePool2DSpec.class, (s, name, sv) -> new AveragePool2D(s, name));
+    kinds.add(BatchNormalizationSpec.class, (s, name, sv) -> new BatchNormalization(s, name, sv));
+    kinds.add(BidirectionalSpec.class, (s, name, sv) -> new Bidirectional(s, name, sv));
+    kinds.add(ConcatenateSpec.class, (s, name, sv) -> new Concatenate(s, name));
+    kinds.add(Conv1DSpec.class, (s, name, sv) -> new Conv1D(s, name, sv));
+    kinds.add(Conv2DSpec.class, (s, name, sv) -> new Conv2D(s, name, sv));
+    kinds.add(DenseSpec.class, (s, name, sv) -> new Dense(s, name, sv));
+    kinds.add(DropoutSpec.class, (s, name, sv) -> new Dropout(s, name));
+    kinds.add(EmbeddingSpec.class, (s, name, sv) -> new Embedding(s, name, sv));
+    kinds.add(FlattenSpec.class, (s, name, sv) -> new Flatten(name));
+    kinds.add(GlobalAveragePooling1DSpec.class, (s, name, sv) -> new GlobalAveragePooling1D(s, name));
+    kinds.add(GlobalAveragePooling2DSpec.class, (s, name, sv) -> new GlobalAveragePooling2D(s, name));
+    kinds.add(GlobalMaxPooling1DSpec.class, (s, name, sv) -> new GlobalMaxPooling1D(s, name));
+    kinds.add(GlobalMaxPooling2DSpec.class, (s, name, sv) -> new GlobalMaxPooling2D(s, name));
+    kinds.add(GRUSpec.class, (s, name, sv) -> new GRU(s, name, sv));
+    kinds.add(LayerNormalizationSpec.class, (s, name, sv) -> new LayerNormalization(s, name, sv));
+    kinds.add(LeakyReLUSpec.class, (s, name, sv) -> new LeakyReLU(s, name));
+    kinds.add(LSTMSpec.class, (s, name, sv) -> new LSTM(s, name, sv));
+    kinds.add(MaxPool1DSpec.class, (s, name, sv) -> new MaxPool1D(s, name));
+    kinds.add(MaxPool2DSpec.class, (s, name, sv) -> new MaxPool2D(s, name));
+    kinds.add(MaximumSpec.class, (s, name, sv) -> new Merge(Merge.Op.MAXIMUM, "maximum", name));
+    kinds.add(MultiHeadAttentionSpec.class, (s, name, sv) -> new MultiHeadAttention(s, name, sv));
+    kinds.add(MultiplySpec.class, (s, name, sv) -> new Merge(Merge.Op.MULTIPLY, "multiply", name));
+    kinds.add(PositionEmbeddingSpec.class, (s, name, sv) -> new PositionEmbedding(s, name, sv));
+    kinds.add(ReshapeSpec.class, (s, name, sv) -> new Reshape(s, name));
+    kinds.add(SoftmaxSpec.class, (s, name, sv) -> new Softmax(s, name));
+    kinds.add(SubtractSpec.class, (s, name, sv) -> new Merge(Merge.Op.SUBTRACT, "subtract", name));
   }
 
   @Provides

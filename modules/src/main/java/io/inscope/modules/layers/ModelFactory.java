@@ -11,11 +11,11 @@ import java.util.Map;
 
 /** Builds a {@link Model} from {@code model}: one layer per node of the graph, by kind, under its name. */
 public final class ModelFactory {
-  private final Map<String, LayerFactory> kinds;
+  private final Map<Class<? extends LayerSpec>, LayerFactory<?>> kinds;
   private final LayerServices services;
 
   @Inject
-  public ModelFactory(Map<String, LayerFactory> kinds, LayerServices services) {
+  public ModelFactory(Map<Class<? extends LayerSpec>, LayerFactory<?>> kinds, LayerServices services) {
     this.kinds = Map.copyOf(kinds);
     this.services = services;
   }
@@ -24,11 +24,7 @@ public final class ModelFactory {
     List<LayerServices.Penalty> penalties = new ArrayList<>();
     List<Layer> layers = new ArrayList<>();
     for (LayerNodeSpec node : spec.topologicalOrder()) {
-      LayerFactory f = kinds.get(node.kind());
-      if (f == null) {
-        throw new IllegalStateException("no layer bound for kind '" + node.kind() + "' (bound: " + kinds.keySet() + ")");
-      }
-      layers.add(f.create(node.layer(), node.name(), services.forLayer(node, penalties)));
+      layers.add(LayerKinds.create(kinds, node.layer(), node.name(), services.forLayer(node, penalties)));
     }
     return new Model(spec, layers, penalties);
   }
