@@ -27,7 +27,11 @@ final class ScalarBinder {
       return Binder.FAILED;
     }
     if (raw == String.class) {
-      return field != null && field.filePath() ? orFailed(files.one(s, path)) : s.text();
+      if (field != null && field.filePath()) {
+        boolean directory = field.component().getAnnotation(io.inscope.configs.FilePath.class).directory();
+        return orFailed(directory ? files.directory(s, path) : files.one(s, path));
+      }
+      return s.text();
     }
     if (raw.isEnum()) {
       return constant(s, raw, path);
