@@ -133,6 +133,24 @@ CASES = {
     "spatial_dropout2d": [
         case("inference is the identity", "spatial_dropout2d: 0.5", lambda: L.SpatialDropout2D(0.5), [2, 2, 3, 2]),
     ],
+    "depthwise_conv2d": [
+        case("valid", "depthwise_conv2d: {kernel_size: 2}", lambda: L.DepthwiseConv2D(2), [2, 3, 3, 2]),
+        case("same, stride 2, multiplier 2", "depthwise_conv2d: {kernel_size: 3, strides: 2, padding: same, depth_multiplier: 2}",
+             lambda: L.DepthwiseConv2D(3, strides=2, padding="same", depth_multiplier=2), [1, 4, 5, 2]),
+    ],
+    "separable_conv2d": [
+        case("valid", "separable_conv2d: {filters: 3, kernel_size: 2}", lambda: L.SeparableConv2D(3, 2), [2, 3, 3, 2]),
+        case("same, multiplier 2, tanh",
+             "separable_conv2d: {filters: 2, kernel_size: 3, padding: same, depth_multiplier: 2, activation: tanh}",
+             lambda: L.SeparableConv2D(2, 3, padding="same", depth_multiplier=2, activation="tanh"), [1, 3, 4, 2]),
+    ],
+    "conv2d_transpose": [
+        case("valid", "conv2d_transpose: {filters: 2, kernel_size: 2}", lambda: L.Conv2DTranspose(2, 2), [2, 2, 3, 2]),
+        case("same, stride 2", "conv2d_transpose: {filters: 3, kernel_size: 3, strides: 2, padding: same}",
+             lambda: L.Conv2DTranspose(3, 3, strides=2, padding="same"), [1, 2, 2, 2]),
+        case("valid, stride 2", "conv2d_transpose: {filters: 1, kernel_size: 3, strides: 2}",
+             lambda: L.Conv2DTranspose(1, 3, strides=2), [1, 2, 3, 2]),
+    ],
     "global_average_pooling1d": [
         case("default", "global_average_pooling1d", lambda: L.GlobalAveragePooling1D(), [2, 4, 3]),
         case("keepdims", "global_average_pooling1d: {keepdims: true}", lambda: L.GlobalAveragePooling1D(keepdims=True), [2, 4, 3]),
