@@ -55,11 +55,22 @@ class DataSourcesTest {
     assertEquals("circle\nsquare\ntriangle\n", Files.readString(out.resolve("classes.txt")));
   }
 
+  @Test
+  void shapesTfrecordExamplePassesCheckAndRunsAsItIs() throws Exception {
+    Path job = EXAMPLES.resolve("shapes-tfrecord.yaml");
+    CliHarness.Run check = CliHarness.run("check", job.toString());
+    assertEquals(0, check.exit(), check.err());
+    Path out = tmp.resolve("records");
+    CliHarness.Run run = CliHarness.run("run", job.toString(), "--output", out.toString(), "--quiet", "--set", "train.epochs=2");
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(Files.readString(out.resolve("job.resolved.yaml")).contains("compression: gzip"));
+  }
+
   /** examples/data/shapes* are what tools/ShapesDataset.java writes, byte for byte. */
   @Test
   void shapesDataIsWhatItsToolWrites() throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process p = new ProcessBuilder(java.toString(), "../tools/ShapesDataset.java", tmp.toString()).inheritIO().start();
+    Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process p = new ProcessBuilder(javaBin.toString(), "../tools/ShapesDataset.java", tmp.toString()).inheritIO().start();
     assertEquals(0, p.waitFor());
     List<Path> written;
     try (var walk = Files.walk(tmp)) {
