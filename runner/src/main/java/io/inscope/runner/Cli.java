@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
     footer = {"", "%nExit codes:",
         "  0    finished, or already finished (the rerun did nothing)",
         "  1    internal error (a bug: stack trace printed)",
-        "  2    usage or job-file error (do not retry)",
+        "  2    usage, job-file or data error (do not retry)",
         "  3    training diverged: loss NaN/Inf, last good checkpoint kept",
         "  69   cluster or TPU unavailable (retry later)",
         "  71   out of memory: TensorFlow's resource exhausted (use a smaller batch or model)",

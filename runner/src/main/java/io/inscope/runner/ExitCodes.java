@@ -8,7 +8,7 @@ import java.util.List;
  * <pre>
  * 0    finished (or already finished: the rerun was a no-op)  move on
  * 1    internal error (a bug; stack trace printed)            report
- * 2    usage or job-file error                                do not retry
+ * 2    usage, job-file or data error                          do not retry
  * 3    training diverged (loss NaN/Inf)                       do not retry as is
  * 69   cluster or TPU unavailable                             retry later
  * 71   out of memory (TensorFlow's resource exhausted)         not retry as is: a smaller batch or model
@@ -44,7 +44,7 @@ public final class ExitCodes {
       "Exit codes:%n"
           + "  0    finished, or already finished (the rerun did nothing)%n"
           + "  1    internal error (a bug: stack trace printed)%n"
-          + "  2    usage or job-file error (do not retry)%n"
+          + "  2    usage, job-file or data error (do not retry)%n"
           + "  3    training diverged: loss NaN/Inf, last good checkpoint kept%n"
           + "  69   cluster or TPU unavailable (retry later)%n"
           + "  71   out of memory: TensorFlow's resource exhausted (use a smaller batch or model)%n"

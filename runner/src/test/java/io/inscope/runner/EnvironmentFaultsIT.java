@@ -12,8 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A model too large for memory, in a runner.jar whose address space is capped with {@code ulimit
- * -v} (3 GB): TensorFlow's allocation of the 1.6 GB second kernel fails with RESOURCE_EXHAUSTED at
- * once, without the machine swapping, and the run exits 71 with TensorFlow's message.
+ * -v} (3 GB), so that the machine never swaps: TensorFlow fails to allocate a 3.2 GB weight (as
+ * RESOURCE_EXHAUSTED when it runs an op; as "Cannot parse tensor from proto" when its constant
+ * folding materializes a zero-filled optimizer slot) and the run exits 71 naming the shape.
  */
 class EnvironmentFaultsIT {
   @TempDir Path tmp;
@@ -32,7 +33,8 @@ class EnvironmentFaultsIT {
     assertTrue(p.waitFor(300, TimeUnit.SECONDS), Files.readString(log));
     String out = Files.readString(log);
     assertEquals(ExitCodes.OUT_OF_MEMORY, p.exitValue(), out);
-    assertTrue(out.contains("TensorFlow ran out of memory (OOM when allocating tensor with shape[100000000,4]"), out);
+    assertTrue(out.contains("TensorFlow ran out of memory (OOM when allocating tensor with shape[100000000,4]")
+        || out.contains("TensorFlow ran out of memory (could not allocate a tensor of shape [8,100000000])"), out);
     assertTrue(out.contains("use a smaller data.*.batch_size or model, or a machine with more memory"), out);
     assertFalse(out.contains("\tat "), out);
   }

@@ -123,7 +123,7 @@ class LabelsTest {
         data:
           train: {csv: {path: %s, label: species}, shuffle: 120, batch_size: 12}
           eval: {csv: {path: %s, label: species}, batch_size: 30}
-        train: {steps: %d, eval_every: never}
+        train: {steps: %d, eval_every: 50}
         checkpoint: {every_steps: 100, keep: 1}
         tensorboard: {enabled: false}
         """.formatted(train.getFileName(), eval.getFileName(), steps));

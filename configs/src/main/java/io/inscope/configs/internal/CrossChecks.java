@@ -7,10 +7,7 @@ import io.inscope.configs.StrategySpec;
 import io.inscope.configs.StrategyType;
 import io.inscope.configs.VariableSpec;
 import io.inscope.configs.data.DataSplitSpec;
-import io.inscope.configs.layers.ActivationLayerSpec;
 import io.inscope.configs.layers.AveragePool2DSpec;
-import io.inscope.configs.layers.Conv2DSpec;
-import io.inscope.configs.layers.DenseSpec;
 import io.inscope.configs.layers.DropoutSpec;
 import io.inscope.configs.layers.FlattenSpec;
 import io.inscope.configs.layers.GlobalAveragePooling1DSpec;
@@ -20,7 +17,9 @@ import io.inscope.configs.layers.GlobalMaxPooling2DSpec;
 import io.inscope.configs.layers.LayerSpec;
 import io.inscope.configs.layers.MaxPool2DSpec;
 import io.inscope.configs.layers.ReshapeSpec;
+import io.inscope.configs.layers.SoftmaxSpec;
 import io.inscope.configs.losses.BinaryCrossentropySpec;
+import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
@@ -97,16 +96,23 @@ final class CrossChecks {
         || layer instanceof GlobalMaxPooling1DSpec || layer instanceof GlobalMaxPooling2DSpec;
   }
 
-  /** The activation a layer ends with, or null for a layer without one (batch normalization, embedding). */
+  /**
+   * The activation a layer ends with: its {@code activation} key (dense, conv2d, activation, lstm,
+   * gru, ...), softmax for a softmax layer, or null for a layer without one (batch normalization,
+   * embedding, ...).
+   */
   private static Activation activation(LayerSpec layer) {
-    if (layer instanceof DenseSpec d) {
-      return d.activation();
+    if (layer instanceof SoftmaxSpec) {
+      return Activation.SOFTMAX;
     }
-    if (layer instanceof Conv2DSpec c) {
-      return c.activation();
-    }
-    if (layer instanceof ActivationLayerSpec a) {
-      return a.activation();
+    for (RecordComponent component : layer.getClass().getRecordComponents()) {
+      if (component.getName().equals("activation") && component.getType() == Activation.class) {
+        try {
+          return (Activation) component.getAccessor().invoke(layer);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      }
     }
     return null;
   }

@@ -36,13 +36,13 @@ final class ScalarBinder {
     if (raw.isEnum()) {
       return constant(s, raw, path);
     }
-    Method parser = Types.parser(raw);
-    if (parser != null) {
-      return parsed(s, parser, path);
-    }
     if (!Types.isBoolean(raw) && Numbers.hasLeadingZero(s)) {
       problems.add(s.origin(), path, Numbers.leadingZero(s.text()));
       return Binder.FAILED;
+    }
+    Method parser = Types.parser(raw);
+    if (parser != null) {
+      return parsed(s, parser, path);
     }
     Object value = Types.isBoolean(raw) ? bool(s) : Types.isDouble(raw) ? number(s) : integer(s, raw);
     if (value == null) {

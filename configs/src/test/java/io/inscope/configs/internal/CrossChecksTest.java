@@ -19,6 +19,7 @@ class CrossChecksTest {
     Jobs.load(Map.of(), job("[{dense: {units: 2}}, {activation: sigmoid}, flatten, {dropout: {rate: 0.5}}]", "binary_crossentropy"));
     Jobs.load(Map.of(), job("[{dense: {units: 3, activation: softmax}}]", "{binary_crossentropy: {from_logits: false}}"));
     Jobs.load(Map.of(), job("[{dense: {units: 1}}]", "{binary_crossentropy: {from_logits: true}}"));
+    Jobs.load(Map.of(), job("[{dense: {units: 3}}, softmax]", "binary_crossentropy"));
   }
 
   @Test

@@ -50,8 +50,23 @@ public final class EnvironmentFaults {
         + "; check the file system, then rerun: it resumes from the last complete checkpoint, which is kept");
   }
 
+  /**
+   * Whether {@code e} is TensorFlow failing to allocate a constant while it optimizes the graph:
+   * its constant folding reports that as INVALID_ARGUMENT "Cannot parse tensor from proto" (seen
+   * with a zero-filled optimizer slot too large for memory), not as RESOURCE_EXHAUSTED.
+   */
+  public static boolean isFoldingAllocation(RuntimeException e) {
+    return String.valueOf(e.getMessage()).startsWith("Cannot parse tensor from proto");
+  }
+
   /** TensorFlow's resource exhausted: out of memory (exit 71), or a full disk under TensorFlow's own writes (74). */
   public static UserException resourceExhausted(RuntimeException e, Path runDir) {
+    if (isFoldingAllocation(e)) {
+      java.util.List<String> dims = java.util.regex.Pattern.compile("size: (\\d+)").matcher(e.getMessage())
+          .results().map(m -> m.group(1)).toList();
+      return new UserException(ExitCodes.OUT_OF_MEMORY, "TensorFlow ran out of memory (could not allocate a tensor of shape ["
+          + String.join(",", dims) + "]); " + SMALLER);
+    }
     String first = firstLine(e.getMessage());
     if (first.toLowerCase(Locale.ROOT).contains("no space left on device")) {
       return write(new FileSystemException(runDir.toString(), null, first), runDir);

@@ -22,9 +22,8 @@ import java.nio.file.StandardOpenOption;
 public final class RunDirectory implements AutoCloseable {
   /** The file that marks a directory as a run directory. */
   public static final String MARKER = ".inscope-run";
-  /** Files written with {@link #writeAtomically}: their temporary files are this runner's own. */
-  private static final java.util.List<String> ATOMIC =
-      java.util.List.of(MARKER, "job.resolved.yaml", "provenance.json", Completion.FILE);
+  /** The temporary file of {@link #writeAtomically}: {@code .<name><random digits>.tmp}, as Files.createTempFile names it. */
+  private static final java.util.regex.Pattern OWN_TEMPORARY = java.util.regex.Pattern.compile("\\..+\\d{6,}\\.tmp");
   private final Path dir;
   private final FileChannel lockChannel;
   private final FileLock lock;
@@ -109,7 +108,7 @@ public final class RunDirectory implements AutoCloseable {
     try (java.util.stream.Stream<Path> s = Files.list(dir)) {
       for (Path f : s.toList()) {
         String n = f.getFileName().toString();
-        if (n.startsWith(".") && n.endsWith(".tmp") && ATOMIC.stream().anyMatch(a -> n.startsWith("." + a)) && Files.isRegularFile(f)) {
+        if (OWN_TEMPORARY.matcher(n).matches() && Files.isRegularFile(f)) {
           Files.delete(f);
         }
       }
@@ -138,9 +137,6 @@ public final class RunDirectory implements AutoCloseable {
   }
 
   private static void writeAtomically(Path dir, String name, String content) throws IOException {
-    if (!ATOMIC.contains(name)) {
-      throw new IllegalArgumentException(name + " is not in RunDirectory.ATOMIC");
-    }
     Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
     try {
       Files.writeString(tmp, content);
