@@ -8,11 +8,10 @@ import io.inscope.modules.checkpoint.TrainingState;
 import io.inscope.modules.data.ClassNames;
 import io.inscope.modules.data.Vocabulary;
 import io.inscope.modules.data.DataException;
+import io.inscope.modules.strategy.StepCompilationException;
 import io.inscope.modules.train.DivergedException;
 import io.inscope.modules.train.Outcome;
 import io.inscope.modules.train.Trainer;
-import io.inscope.modules.tpu.TpuCompilation;
-import io.inscope.modules.tpu.TpuStrategy;
 import io.inscope.runner.internal.Completion;
 import io.inscope.runner.internal.Console;
 import io.inscope.runner.internal.EnvironmentFaults;
@@ -146,15 +145,13 @@ final class JobRun {
     try {
       // initializing and restoring run on every task's devices: a task can be lost here too
       session.session();
-      if (session.strategy instanceof TpuStrategy tpu) {
-        TpuCompilation.check(session.session(), tpu.clusters());
-      }
+      session.strategy.checkCompiled(session.session());
       if (latest.isPresent()) {
         state = checkpoints.restore(session.session(), session.checkpointOps, latest.get());
       }
     } catch (TensorFlowException e) {
       throw LostTask.of(e, spec);
-    } catch (TpuCompilation.FailedException e) {
+    } catch (StepCompilationException e) {
       throw new UserException(ExitCodes.INTERNAL, e.getMessage());
     }
     if (state != null) {

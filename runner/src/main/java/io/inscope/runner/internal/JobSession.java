@@ -19,7 +19,6 @@ import io.inscope.modules.losses.LabelChecks;
 import io.inscope.modules.strategy.Strategy;
 import io.inscope.modules.strategy.StrategyFactory;
 import io.inscope.modules.strategy.StrategyScope;
-import io.inscope.modules.tpu.TpuStrategy;
 import io.inscope.modules.train.StepBuilder;
 import io.inscope.modules.train.TrainGraph;
 import io.inscope.runner.ExitCodes;
@@ -30,6 +29,7 @@ import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.TargetSessions;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.proto.GraphDef;
 
 /**
  * The three phases for one job: initialize the system, build everything inside the strategy
@@ -138,12 +138,13 @@ public final class JobSession implements AutoCloseable {
         ckpt = CheckpointOps.build(scope.tf(), step.variables());
       }
       checkLabels(job, step, train, eval);
-      if (strategy instanceof TpuStrategy tpu) {
-        // the TPU master compiles the ops marked _tpu_replicate, gradient ops included, which can
-        // only be marked on the GraphDef: the session runs an annotated copy of the graph
+      Optional<GraphDef> rewritten = strategy.sessionGraph(graph);
+      if (rewritten.isPresent()) {
+        // e.g. the TPU master compiles the ops marked _tpu_replicate, gradient ops included, which
+        // can only be marked on the GraphDef: the session runs the strategy's copy of the graph
         Graph annotated = new Graph();
         try {
-          annotated.importGraphDef(tpu.annotatedGraphDef(graph));
+          annotated.importGraphDef(rewritten.get());
         } catch (RuntimeException e) {
           annotated.close();
           throw e;
