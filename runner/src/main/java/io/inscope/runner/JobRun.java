@@ -6,6 +6,7 @@ import io.inscope.configs.Secrets;
 import io.inscope.modules.checkpoint.Checkpoints;
 import io.inscope.modules.checkpoint.TrainingState;
 import io.inscope.modules.data.ClassNames;
+import io.inscope.modules.data.Vocabulary;
 import io.inscope.modules.data.DataException;
 import io.inscope.modules.strategy.StepCompilationException;
 import io.inscope.modules.train.DivergedException;
@@ -104,6 +105,7 @@ final class JobRun {
       Checkpoints checkpoints = new Checkpoints(run.resolve("checkpoints"), spec.checkpoint().keep(), w -> err.println("warning: " + w));
       if (fresh) {
         run.delete(ClassNames.FILE);
+        run.delete(Vocabulary.FILE);
         int removed = checkpoints.removeAll();
         if (removed > 0) {
           err.println("--fresh: removed " + removed + " earlier checkpoint(s) of " + dir);
@@ -112,15 +114,20 @@ final class JobRun {
         checkpoints.removeUnfinished();
       }
       Optional<ClassNames> savedClasses;
+      Optional<Vocabulary> savedVocabulary;
       try {
         savedClasses = ClassNames.readIfPresent(dir);
+        savedVocabulary = Vocabulary.readIfPresent(dir);
       } catch (DataException e) {
         throw new UserException(ExitCodes.USAGE, e.getMessage());
       }
-      try (JobSession session = JobSession.build(spec, Injectors.forJob(spec.plugins()), savedClasses)) {
+      try (JobSession session = JobSession.build(spec, Injectors.forJob(spec.plugins()), savedClasses, savedVocabulary)) {
         // before the first checkpoint: whatever the run trains, evaluates or exports uses these ids
         if (session.classes.isPresent()) {
           session.classes.get().write(run.resolve(ClassNames.FILE));
+        }
+        if (session.vocabulary.isPresent()) {
+          session.vocabulary.get().write(run.resolve(Vocabulary.FILE));
         }
         run.writeAtomically("job.resolved.yaml", resolved);
         run.writeAtomically("provenance.json", secrets.redact(Provenance.json(spec, resolved, session.topology, start)));
