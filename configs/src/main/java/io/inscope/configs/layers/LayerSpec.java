@@ -27,7 +27,10 @@ import io.inscope.configs.Doc;
   ConcatenateSpec.class,
   Conv1DSpec.class,
   Conv2DSpec.class,
+  Conv2DTransposeSpec.class,
+  Cropping2DSpec.class,
   DenseSpec.class,
+  DepthwiseConv2DSpec.class,
   DropoutSpec.class,
   EmbeddingSpec.class,
   FlattenSpec.class,
@@ -44,8 +47,14 @@ import io.inscope.configs.Doc;
   MaximumSpec.class,
   MultiHeadAttentionSpec.class,
   MultiplySpec.class,
+  PermuteSpec.class,
   PositionEmbeddingSpec.class,
   ReshapeSpec.class,
+  SeparableConv2DSpec.class,
   SoftmaxSpec.class,
-  SubtractSpec.class})
+  SpatialDropout1DSpec.class,
+  SpatialDropout2DSpec.class,
+  SubtractSpec.class,
+  UpSampling2DSpec.class,
+  ZeroPadding2DSpec.class})
 public interface LayerSpec {}
