@@ -1,5 +1,6 @@
 package io.inscope.runner;
 
+import io.inscope.configs.ExportFrom;
 import io.inscope.configs.JobRenderer;
 import io.inscope.configs.JobSpec;
 import io.inscope.modules.checkpoint.Checkpoints;
@@ -125,7 +126,7 @@ final class JobRun {
       Outcome outcome;
       stop.attach(trainer::requestStop, spec.train());
       try {
-        outcome = trainer.run(session.train, session.plan, startStep);
+        outcome = trainer.run(session.train, session.plan, startStep, state);
       } catch (DivergedException e) {
         console.close();
         throw new UserException(ExitCodes.DIVERGED, e.getMessage());
@@ -144,6 +145,12 @@ final class JobRun {
             finalMetrics, seconds(start), dir);
       }
       if (spec.export().savedModel()) {
+        if (spec.export().from() == ExportFrom.BEST) {
+          Path best = checkpoints.named(Checkpoints.BEST).orElseThrow(() -> new UserException(ExitCodes.USAGE,
+              "export.from: best, but no evaluation wrote " + run.resolve("checkpoints").resolve(Checkpoints.BEST)));
+          checkpoints.restore(session.session(), session.checkpointOps, best);
+          err.println("exporting the best checkpoint " + best);
+        }
         Exporter.savedModel(session, run.resolve("export").resolve("saved_model"));
       }
       new Completion(spec.name(), outcome.steps(), hash, finalMetrics, Instant.now().toString()).write(run);

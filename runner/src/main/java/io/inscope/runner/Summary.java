@@ -18,6 +18,9 @@ final class Summary {
 
   static String line(JobSpec job, Outcome outcome, long millis, Path dir) {
     StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "done: %s, %d steps in %.1f s", job.name(), outcome.steps(), millis / 1000.0));
+    if (outcome.stoppedEarly() != null) {
+      s.append(" (").append(outcome.stoppedEarly()).append(')');
+    }
     String m = metrics(outcome);
     if (!m.isEmpty()) {
       s.append("; ").append(m);

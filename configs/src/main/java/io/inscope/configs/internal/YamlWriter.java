@@ -1,5 +1,6 @@
 package io.inscope.configs.internal;
 
+import io.inscope.configs.ScalarForm;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -80,6 +81,9 @@ public final class YamlWriter {
   }
 
   private static Node kind(Object value) {
+    if (value instanceof ScalarForm f && f.scalarForm() != null) {
+      return scalar(Tag.FLOAT, f.scalarForm().toString());
+    }
     String name = KindFamily.nameOf(value.getClass());
     if (Field.of(value.getClass()).isEmpty()) {
       return scalar(Tag.STR, name);

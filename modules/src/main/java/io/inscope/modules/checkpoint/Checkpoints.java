@@ -29,10 +29,16 @@ import org.tensorflow.types.TString;
  * variables.json}), {@code state.json} and, written last, {@code MANIFEST.json} (SHA-256 of every file). A checkpoint is
  * written into a temporary directory and renamed into place, so a crash leaves either the whole
  * checkpoint or none; one whose manifest is missing or does not match is skipped with a warning.
+ * Named checkpoints ({@code checkpoints/best/}, {@code checkpoints/early_stopping_best/}) live beside
+ * the numbered ones, outside their retention.
  */
 public final class Checkpoints {
   private static final String PREFIX = "ckpt-";
   private static final String MANIFEST = "MANIFEST.json";
+  /** The checkpoint of the best evaluation ({@code checkpoint.best}). */
+  public static final String BEST = "best";
+  /** The weights early stopping restores ({@code restore_best}). */
+  public static final String EARLY_STOPPING_BEST = "early_stopping_best";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path dir;
@@ -47,6 +53,34 @@ public final class Checkpoints {
 
   /** Writes a checkpoint of the session's variables and {@code state}; keeps the newest {@code keep}. */
   public Path save(Session session, CheckpointOps ops, TrainingState state) throws IOException {
+    Path target = write(session, ops, state, String.format("%s%010d", PREFIX, state.step()));
+    prune();
+    return target;
+  }
+
+  /**
+   * Writes a checkpoint named {@code name} ({@link #BEST}, {@link #EARLY_STOPPING_BEST}) outside the
+   * retention of the numbered ones, replacing any earlier one of that name.
+   */
+  public Path saveNamed(Session session, CheckpointOps ops, TrainingState state, String name) throws IOException {
+    return write(session, ops, state, name);
+  }
+
+  /** A complete named checkpoint, if one was written and its manifest matches. */
+  public Optional<Path> named(String name) {
+    Path c = dir.resolve(name);
+    if (!Files.isDirectory(c)) {
+      return Optional.empty();
+    }
+    String problem = verify(c);
+    if (problem != null) {
+      warn.accept("skipping checkpoint " + c + ": " + problem);
+      return Optional.empty();
+    }
+    return Optional.of(c);
+  }
+
+  private Path write(Session session, CheckpointOps ops, TrainingState state, String name) throws IOException {
     Files.createDirectories(dir);
     Path tmp = Files.createTempDirectory(dir, ".tmp-" + PREFIX);
     try (TString prefix = TString.scalarOf(tmp.resolve("variables").toString())) {
@@ -56,12 +90,11 @@ public final class Checkpoints {
     Files.writeString(tmp.resolve("variables.json"), JSON.writeValueAsString(ops.variables()));
     Files.writeString(tmp.resolve("replicas.json"), JSON.writeValueAsString(replicaChecksums(session, ops)));
     writeSynced(tmp.resolve(MANIFEST), JSON.writeValueAsBytes(checksums(tmp)));
-    Path target = dir.resolve(String.format("%s%010d", PREFIX, state.step()));
+    Path target = dir.resolve(name);
     if (Files.exists(target)) {
       deleteTree(target);
     }
     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-    prune();
     return target;
   }
 
@@ -104,6 +137,8 @@ public final class Checkpoints {
   public int removeAll() throws IOException {
     int complete = list().size();
     deleteMatching(PREFIX);
+    deleteMatching(BEST);
+    deleteMatching(EARLY_STOPPING_BEST);
     removeUnfinished();
     return complete;
   }

@@ -14,6 +14,7 @@ import io.inscope.modules.metrics.Metric;
 import io.inscope.modules.metrics.MetricFactory;
 import io.inscope.modules.optimizers.Optimizer;
 import io.inscope.modules.optimizers.OptimizerFactory;
+import io.inscope.modules.schedules.PlateauOps;
 import io.inscope.modules.strategy.MirroredVariable;
 import io.inscope.modules.strategy.Placement;
 import io.inscope.modules.strategy.ReplicatingStrategy;
@@ -101,7 +102,7 @@ public final class StepBuilder {
         features, labels, step, steps.trainOps(), steps.losses(), steps.metricSums(),
         steps.lossVector(host), steps.metricVectors(host),
         evalFeatures, evalLabels, evalLoss, evalSums, tf.withName("outputs").identity(outputs),
-        metricList, scope.variables());
+        metricList, scope.variables(), optimizer.appliedLearningRate(), PlateauOps.of(optimizer.learningRate()));
   }
 
   private List<Metric> metrics(JobSpec job) {
