@@ -8,7 +8,8 @@ package io.inscope.configs;
  * base file names the base file. A value given with {@code --set} has no line and column (both 0)
  * and reads {@code --set optimizer.adam.learning_rate: must be > 0 (got -0.1)}. The path is empty
  * for errors about the document as a whole ({@code jobs/mnist.yaml:1:1: missing required key
- * 'train'}).
+ * 'train'}). Control characters and ANSI escape sequences in any part (a value echoed in the
+ * message, a key in the path) are printed escaped ({@link Escapes}): {@code \e[31m}, {@code \0}.
  *
  * @param source the file as the user named it (a base file as its {@code extends} names it,
  *     relative to the naming file), or {@code --set}
@@ -31,6 +32,6 @@ public record ConfigError(String source, int line, int column, String path, Stri
     } else {
       s.append(':');
     }
-    return s.append(' ').append(message).toString();
+    return Escapes.escape(s.append(' ').append(message).toString());
   }
 }

@@ -3,7 +3,8 @@ package io.inscope.configs;
 import java.util.List;
 
 /**
- * The shape and type of one example, without the batch dimension.
+ * The shape and type of one example, without the batch dimension; at most {@link
+ * ShapeLimits#MAX_ELEMENTS} values.
  *
  * <pre>
  * input: {shape: [28, 28], dtype: float32}
@@ -15,6 +16,7 @@ public record InputSpec(
 
   public InputSpec {
     shape = List.copyOf(shape);
+    ShapeLimits.check("shape", shape);
   }
 
   public long elements() {

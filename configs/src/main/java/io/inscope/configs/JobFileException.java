@@ -36,7 +36,7 @@ public final class JobFileException extends Exception {
 
   /** A header line ({@code x.yaml has 1 error:}) and one indented line per error. */
   public String report() {
-    StringBuilder s = new StringBuilder(file).append(" has ").append(errors.size());
+    StringBuilder s = new StringBuilder(Escapes.escape(file)).append(" has ").append(errors.size());
     s.append(errors.size() == 1 ? " error:" : " errors:");
     for (ConfigError e : errors) {
       s.append("\n  ").append(e.format());

@@ -55,6 +55,9 @@ public record JobSpec(
               + name
               + "')");
     }
+    if (output.indexOf('\0') >= 0) {
+      throw new SpecException("output", "not a valid path (nul character not allowed)");
+    }
     variables = List.copyOf(variables);
     metrics = List.copyOf(metrics);
     plugins = List.copyOf(plugins);

@@ -9,12 +9,15 @@ package io.inscope.configs;
  * train: {epochs: 10, steps_per_execution: 25, log_every_steps: 100, eval_every: epoch, max_duration: 3h50m, grace_period: 30s}
  * </pre>
  *
+ * <p>{@code --set train.steps=N} over a job with {@code epochs} (or the reverse) replaces it.
+ *
  * <p>{@code steps_per_execution: K} runs up to K steps in one {@code Session.run}: the graph holds
  * K chained copies of the step, each on its own slice of a staged {@code [K × batch, ...]} batch.
  * Losses and metrics stay exact per step. Evaluations, checkpoints and a stop request happen
  * between executions: an execution ends early at a step where one is due, so they land on the
  * same steps as with K = 1.
  */
+@Exclusive({"epochs", "steps"})
 public record TrainSpec(
     @Doc("passes over the training data") @OptionalKey @Range(min = 1) Integer epochs,
     @Doc("training steps (global batches)") @OptionalKey @Range(min = 1) Long steps,
@@ -24,7 +27,7 @@ public record TrainSpec(
         int stepsPerExecution,
     @Doc("a metrics line every this many steps") @Default("100") @Range(min = 1)
         int logEverySteps,
-    @Doc("evaluate the eval split: epoch, never, or every N steps") @Default("epoch")
+    @Doc("evaluate the eval split: epoch, never, or every N steps; epoch and N also evaluate after the last step, never not at all") @Default("epoch")
         Every evalEvery,
     @Doc("stop with a checkpoint and exit 75 once the run command has run this long (e.g. 2h); unset = no limit")
         @OptionalKey

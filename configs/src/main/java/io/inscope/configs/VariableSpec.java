@@ -29,5 +29,6 @@ public record VariableSpec(
           "trainable", "an " + dtype.name().toLowerCase(java.util.Locale.ROOT) + " variable cannot be trainable; set trainable: false");
     }
     shape = List.copyOf(shape);
+    ShapeLimits.check("shape", shape);
   }
 }

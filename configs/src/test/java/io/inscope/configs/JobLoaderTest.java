@@ -183,4 +183,31 @@ class JobLoaderTest {
   private static CsvSpec csv(JobSpec spec) {
     return (CsvSpec) spec.data().train().source();
   }
+
+  /**
+   * SnakeYAML 2.3 failed (IndexOutOfBoundsException in StreamReader.update) when a character
+   * outside the BMP straddled its 1024-character read buffer; the loader reads 2.7 now. Every
+   * position of the surrogate pair around the first two buffer ends is tried, in a trailing comment
+   * and in a value, from a file as check reads it.
+   */
+  @Test
+  void aCharacterOutsideTheBmpAcrossTheReadBufferLoads() throws Exception {
+    for (int boundary : new int[] {1024, 2048}) {
+      for (int at = boundary - 4; at <= boundary + 2; at++) {
+        String comment = emojiAt(at, "# ");
+        assertEquals("tiny", Jobs.load(Jobs.write(dir, "comment-" + at + ".yaml", comment)).name());
+        String value = emojiAt(at, "output: runs/");
+        assertEquals("runs/" + EMOJI.repeat(3), Jobs.load(Jobs.write(dir, "value-" + at + ".yaml", value)).output());
+      }
+    }
+  }
+
+  private static final String EMOJI = "\ud83d\ude00";
+
+  /** TINY, a padding comment, then {@code line} and three emoji, the first one's high surrogate at character {@code at}. */
+  private static String emojiAt(int at, String line) {
+    String text = Jobs.TINY + "#" + "x".repeat(at - Jobs.TINY.length() - line.length() - 2) + "\n" + line + EMOJI.repeat(3) + "\n";
+    assertEquals(EMOJI, text.substring(at, at + 2));
+    return text;
+  }
 }

@@ -1,15 +1,22 @@
 package io.inscope.runner;
 
+import io.inscope.configs.internal.Suggest;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * {@code runner.jar} and its subcommands. A first argument that is not a subcommand is a job file:
- * {@code runner.jar job.yaml} means {@code runner.jar run job.yaml}.
+ * {@code runner.jar job.yaml} means {@code runner.jar run job.yaml}, unless no such file exists and
+ * the word is close to a subcommand's name ({@code chek job.yaml}): that is a usage error (exit 2)
+ * with a suggestion, never a training run. No arguments at all print the usage and exit 2.
  */
 @Command(
     name = "runner.jar",
@@ -31,17 +38,21 @@ import picocli.CommandLine.Command;
       RenderCommand.class,
       PlanCommand.class,
       InspectCommand.class,
+      EvaluateCommand.class,
+      PredictCommand.class,
       BenchCommand.class,
       ReportCommand.class,
       SchemaCommand.class,
       WorkerCommand.class
     })
-public final class Cli implements Runnable {
+public final class Cli implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** No subcommand and no job file: the usage, as a usage error. */
   @Override
-  public void run() {
+  public Integer call() {
     spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.USAGE;
   }
 
   /** Runs the command line; returns the exit code. */
@@ -50,6 +61,12 @@ public final class Cli implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, err));
+    String typo = mistypedCommand(cl, args);
+    if (typo != null) {
+      err.println("unknown command '" + args[0] + "' (did you mean '" + typo + "'?); a job file of that name does not exist either");
+      err.flush();
+      return ExitCodes.USAGE;
+    }
     return cl.execute(withDefaultCommand(cl, args));
   }
 
@@ -64,6 +81,24 @@ public final class Cli implements Runnable {
     e.printStackTrace(err);
     err.flush();
     return ExitCodes.INTERNAL;
+  }
+
+  /**
+   * The subcommand {@code args[0]} was probably meant to be: it is no subcommand, no existing file,
+   * and close to a subcommand's name ({@code chek}); null otherwise.
+   */
+  static String mistypedCommand(CommandLine cl, String[] args) {
+    if (args.length == 0 || args[0].startsWith("-") || cl.getSubcommands().containsKey(args[0])) {
+      return null;
+    }
+    try {
+      if (Files.exists(Path.of(args[0]))) {
+        return null;
+      }
+    } catch (InvalidPathException e) {
+      return null; // not a path: the run command reports it
+    }
+    return Suggest.nearest(args[0], cl.getSubcommands().keySet());
   }
 
   static String[] withDefaultCommand(CommandLine cl, String[] args) {

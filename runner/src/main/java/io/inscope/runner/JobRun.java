@@ -5,6 +5,8 @@ import io.inscope.configs.JobRenderer;
 import io.inscope.configs.JobSpec;
 import io.inscope.modules.checkpoint.Checkpoints;
 import io.inscope.modules.checkpoint.TrainingState;
+import io.inscope.modules.data.ClassNames;
+import io.inscope.modules.data.DataException;
 import io.inscope.modules.train.DivergedException;
 import io.inscope.modules.train.Outcome;
 import io.inscope.modules.train.Trainer;
@@ -72,6 +74,7 @@ final class JobRun {
       run.delete(Completion.FILE);
       Checkpoints checkpoints = new Checkpoints(run.resolve("checkpoints"), spec.checkpoint().keep(), w -> err.println("warning: " + w));
       if (fresh) {
+        run.delete(ClassNames.FILE);
         int removed = checkpoints.removeAll();
         if (removed > 0) {
           err.println("--fresh: removed " + removed + " earlier checkpoint(s) of " + dir);
@@ -79,15 +82,26 @@ final class JobRun {
       } else {
         checkpoints.removeUnfinished();
       }
-      try (JobSession session = JobSession.build(spec, Injectors.forJob(spec.plugins()))) {
+      Optional<ClassNames> savedClasses;
+      try {
+        savedClasses = ClassNames.readIfPresent(dir);
+      } catch (DataException e) {
+        throw new UserException(ExitCodes.USAGE, e.getMessage());
+      }
+      try (JobSession session = JobSession.build(spec, Injectors.forJob(spec.plugins()), savedClasses)) {
+        // before the first checkpoint: whatever the run trains, evaluates or exports uses these ids
+        if (session.classes.isPresent()) {
+          session.classes.get().write(run.resolve(ClassNames.FILE));
+        }
         run.writeAtomically("job.resolved.yaml", resolved);
         run.writeAtomically("provenance.json", Provenance.json(spec, resolved, session.topology, start));
-        return train(run, session, checkpoints, hash, start);
+        return train(run, session, checkpoints, resolved, hash, start);
       }
     }
   }
 
-  private JobResult train(RunDirectory run, JobSession session, Checkpoints checkpoints, String hash, Instant start)
+  private JobResult train(RunDirectory run, JobSession session, Checkpoints checkpoints, String resolved, String hash,
+      Instant start)
       throws Exception {
     long startStep = 0;
     Optional<Path> latest = checkpoints.latest();
@@ -151,7 +165,8 @@ final class JobRun {
           checkpoints.restore(session.session(), session.checkpointOps, best);
           err.println("exporting the best checkpoint " + best);
         }
-        Exporter.savedModel(session, run.resolve("export").resolve("saved_model"));
+        Exporter.savedModel(session, run.resolve("export").resolve("saved_model"), outcome.steps(), spec.export().keep(),
+            run.path(), resolved);
       }
       new Completion(spec.name(), outcome.steps(), hash, finalMetrics, Instant.now().toString()).write(run);
       err.println(Summary.line(spec, outcome, Instant.now().toEpochMilli() - start.toEpochMilli(), dir));

@@ -44,7 +44,8 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--sweep",
       paramLabel = "PATH=V1,V2,...",
-      description = "run one job per value (repeatable: every combination), each in <run dir>/<path>=<value>,..., "
+      description = "run one job per value (repeatable: every combination), each in <run dir>-sweep/<key>=<value>,... "
+          + "(with --output DIR and one job file: DIR/<key>=<value>,...), "
           + "e.g. --sweep optimizer.adam.learning_rate=1e-3,1e-4")
   List<String> sweeps = new ArrayList<>();
 
@@ -73,7 +74,7 @@ public final class RunCommand implements Callable<Integer> {
           exit = ExitCodes.mostSevere(exit, ExitCodes.INTERRUPTED);
           continue;
         }
-        if (many) {
+        if (many && !output.quiet) {
           err.println("== " + job.label() + (job.dir() == null ? "" : " (" + job.dir() + ")"));
         }
         JobResult r = runOne(job, stop, err);
@@ -136,12 +137,19 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * The job's output (or {@code --output}; with several job files, {@code --output/<name>}), and
-   * below it the sweep combination's directory.
+   * The job's output (or {@code --output}; with several job files, {@code --output/<name>}). A
+   * sweep's runs go beside that directory, never inside it: in {@code <dir>-sweep/<combination>},
+   * or with one job file and {@code --output DIR}, in {@code DIR/<combination>}.
    */
   private Path runDirectory(JobSpec job, String combination) {
     Path base = output.output == null ? Path.of(job.output())
         : files.size() > 1 ? output.output.resolve(job.name()) : output.output;
-    return combination.isEmpty() ? base : base.resolve(combination);
+    if (combination.isEmpty()) {
+      return base;
+    }
+    if (output.output != null && files.size() == 1) {
+      return base.resolve(combination);
+    }
+    return base.resolveSibling(base.getFileName() + "-sweep").resolve(combination);
   }
 }

@@ -19,7 +19,10 @@ final class CliHarness {
     return new Run(code, out.toString(), err.toString());
   }
 
-  /** A small synthetic classification job (SGD with momentum) written to {@code dir/job.yaml}. */
+  /**
+   * A small synthetic classification job (SGD with momentum) written to {@code dir/job.yaml}. It
+   * evaluates at step 60 and, as every schedule but {@code never} does, after its last step.
+   */
   static Path syntheticJob(Path dir, String extra) throws IOException {
     String yaml = """
         version: 1
@@ -38,7 +41,7 @@ final class CliHarness {
         data:
           train: {synthetic: {examples: 320, classes: 4}, shuffle: 320, batch_size: 32}
           eval: {synthetic: {examples: 64, classes: 4}, batch_size: 64}
-        train: {steps: 60, log_every_steps: 20, eval_every: never}
+        train: {steps: 60, log_every_steps: 20, eval_every: 60}
         checkpoint: {every_steps: 10, keep: 2}
         """ + extra;
     Path job = dir.resolve("job.yaml");

@@ -72,6 +72,24 @@ class RunCommandTest {
     assertTrue(lines.get(0).startsWith("{\"split\":\"train\",\"step\":20,"), lines.get(0));
     assertTrue(lines.get(3).startsWith("{\"split\":\"eval\",\"step\":60,"), lines.get(3));
     assertFalse(Files.exists(out.resolve(".lock")), "the lock is released when the run ends");
+    assertEquals("""
+        model_checkpoint_path: "ckpt-0000000060/variables"
+        all_model_checkpoint_paths: "ckpt-0000000050/variables"
+        all_model_checkpoint_paths: "ckpt-0000000060/variables"
+        """, Files.readString(out.resolve("checkpoints/checkpoint")), "the state file tf.train.latest_checkpoint reads");
+  }
+
+  @Test
+  void evalEveryNeverDoesNotEvaluateEvenAtTheEnd() throws Exception {
+    Path job = CliHarness.syntheticJob(tmp, "");
+    Path out = tmp.resolve("out");
+    CliHarness.Run r = CliHarness.run("run", job.toString(), "--output", out.toString(), "--set", "train.eval_every=never");
+    assertEquals(0, r.exit(), r.err());
+    List<String> lines = Files.readAllLines(out.resolve("metrics.jsonl"));
+    assertEquals(3, lines.size(), "train log lines at steps 20, 40, 60 and no evaluation: " + lines);
+    assertTrue(lines.stream().noneMatch(l -> l.contains("\"split\":\"eval\"")), lines.toString());
+    assertFalse(r.err().contains("eval "), r.err());
+    assertTrue(r.err().contains("done: synth, 60 steps") && r.err().contains("train loss"), r.err());
   }
 
   @Test
@@ -158,6 +176,42 @@ class RunCommandTest {
       assertTrue(r.err().lines().anyMatch(l -> l.matches("synth " + n + " +0 +finished +10 .*eval loss .*")), r.err());
     }
     assertTrue(r.err().lines().anyMatch(l -> l.matches("job +exit +status +steps +time +run directory +final metrics")), r.err());
+    assertFalse(r.err().contains("== synth"), "--quiet prints no per-job header: " + r.err());
+  }
+
+  @Test
+  void aSweepGoesBesideTheBaseJobsRunDirectoryNotInsideIt() throws Exception {
+    Path runs = tmp.resolve("runs");
+    Path job = CliHarness.syntheticJob(tmp, "output: " + runs.resolve("synth") + "\n");
+    assertEquals(0, CliHarness.run("run", job.toString(), "--quiet", "--set", "train.steps=5").exit());
+    List<String> base;
+    try (var files = Files.list(runs.resolve("synth"))) {
+      base = files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+    CliHarness.Run r = CliHarness.run("run", job.toString(), "--set", "train.steps=5",
+        "--sweep", "optimizer.sgd.learning_rate=0.05,0.1");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.err().contains("== synth learning_rate=0.05 (" + runs.resolve("synth-sweep").resolve("learning_rate=0.05") + ")"), r.err());
+    for (String n : List.of("learning_rate=0.05", "learning_rate=0.1")) {
+      assertTrue(Files.exists(runs.resolve("synth-sweep").resolve(n).resolve("finished.json")), n);
+    }
+    try (var files = Files.list(runs.resolve("synth"))) {
+      assertEquals(base, files.map(f -> f.getFileName().toString()).sorted().toList(), "the base run directory is unchanged");
+    }
+  }
+
+  @Test
+  void anOutputThatIsSomeoneElsesDirectoryIsRefusedWithExit2() throws Exception {
+    Path job = CliHarness.syntheticJob(tmp, "");
+    Path mine = Files.createDirectories(tmp.resolve("notes"));
+    Files.writeString(mine.resolve(".notes.tmp"), "draft");
+    Files.writeString(mine.resolve("metrics.jsonl"), "{\"mine\":1}\n");
+    CliHarness.Run r = CliHarness.run("run", job.toString(), "--output", mine.toString(), "--set", "train.steps=5");
+    assertEquals(ExitCodes.USAGE, r.exit(), r.err());
+    assertTrue(r.err().startsWith(mine + " is not empty and is not a run directory"), r.err());
+    assertTrue(r.err().contains("Give --output a new or empty directory"), r.err());
+    assertEquals("draft", Files.readString(mine.resolve(".notes.tmp")));
+    assertEquals("{\"mine\":1}\n", Files.readString(mine.resolve("metrics.jsonl")));
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inscope.modules.checkpoint.CheckpointState;
 import io.inscope.modules.checkpoint.Checkpoints;
 import io.inscope.runner.internal.CheckpointReader;
 import java.io.IOException;
@@ -38,7 +39,7 @@ class RunnerJarIT {
       }
     }
     assertTrue(lastEval != null && lastEval.get("accuracy").asDouble() >= 0.9, String.valueOf(lastEval));
-    assertTrue(Files.exists(out.resolve("export/saved_model/saved_model.pb")));
+    assertTrue(Files.exists(out.resolve("export/saved_model/600/saved_model.pb")));
     assertTrue(Files.exists(out.resolve("provenance.json")));
     assertTrue(Files.exists(out.resolve("job.resolved.yaml")));
   }
@@ -154,6 +155,7 @@ class RunnerJarIT {
       long step = latest.isPresent() ? Checkpoints.readState(latest.get()).step() : -1;
       assertTrue(step >= reached, "round " + round + ": the latest checkpoint went back from step " + reached + " to " + step);
       reached = step;
+      assertStateNamesCompleteCheckpoints(cut.resolve("checkpoints"), round);
       long unfinished = 0;
       if (Files.isDirectory(cut.resolve("checkpoints"))) {
         try (Stream<Path> d = Files.list(cut.resolve("checkpoints"))) {
@@ -174,6 +176,22 @@ class RunnerJarIT {
     assertEquals(600, Checkpoints.readState(latest(cut)).step());
     for (String line : Files.readAllLines(metrics)) {
       new ObjectMapper().readTree(line); // no line cut short by a kill is left behind
+    }
+  }
+
+  /**
+   * Whenever a kill lands, the {@code checkpoint} state file (if written yet) names only
+   * checkpoints that are complete and still there: it is written after a checkpoint is in place,
+   * and old checkpoints are deleted only after it stops naming them.
+   */
+  private static void assertStateNamesCompleteCheckpoints(Path dir, int round) throws IOException {
+    Optional<CheckpointState> state = Files.isDirectory(dir) ? CheckpointState.read(dir) : Optional.empty();
+    if (state.isEmpty()) {
+      return;
+    }
+    for (String prefix : state.get().all()) {
+      assertTrue(Files.exists(dir.resolve(prefix + ".index")), "round " + round + ": " + prefix);
+      assertTrue(Files.exists(dir.resolve(prefix).resolveSibling("MANIFEST.json")), "round " + round + ": " + prefix);
     }
   }
 

@@ -4,6 +4,7 @@ import io.inscope.configs.DType;
 import io.inscope.configs.Default;
 import io.inscope.configs.Doc;
 import io.inscope.configs.Range;
+import io.inscope.configs.ShapeLimits;
 import io.inscope.configs.SpecException;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,7 @@ public record FeatureSpec(
 
   public FeatureSpec {
     shape = List.copyOf(shape);
+    ShapeLimits.check("shape", shape);
     if (dtype != DType.FLOAT32 && dtype != DType.INT64) {
       throw new SpecException(
           "dtype", "a tf.Example feature is float32 (float_list) or int64 (int64_list) (got " + dtype.name().toLowerCase(Locale.ROOT) + ")");

@@ -4,11 +4,13 @@ import io.inscope.configs.Every;
 import io.inscope.configs.ExportFrom;
 import io.inscope.configs.JobSpec;
 import io.inscope.configs.MonitorMode;
+import io.inscope.configs.ShapeLimits;
 import io.inscope.configs.StrategySpec;
 import io.inscope.configs.StrategyType;
 import io.inscope.configs.VariableSpec;
 import io.inscope.configs.data.DataSplitSpec;
 import io.inscope.configs.schedules.ReduceOnPlateauSpec;
+import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +20,8 @@ import java.util.TreeSet;
 
 /**
  * Rules that span records, checked on a bound {@link JobSpec}: a global batch divides evenly over
- * the replicas whenever the file fixes their number, and extra variables have unique names.
+ * the replicas whenever the file fixes their number, a batch staged for one {@code Session.run}
+ * fits one Java array, and extra variables have unique names.
  */
 final class CrossChecks {
   private CrossChecks() {}
@@ -30,6 +33,9 @@ final class CrossChecks {
       batch(spec.data().eval(), "data.eval", replicas, spec.strategy(), locations, problems);
     }
     monitors(spec, locations, problems);
+    long elements = spec.model().input().elements();
+    staged(spec.data().train(), "data.train", spec.train().stepsPerExecution(), elements, locations, problems);
+    staged(spec.data().eval(), "data.eval", 1, elements, locations, problems);
     Map<String, Integer> seen = new HashMap<>();
     List<VariableSpec> variables = spec.variables();
     for (int i = 0; i < variables.size(); i++) {
@@ -109,5 +115,21 @@ final class CrossChecks {
     String path = splitPath + ".batch_size";
     problems.add(at(locations, path), path, "must be divisible by the replica count " + replicas + " ("
         + TypeNames.yamlName(strategy.type()) + ") to split evenly (got " + batch + "; nearest valid: " + nearest + ")");
+  }
+
+  /** {@code batch_size × steps} examples of {@code elements} values each are staged in one array. */
+  private static void staged(DataSplitSpec split, String splitPath, int steps, long elements,
+      Map<String, Origin> locations, Problems problems) {
+    if (split == null) {
+      return;
+    }
+    BigInteger values = BigInteger.valueOf(split.batchSize()).multiply(BigInteger.valueOf(steps)).multiply(BigInteger.valueOf(elements));
+    if (values.compareTo(BigInteger.valueOf(ShapeLimits.MAX_BATCH_VALUES)) > 0) {
+      String path = splitPath + ".batch_size";
+      String times = steps > 1 ? " x train.steps_per_execution " + steps : "";
+      problems.add(at(locations, path), path, "too large for the input shape: batch_size " + split.batchSize() + times
+          + " x " + elements + " values per example = " + values + ", more than one Java array holds ("
+          + ShapeLimits.MAX_BATCH_VALUES + ")");
+    }
   }
 }

@@ -87,7 +87,27 @@ final class NodeConverter {
     } else {
       return invalid(s, origin, path);
     }
+    if (!fits(type, s.getValue())) {
+      // only an explicit tag (!!bool maybe, !!int abc) can disagree with the text
+      problems.add(origin, path, YNode.quote(s.getValue()) + " is not a valid " + shortTag(tag.getValue()) + " value (expected "
+          + switch (type) {
+            case INT -> "an integer";
+            case FLOAT -> "a number";
+            case BOOL -> "true or false";
+            default -> "null, ~ or nothing";
+          } + ")");
+      return new YNode.Scalar(origin, s.getValue(), YNode.Type.INVALID, s.isPlain());
+    }
     return new YNode.Scalar(origin, s.getValue(), type, s.isPlain());
+  }
+
+  /** Whether text written without a tag would read as the given type (an integer is also a number). */
+  private static boolean fits(YNode.Type type, String text) {
+    if (type == YNode.Type.STR) {
+      return true;
+    }
+    YNode.Type implicit = Numbers.resolve(text);
+    return implicit == type || type == YNode.Type.FLOAT && implicit == YNode.Type.INT;
   }
 
   private YNode invalid(Node node, Origin origin, String path) {

@@ -1,5 +1,6 @@
 package io.inscope.configs.internal;
 
+import java.math.BigInteger;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -40,6 +41,34 @@ final class Numbers {
     }
   }
 
+  /** Whether a YAML 1.2 boolean: true or false (also True, TRUE, False, FALSE). */
+  static boolean isBoolean(String text) {
+    return text.matches("true|True|TRUE|false|False|FALSE");
+  }
+
+  /**
+   * Whether a plain number written with a leading zero ({@code 017}, {@code -0_18}): octal to YAML
+   * 1.1 (SnakeYAML) when every digit is octal, else a string; decimal to YAML 1.2.
+   */
+  static boolean hasLeadingZero(YNode.Scalar s) {
+    boolean number = s.type() == YNode.Type.INT || s.type() == YNode.Type.FLOAT || s.type() == YNode.Type.STR && s.plain();
+    return number && s.text().replace("_", "").matches("[-+]?0[0-9]+");
+  }
+
+  /** The error for a number with a leading zero, which YAML 1.1 and 1.2 read differently. */
+  static String leadingZero(String text) {
+    String t = text.replace("_", "");
+    String sign = t.startsWith("-") ? "-" : "";
+    BigInteger decimal = new BigInteger(t.replaceFirst("^[-+]", ""));
+    String write = sign + decimal;
+    if (!t.matches("[-+]?[0-7]+")) {
+      return "ambiguous number " + YNode.quote(text) + ": write " + write + " without the leading 0";
+    }
+    BigInteger octal = new BigInteger(t.replaceFirst("^[-+]", ""), 8);
+    return "ambiguous number " + YNode.quote(text) + ": YAML 1.1 reads a leading 0 as octal (" + sign + octal + "), YAML 1.2 as decimal ("
+        + write + "); write " + write + ", or " + sign + "0x" + octal.toString(16) + " for " + sign + octal;
+  }
+
   /** The YAML type a plain scalar with this text would have. */
   static YNode.Type resolve(String text) {
     Tag tag = RESOLVER.resolve(NodeId.scalar, text, true);
@@ -59,7 +88,7 @@ final class Numbers {
   static boolean resolvesTo(String text, Class<?> raw) {
     YNode.Type type = resolve(text);
     if (Types.isBoolean(raw)) {
-      return type == YNode.Type.BOOL;
+      return type == YNode.Type.BOOL && isBoolean(text);
     }
     if (Types.isDouble(raw)) {
       return type == YNode.Type.INT || type == YNode.Type.FLOAT;

@@ -1,5 +1,6 @@
 package io.inscope.configs.internal;
 
+import io.inscope.configs.Exclusive;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.regex.Pattern;
  * {@code model.layers[1].dense.units=256}, {@code cluster.workers=[a:1,b:2]}. The value is YAML (a
  * flow value for lists and maps); missing maps on the way are created; a list index must exist.
  * Kind-aware like templates: setting {@code optimizer.sgd.momentum} over an adam optimizer
- * replaces the kind, and over a bare {@code optimizer: sgd} keeps sgd.
+ * replaces the kind, and over a bare {@code optimizer: sgd} keeps sgd. Setting one of a record's
+ * {@link Exclusive} keys removes the others ({@code train.steps=1000} over {@code epochs: 10}).
  */
 final class Overrides {
   private static final Pattern SEGMENT = Pattern.compile("([^.\\[\\]=\\s]+)((?:\\[\\d{1,9}\\])*)");
@@ -100,7 +102,18 @@ final class Overrides {
     } else {
       entries.add(entry);
     }
+    List<String> siblings = exclusiveSiblings(type, key);
+    entries.removeIf(e -> siblings.contains(e.name()));
     return new YNode.Map(map.origin(), entries);
+  }
+
+  /** The keys that {@code key} excludes in a record of {@code type} ({@link Exclusive}), or none. */
+  private static List<String> exclusiveSiblings(Type type, String key) {
+    Exclusive exclusive = type == null ? null : Types.raw(type).getAnnotation(Exclusive.class);
+    if (exclusive == null || !List.of(exclusive.value()).contains(key)) {
+      return List.of();
+    }
+    return List.of(exclusive.value()).stream().filter(k -> !k.equals(key)).toList();
   }
 
   /** The map to set {@code key} in: the node itself, a new one, or a fresh kind map when the kind changes. */

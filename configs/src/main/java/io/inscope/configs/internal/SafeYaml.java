@@ -8,7 +8,6 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
@@ -40,7 +39,12 @@ public final class SafeYaml {
   /** As {@link #parse(String, Origin, boolean, Problems)}, reporting errors of the whole text at {@code path}. */
   public static YNode parse(String text, Origin file, boolean fixed, String path, Problems problems) {
     if (text.length() > MAX_CHARS) {
-      problems.add(file, path, "document too large: " + text.length() + " characters (a job file may hold at most " + MAX_CHARS / 1024 + " KiB)");
+      problems.add(fixed ? file : file.at(1, 1), path, "document too large: " + text.length() + " characters (a job file may hold at most " + MAX_CHARS / 1024 + " KiB)");
+      return null;
+    }
+    JobText.Fault unprintable = JobText.unprintable(text, fixed);
+    if (unprintable != null) {
+      problems.add(fixed ? file : file.at(unprintable.line(), unprintable.column()), path, unprintable.message());
       return null;
     }
     LoaderOptions options = new LoaderOptions();
@@ -51,18 +55,18 @@ public final class SafeYaml {
     options.setAllowRecursiveKeys(false);
     options.setProcessComments(false);
     NodeConverter converter = new NodeConverter(file, fixed, problems);
+    StreamReader reader = new StreamReader(text);
     try {
-      Composer composer = new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(), options);
+      Composer composer = new Composer(new ParserImpl(reader, options), new Resolver(), options);
       Node root = composer.getSingleNode();
       return root == null ? YNode.Scalar.nothing(file.at(fixed ? 0 : 1, fixed ? 0 : 1)) : converter.convert(root);
     } catch (NodeConverter.LimitException e) {
       problems.add(e.origin, path, e.getMessage());
     } catch (MarkedYAMLException e) {
       problems.add(at(file, fixed, e.getProblemMark()), path, describe(e, text));
-    } catch (ReaderException e) {
-      problems.add(file, path, "invalid character " + String.format("U+%04X", e.getCodePoint()) + " at offset " + e.getPosition() + " (only printable characters are allowed)");
     } catch (YAMLException e) {
-      problems.add(file, path, limitMessage(e.getMessage()));
+      // a bound of SnakeYAML's (aliases, nesting, size) or its reader: the reader's position is where it stopped
+      problems.add(at(file, fixed, reader.getMark()), path, limitMessage(e.getMessage()));
     }
     return null;
   }

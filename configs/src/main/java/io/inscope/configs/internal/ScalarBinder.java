@@ -36,6 +36,10 @@ final class ScalarBinder {
     if (parser != null) {
       return parsed(s, parser, path);
     }
+    if (!Types.isBoolean(raw) && Numbers.hasLeadingZero(s)) {
+      problems.add(s.origin(), path, Numbers.leadingZero(s.text()));
+      return Binder.FAILED;
+    }
     Object value = Types.isBoolean(raw) ? bool(s) : Types.isDouble(raw) ? number(s) : integer(s, raw);
     if (value == null) {
       problems.add(s.origin(), path, "expected " + TypeNames.expected(raw) + ", got " + got(s, raw));
@@ -53,11 +57,12 @@ final class ScalarBinder {
     return value == null ? Binder.FAILED : value;
   }
 
+  /** YAML 1.2's booleans only: YAML 1.1's yes, no, on and off are errors, not a silent true or false. */
   private static Object bool(YNode.Scalar s) {
-    if (s.type() != YNode.Type.BOOL) {
+    if (s.type() != YNode.Type.BOOL || !Numbers.isBoolean(s.text())) {
       return null;
     }
-    return List.of("true", "yes", "on").contains(s.text().toLowerCase(Locale.ROOT));
+    return s.text().equalsIgnoreCase("true");
   }
 
   private static Object number(YNode.Scalar s) {
@@ -77,11 +82,18 @@ final class ScalarBinder {
   }
 
   private static String got(YNode.Scalar s, Class<?> raw) {
+    if (s.type() == YNode.Type.BOOL && Types.isBoolean(raw)) {
+      boolean yes = List.of("yes", "on").contains(s.text().toLowerCase(Locale.ROOT));
+      return YNode.quote(s.text()) + " (write " + yes + ": YAML 1.1's yes, no, on and off are not read as booleans)";
+    }
     if (s.type() == YNode.Type.STR && !s.plain() && Numbers.resolvesTo(s.text(), raw)) {
       return "the quoted string " + YNode.quote(s.text()) + " (remove the quotes)";
     }
     if (s.type() == YNode.Type.FLOAT && Types.isDouble(raw)) {
       return YNode.quote(s.text()) + " (not a finite number)";
+    }
+    if (s.type() == YNode.Type.INT && s.text().contains(":")) {
+      return YNode.quote(s.text()) + " (base-60 numbers are not read)";
     }
     if (s.type() == YNode.Type.INT && Types.isInteger(raw)) {
       return YNode.quote(s.text()) + " (out of range)";

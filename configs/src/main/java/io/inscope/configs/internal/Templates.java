@@ -2,11 +2,8 @@ package io.inscope.configs.internal;
 
 import io.inscope.configs.JobSpec;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,9 +50,16 @@ final class Templates {
     if (name == null) {
       return null;
     }
-    Path basePath = file.getParent().resolve(name).normalize();
-    Path parent = Path.of(display).getParent();
-    String baseDisplay = (parent == null ? Path.of(name) : parent.resolve(name)).normalize().toString();
+    Path basePath;
+    String baseDisplay;
+    try {
+      basePath = file.getParent().resolve(name).normalize();
+      Path parent = Path.of(display).getParent();
+      baseDisplay = (parent == null ? Path.of(name) : parent.resolve(name)).normalize().toString();
+    } catch (InvalidPathException e) {
+      problems.add(s.origin(), "extends", FilePaths.invalid(name, e));
+      return null;
+    }
     List<Link> next = new ArrayList<>(chain);
     next.add(new Link(file, display));
     if (next.stream().anyMatch(l -> l.file().equals(basePath)) || next.size() > MAX_CHAIN) {
@@ -77,12 +81,16 @@ final class Templates {
     return Merger.merge(base, own, JobSpec.class);
   }
 
-  /** The file's text, or null (reported at the referring extends, or at the job file itself). */
+  /**
+   * The file's text, or null (reported at the referring extends, or at the job file itself; text
+   * that is not UTF-8 at the line and column of the first bad byte, in the file that holds it).
+   */
   private String read(Path file, String display, Origin referrer, String path) {
     String which = path.isEmpty() ? "" : ": " + display;
     try {
       if (!Files.isRegularFile(file)) {
-        problems.add(referrer, path, (Files.exists(file) ? "expected a file, got a directory" : "no such file") + which);
+        problems.add(referrer, path, (Files.isDirectory(file) ? "expected a file, got a directory"
+            : Files.exists(file) ? "expected a regular file" : "no such file") + which);
         return null;
       }
       long size = Files.size(file);
@@ -90,12 +98,13 @@ final class Templates {
         problems.add(referrer, path, "file too large: " + size + " bytes (a job file may hold at most " + SafeYaml.MAX_CHARS / 1024 + " KiB)" + which);
         return null;
       }
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-      return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    } catch (CharacterCodingException e) {
-      problems.add(referrer, path, "not UTF-8 text" + which);
+      JobText.Decoded decoded = JobText.decode(Files.readAllBytes(file));
+      if (decoded.fault() != null) {
+        problems.source(display);
+        JobText.Fault f = decoded.fault();
+        problems.add(new Origin(display, f.line(), f.column(), file.getParent()), "", f.message());
+      }
+      return decoded.text();
     } catch (IOException e) {
       problems.add(referrer, path, "cannot read the file (" + e.getMessage() + ")" + which);
     }

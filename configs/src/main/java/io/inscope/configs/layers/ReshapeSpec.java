@@ -2,6 +2,7 @@ package io.inscope.configs.layers;
 
 import io.inscope.configs.Doc;
 import io.inscope.configs.Kind;
+import io.inscope.configs.ShapeLimits;
 import io.inscope.configs.SpecException;
 import java.util.List;
 
@@ -16,5 +17,6 @@ public record ReshapeSpec(
         || targetShape.stream().anyMatch(d -> d == 0 || d < -1)) {
       throw new SpecException("target_shape", "entries must be > 0, with at most one -1 (got " + targetShape + ")");
     }
+    ShapeLimits.check("target_shape", targetShape);
   }
 }

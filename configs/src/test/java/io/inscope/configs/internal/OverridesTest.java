@@ -31,6 +31,17 @@ class OverridesTest {
   }
 
   @Test
+  void settingOneOfAnExclusivePairReplacesTheOther() throws Exception {
+    JobSpec steps = set("train.steps=500");
+    assertEquals(500L, steps.train().steps());
+    assertEquals(null, steps.train().epochs(), "steps replaced epochs instead of failing with 'set exactly one'");
+    JobSpec back = set("train.steps=500", "train.epochs=3");
+    assertEquals(3, back.train().epochs());
+    assertEquals(null, back.train().steps());
+    assertEquals(1, set("train.log_every_steps=7").train().epochs(), "other keys leave the pair alone");
+  }
+
+  @Test
   void indexesLists() throws Exception {
     DenseSpec second = (DenseSpec) set("model.layers[1].dense.units=256").model().layers().get(1);
     assertEquals(256, second.units());

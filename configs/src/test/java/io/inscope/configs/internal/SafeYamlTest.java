@@ -9,6 +9,7 @@ import io.inscope.configs.ConfigError;
 import io.inscope.configs.JobFileException;
 import io.inscope.configs.JobSpec;
 import io.inscope.configs.Jobs;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -106,10 +107,41 @@ class SafeYamlTest {
   }
 
   @Test
-  void nonPrintableAndNonUtf8InputIsAnError() throws Exception {
-    assertTrue(only(errors(Jobs.TINY + "output: a\u0007b\n")).startsWith("invalid character U+0007"));
-    Files.write(dir.resolve("latin1.yaml"), new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xe9, '\n'});
+  void nonPrintableAndNonUtf8InputIsAnErrorAtItsLineAndColumn() throws Exception {
+    List<ConfigError> bell = errors(Jobs.TINY + "output: a\u0007b\n");
+    assertEquals("control character U+0007 is not allowed (inside double quotes, write it as \\x07)", only(bell));
+    assertEquals(List.of(11, 10), List.of(bell.get(0).line(), bell.get(0).column()));
+
+    Files.write(dir.resolve("latin1.yaml"), "version: 1\nname: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
     JobFileException e = assertThrows(JobFileException.class, () -> Jobs.load(dir.resolve("latin1.yaml")));
-    assertEquals("not UTF-8 text", e.errors().get(0).message());
+    assertEquals("not UTF-8 text: byte 0xe9 at byte offset 20 (save the file as UTF-8)", e.errors().get(0).message());
+    assertEquals(List.of(2, 10), List.of(e.errors().get(0).line(), e.errors().get(0).column()));
+
+    Files.write(dir.resolve("utf16.yaml"), "version: 1\n".getBytes(StandardCharsets.UTF_16LE));
+    byte[] utf16 = Files.readAllBytes(dir.resolve("utf16.yaml"));
+    byte[] withBom = new byte[utf16.length + 2];
+    withBom[0] = (byte) 0xff;
+    withBom[1] = (byte) 0xfe;
+    System.arraycopy(utf16, 0, withBom, 2, utf16.length);
+    Files.write(dir.resolve("utf16.yaml"), withBom);
+    e = assertThrows(JobFileException.class, () -> Jobs.load(dir.resolve("utf16.yaml")));
+    assertTrue(e.report().contains("utf16.yaml:1:1: not UTF-8 text: the file starts with a UTF-16 byte order mark"), e.report());
+  }
+
+  @Test
+  void columnsCountCodePointsAndLinesEndAsYamlEndsThem() throws Exception {
+    // the emoji is one column, CRLF one line break, NEL (U+0085) another
+    List<ConfigError> e = errors(Jobs.TINY + "output: \"\ud83d\ude00\" \r\n# x\u0085seed: [1, \u0001]\n");
+    assertEquals(List.of(13, 11), List.of(e.get(0).line(), e.get(0).column()), e.toString());
+  }
+
+  @Test
+  void boundsPassedInsideSnakeYamlAreReportedWhereItsReaderStopped() {
+    StringBuilder deep = new StringBuilder(Jobs.TINY).append("x: ");
+    deep.append("[".repeat(SafeYaml.MAX_DEPTH + 5)).append("]".repeat(SafeYaml.MAX_DEPTH + 5)).append('\n');
+    List<ConfigError> e = errors(deep.toString());
+    assertEquals("nested too deep: more than 64 levels of lists and maps", only(e));
+    assertEquals(11, e.get(0).line());
+    assertTrue(e.get(0).column() > 60, e.toString());
   }
 }

@@ -29,6 +29,8 @@ import org.tensorflow.types.TString;
  * variables.json}), {@code state.json} and, written last, {@code MANIFEST.json} (SHA-256 of every file). A checkpoint is
  * written into a temporary directory and renamed into place, so a crash leaves either the whole
  * checkpoint or none; one whose manifest is missing or does not match is skipped with a warning.
+ * After each save the directory's {@code checkpoint} file ({@link CheckpointState}) names the
+ * kept checkpoints, so TensorFlow's {@code tf.train.latest_checkpoint} finds the newest.
  * Named checkpoints ({@code checkpoints/best/}, {@code checkpoints/early_stopping_best/}) live beside
  * the numbered ones, outside their retention.
  */
@@ -54,6 +56,11 @@ public final class Checkpoints {
   /** Writes a checkpoint of the session's variables and {@code state}; keeps the newest {@code keep}. */
   public Path save(Session session, CheckpointOps ops, TrainingState state) throws IOException {
     Path target = write(session, ops, state, String.format("%s%010d", PREFIX, state.step()));
+    // the state file names the new checkpoint only once it is complete and in place, and the old
+    // ones go only after it stops naming them: a crash in between leaves a state that is still true
+    List<Path> all = list();
+    List<Path> kept = all.subList(Math.max(0, all.size() - keep), all.size());
+    CheckpointState.of(kept).write(dir);
     prune();
     return target;
   }
@@ -136,6 +143,7 @@ public final class Checkpoints {
   /** Removes every checkpoint ({@code --fresh}); returns how many complete ones there were. */
   public int removeAll() throws IOException {
     int complete = list().size();
+    Files.deleteIfExists(dir.resolve(CheckpointState.FILE));
     deleteMatching(PREFIX);
     deleteMatching(BEST);
     deleteMatching(EARLY_STOPPING_BEST);

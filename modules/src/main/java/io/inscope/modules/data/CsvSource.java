@@ -14,8 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -36,7 +34,8 @@ import java.util.regex.Pattern;
  * <p>Feature values must be finite numbers; their count must equal {@code model.input}'s element
  * count. A label column whose values are all numbers is numeric (a class id or a regression
  * target); otherwise every value is a class name, and class ids follow the names' sorted order
- * ({@link Examples#classNames()}). Quoted fields, CRLF line ends and blank lines are accepted.
+ * ({@link Examples#classNames()}). That is this file's own numbering: {@link DataLoader} maps every
+ * split to the training split's class ids ({@link ClassNames}). Quoted fields, CRLF line ends and blank lines are accepted.
  */
 public final class CsvSource implements SourceFactory {
   private static final String KIND = "csv";
@@ -77,6 +76,7 @@ public final class CsvSource implements SourceFactory {
     }
     GrowableFloats features = new GrowableFloats();
     List<String> labels = new ArrayList<>();
+    List<Integer> lines = new ArrayList<>();
     for (List<String> row = records.next(); row != null; row = records.next()) {
       if (row.size() == 1 && row.get(0).isBlank()) {
         continue;
@@ -100,23 +100,30 @@ public final class CsvSource implements SourceFactory {
         throw new DataException(KIND, at + "column '" + csv.label() + "': the label is empty");
       }
       labels.add(label);
+      lines.add(records.line());
     }
     long[] shape = input.shape().stream().mapToLong(Integer::longValue).toArray();
+    Origins origins = Origins.lines(path, lines.stream().mapToInt(Integer::intValue).toArray(),
+        "column '" + csv.label() + "'");
+    String[] texts = labels.toArray(String[]::new);
     float[] numeric = numericLabels(labels);
     if (numeric != null) {
-      return new Examples(features.toArray(), shape, numeric, new long[0], List.of(), -1);
+      // the texts stay known: when the training split names classes, "1" and "2" are names too
+      return new Examples(features.toArray(), shape, numeric, new long[0], List.of(), -1, origins, i -> texts[i]);
     }
-    Map<String, Integer> ids = new TreeMap<>();
-    labels.forEach(name -> ids.put(name, 0));
-    int next = 0;
-    for (Map.Entry<String, Integer> entry : ids.entrySet()) {
-      entry.setValue(next++);
+    for (int i = 0; i < texts.length; i++) {
+      String problem = ClassNames.problem(texts[i]);
+      if (problem != null) {
+        throw new DataException(KIND, origins.of(i) + ": " + problem);
+      }
     }
-    float[] classIds = new float[labels.size()];
+    ClassNames classes = ClassNames.sorted(labels);
+    float[] classIds = new float[texts.length];
     for (int i = 0; i < classIds.length; i++) {
-      classIds[i] = ids.get(labels.get(i));
+      classIds[i] = classes.id(texts[i]);
     }
-    return new Examples(features.toArray(), shape, classIds, new long[0], List.copyOf(ids.keySet()), ids.size());
+    return new Examples(features.toArray(), shape, classIds, new long[0], classes.names(), classes.size(), origins,
+        i -> texts[i]);
   }
 
   private static int column(List<String> header, String name, Path path, String key) throws DataException {
@@ -140,7 +147,7 @@ public final class CsvSource implements SourceFactory {
     return values;
   }
 
-  private static Double number(String text) {
+  static Double number(String text) {
     String s = text.strip();
     if (!DECIMAL.matcher(s).matches()) {
       return null;

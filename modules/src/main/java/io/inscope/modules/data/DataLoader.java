@@ -2,15 +2,18 @@ package io.inscope.modules.data;
 
 import io.inscope.configs.InputSpec;
 import io.inscope.configs.Kind;
+import io.inscope.configs.data.DataSpec;
 import io.inscope.configs.data.DataSplitSpec;
 import io.inscope.configs.data.SourceSpec;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Loads one split ({@code data.train} or {@code data.eval}): picks the {@link SourceFactory} bound
- * to the source's kind, loads the examples, applies {@code scale}, and puts the split's path in
- * front of any error ({@code data.train.csv: ...}).
+ * Loads the splits of a job: for each, picks the {@link SourceFactory} bound to the source's kind,
+ * loads the examples, applies {@code scale}, and puts the split's path in front of any error
+ * ({@code data.train.csv: ...}); then gives every split the training split's class ids
+ * ({@link #loadSplits}).
  */
 public final class DataLoader {
   private final Map<String, SourceFactory> sources;
@@ -38,6 +41,48 @@ public final class DataLoader {
       throw e.under(where);
     }
   }
+
+  /**
+   * The splits of a job, with class names: a source that names classes (string labels) numbers
+   * them in its own sorted order; here every split is renumbered by the class names of the run,
+   * which are {@code saved} (the run directory's {@value ClassNames#FILE}, on resume) or else the
+   * training split's. A label of another split that is not one of them is an error naming its
+   * file and row.
+   *
+   * @param saved the class names the run was started with, if it was
+   */
+  public Splits loadSplits(DataSpec data, InputSpec input, long seed, Optional<ClassNames> saved) throws DataException {
+    Examples train = load("data.train", data.train(), input, seed);
+    Examples eval = data.eval() == null ? null : load("data.eval", data.eval(), input, seed);
+    Optional<ClassNames> classes = saved.isPresent() ? saved
+        : train.classNames().isEmpty() ? Optional.empty() : Optional.of(ClassNames.of(train.classNames()));
+    if (classes.isPresent()) {
+      String from = saved.isPresent() ? "the run's " + ClassNames.FILE + " (the training split's classes when the run began)"
+          : "the training split";
+      String wayOut = saved.isPresent() ? "start the run over with --fresh to take the classes from data.train again"
+          : "fix the label, or add examples of it to data.train";
+      train = train.withClasses(classes.get(), "data.train." + kindOf(data.train().source().getClass()), from, wayOut);
+      if (eval != null) {
+        eval = eval.withClasses(classes.get(), "data.eval." + kindOf(data.eval().source().getClass()), from,
+            saved.isPresent() ? "fix the label; " + wayOut : wayOut);
+      }
+    } else if (eval != null && !eval.classNames().isEmpty()) {
+      throw new DataException("data.eval." + kindOf(data.eval().source().getClass()), eval.origin(0)
+          + ": the labels are class names (" + String.join(", ", eval.classNames().subList(0, Math.min(5, eval.classNames().size())))
+          + (eval.classNames().size() > 5 ? ", ..." : "") + ") but data.train's labels are numbers"
+          + "; give both splits the same kind of labels");
+    }
+    return new Splits(train, eval, classes);
+  }
+
+  /**
+   * A job's data, as training uses it.
+   *
+   * @param train {@code data.train}
+   * @param eval {@code data.eval}, or null
+   * @param classes the class names of string labels (class id = index), empty for numeric labels
+   */
+  public record Splits(Examples train, Examples eval, Optional<ClassNames> classes) {}
 
   /** The YAML name of a source kind: its {@link Kind} annotation. */
   public static String kindOf(Class<? extends SourceSpec> type) {

@@ -1,13 +1,19 @@
 package io.inscope.modules.data;
 
+import io.inscope.modules.data.internal.Suggestions;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * An immutable in-memory dataset: {@link #size()} examples, each a feature tensor of {@link
  * #featureShape()} (= {@code model.input.shape}) and a label tensor of {@link #labelShape()} ({@code
  * []} for a class id or a scalar target). Features and labels are stored as {@code float}s, row
  * after row; class ids and token ids are small integers and exact in a float.
+ *
+ * <p>Each example knows where it came from ({@link #origin}) for messages about its label. When
+ * the labels were written as text (CSV), the text of each is kept, so that another split's class
+ * names can be mapped to the training split's ids ({@link #withClasses}).
  *
  * <p>The copy methods never allocate: the training loop gathers a batch with {@link #gather} into
  * buffers it reuses.
@@ -22,9 +28,23 @@ public final class Examples {
   private final int labelElements;
   private final List<String> classNames;
   private final int numClasses;
+  private final Origins origins;
+  private final IntFunction<String> labelTexts;
 
   /** Takes ownership of both arrays; sources hand over arrays nobody else holds. */
   Examples(float[] features, long[] featureShape, float[] labels, long[] labelShape, List<String> classNames, int numClasses) {
+    this(features, featureShape, labels, labelShape, classNames, numClasses, Origins.counted(), null);
+  }
+
+  /**
+   * Takes ownership of both arrays.
+   *
+   * @param origins where each example came from
+   * @param labelTexts the label of each example as the file wrote it, or null when the labels
+   *     were not text; with class names, derived from them when null
+   */
+  Examples(float[] features, long[] featureShape, float[] labels, long[] labelShape, List<String> classNames,
+      int numClasses, Origins origins, IntFunction<String> labelTexts) {
     this.featureShape = featureShape.clone();
     this.labelShape = labelShape.clone();
     this.featureElements = elements(featureShape);
@@ -43,6 +63,9 @@ public final class Examples {
     this.labels = labels;
     this.classNames = List.copyOf(classNames);
     this.numClasses = numClasses;
+    this.origins = origins;
+    this.labelTexts = labelTexts != null || this.classNames.isEmpty() ? labelTexts
+        : i -> this.classNames.get((int) this.labels[i]);
   }
 
   /**
@@ -83,6 +106,65 @@ public final class Examples {
   /** The number of classes when the source knows it (string labels, synthetic data), else -1. */
   public int numClasses() {
     return numClasses;
+  }
+
+  /** Where example {@code example} came from: {@code /x/iris.csv:17: column 'species'}. */
+  public String origin(int example) {
+    return origins.of(example);
+  }
+
+  /** Element {@code element} of example {@code example}'s label. */
+  public float label(int example, int element) {
+    return labels[example * labelElements + element];
+  }
+
+  /** Whether each label's text is known (labels read as text, or class names). */
+  public boolean hasLabelTexts() {
+    return labelTexts != null;
+  }
+
+  /** The label of {@code example} as its file wrote it; only when {@link #hasLabelTexts()}. */
+  public String labelText(int example) {
+    return labelTexts.apply(example);
+  }
+
+  /**
+   * These examples with each label's text mapped to its id in {@code classes}, whatever ids this
+   * split gave them.
+   *
+   * @param where the spec path of errors, e.g. {@code data.eval.csv}
+   * @param from where {@code classes} come from, for the message: {@code the training split}
+   * @param wayOut what to do about an unknown label, for the message
+   * @throws DataException for a label that is not one of {@code classes}, naming its example's
+   *     origin and the nearest class name; or when the labels are not text
+   */
+  public Examples withClasses(ClassNames classes, String where, String from, String wayOut) throws DataException {
+    if (size == 0) {
+      return new Examples(features, featureShape, labels, labelShape, classes.names(), classes.size(), origins, labelTexts);
+    }
+    if (labelTexts == null || labelElements != 1) {
+      throw new DataException(where, origin(0) + ": the labels are " + (labelElements == 1 ? "numbers" : "arrays")
+          + " but " + from + " names classes (" + listed(classes) + "); give this split class names as labels too");
+    }
+    float[] ids = new float[size];
+    for (int i = 0; i < size; i++) {
+      String text = labelText(i);
+      int id = classes.id(text);
+      if (id < 0) {
+        throw new DataException(where, origin(i) + ": unknown label '" + text + "': not a class of " + from + " ("
+            + listed(classes) + ")" + Suggestions.didYouMean(text, classes.names())
+            + "; " + wayOut);
+      }
+      ids[i] = id;
+    }
+    return new Examples(features, featureShape, ids, labelShape, classes.names(), classes.size(), origins,
+        labelTexts);
+  }
+
+  private static String listed(ClassNames classes) {
+    int shown = Math.min(classes.size(), 20);
+    String list = String.join(", ", classes.names().subList(0, shown));
+    return classes.size() > shown ? list + ", ... " + (classes.size() - shown) + " more" : list;
   }
 
   public void copyFeatures(int example, float[] dst, int dstOffset) {
@@ -127,7 +209,7 @@ public final class Examples {
     for (int i = 0; i < scaled.length; i++) {
       scaled[i] = (float) (features[i] * factor);
     }
-    return new Examples(scaled, featureShape, labels, labelShape, classNames, numClasses);
+    return new Examples(scaled, featureShape, labels, labelShape, classNames, numClasses, origins, labelTexts);
   }
 
   private static int elements(long[] shape) {

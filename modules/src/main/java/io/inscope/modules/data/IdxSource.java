@@ -50,7 +50,8 @@ public final class IdxSource implements SourceFactory {
           + images.count() + " examples; the two files must describe the same examples (same split, same order)");
     }
     long[] inputShape = input.shape().stream().mapToLong(Integer::longValue).toArray();
-    return new Examples(images.values(), inputShape, labels.values(), labels.exampleShape(), List.of(), -1);
+    return new Examples(images.values(), inputShape, labels.values(), labels.exampleShape(), List.of(), -1,
+        Origins.items(labelsPath, "label"), null);
   }
 
   private static long product(long[] shape) {

@@ -35,11 +35,16 @@ import org.tensorflow.proto.Feature;
  *   <tr><td>features</td><td>required</td><td>name to shape and dtype: float32/float64 read a
  *       float_list, int32/int64 an int64_list, of exactly the shape's element count</td></tr>
  *   <tr><td>label</td><td>required</td><td>the feature used as the label</td></tr>
+ *   <tr><td>compression</td><td>by file name</td><td>{@code gzip}, {@code zlib} or {@code none}
+ *       (TensorFlow's {@code TFRecordOptions}: the whole file is one stream); default {@code gzip}
+ *       for names ending {@code .gz}, else {@code none}</td></tr>
  * </table>
  *
  * <p>The example's features are all non-label features concatenated in sorted name order; their
  * element count must equal {@code model.input}'s. Framing checksums are verified (see {@link
- * TfRecordReader}); features a record has but the spec does not name are ignored.
+ * TfRecordReader}); a file whose first bytes do not look like its compression fails before any
+ * record is read, naming the compression they look like ({@link
+ * io.inscope.modules.data.internal.CompressedStreams}); features a record has but the spec does not name are ignored.
  */
 public final class TfrecordSource implements SourceFactory {
   private static final String KIND = "tfrecord";
@@ -60,8 +65,13 @@ public final class TfrecordSource implements SourceFactory {
     }
     GrowableFloats features = new GrowableFloats();
     GrowableFloats labels = new GrowableFloats();
-    for (Path file : Globs.expand(tfrecord.paths(), KIND + ".paths")) {
-      try (TfRecordReader records = new TfRecordReader(file, KIND)) {
+    List<Path> files = Globs.expand(tfrecord.paths(), KIND + ".paths");
+    int[] firsts = new int[files.size()];
+    int labelElements = (int) elements(tfrecord.features().get(tfrecord.label()));
+    for (int f = 0; f < files.size(); f++) {
+      Path file = files.get(f);
+      firsts[f] = labels.size() / labelElements;
+      try (TfRecordReader records = new TfRecordReader(file, tfrecord.compressionOf(file.toString()), KIND)) {
         for (byte[] record = records.next(); record != null; record = records.next()) {
           Map<String, Feature> map = parse(record, records).getFeatures().getFeatureMap();
           for (String name : featureNames) {
@@ -75,10 +85,11 @@ public final class TfrecordSource implements SourceFactory {
     }
     long[] shape = input.shape().stream().mapToLong(Integer::longValue).toArray();
     long[] labelShape = tfrecord.features().get(tfrecord.label()).shape().stream().mapToLong(Integer::longValue).toArray();
-    return new Examples(features.toArray(), shape, labels.toArray(), labelShape, List.of(), -1);
+    return new Examples(features.toArray(), shape, labels.toArray(), labelShape, List.of(), -1,
+        Origins.records(files, firsts, "feature '" + tfrecord.label() + "'"), null);
   }
 
-  private static Example parse(byte[] record, TfRecordReader records) throws DataException {
+  static Example parse(byte[] record, TfRecordReader records) throws DataException {
     try {
       return Example.parseFrom(record);
     } catch (InvalidProtocolBufferException e) {
@@ -86,7 +97,7 @@ public final class TfrecordSource implements SourceFactory {
     }
   }
 
-  private static void append(Map<String, Feature> map, String name, FeatureSpec spec, GrowableFloats dst, TfRecordReader records)
+  static void append(Map<String, Feature> map, String name, FeatureSpec spec, GrowableFloats dst, TfRecordReader records)
       throws DataException {
     Feature feature = map.get(name);
     if (feature == null) {
@@ -117,7 +128,7 @@ public final class TfrecordSource implements SourceFactory {
     };
   }
 
-  private static long elements(FeatureSpec spec) {
+  static long elements(FeatureSpec spec) {
     long n = 1;
     for (int d : spec.shape()) {
       n *= d;

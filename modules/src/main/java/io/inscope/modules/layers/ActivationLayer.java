@@ -15,8 +15,9 @@ import org.tensorflow.types.TFloat32;
  *
  * <table>
  *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
- *   <tr><td>activation</td><td>(required)</td><td>relu, sigmoid, tanh, softmax, gelu, elu, selu,
- *       swish or linear</td></tr>
+ *   <tr><td>activation</td><td>(required)</td><td>relu, sigmoid, tanh, softmax (last axis), gelu, elu, selu,
+ *       swish, leaky_relu (slope 0.2), relu6, softplus, hard_sigmoid
+ *       or linear</td></tr>
  * </table>
  */
 public final class ActivationLayer extends NamedLayer {

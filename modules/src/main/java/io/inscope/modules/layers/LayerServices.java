@@ -1,6 +1,7 @@
 package io.inscope.modules.layers;
 
 import io.inscope.modules.initializers.Initializers;
+import io.inscope.modules.strategy.InitialValue;
 import io.inscope.modules.strategy.MirroredVariable;
 import io.inscope.modules.strategy.StrategyScope;
 import io.inscope.configs.initializers.InitializerSpec;
@@ -22,14 +23,19 @@ public final class LayerServices {
    */
   public MirroredVariable<TFloat32> weight(
       String layer, String name, Shape shape, InitializerSpec init, boolean trainable) {
+    return weight(layer, name, shape, initialValue(init), trainable);
+  }
+
+  /** As {@link #weight(String, String, Shape, InitializerSpec, boolean)}, with an initial value built by the layer. */
+  public MirroredVariable<TFloat32> weight(
+      String layer, String name, Shape shape, InitialValue<TFloat32> init, boolean trainable) {
     String full = layer + "." + name;
     return StrategyScope.active(full)
-        .createVariable(
-            full,
-            shape,
-            TFloat32.class,
-            MirroredVariable.Kind.WEIGHT,
-            trainable,
-            initializers.initialValue(init, TFloat32.class));
+        .createVariable(full, shape, TFloat32.class, MirroredVariable.Kind.WEIGHT, trainable, init);
+  }
+
+  /** The initial value an initializer kind draws, for layers that compose one (an LSTM's forget bias). */
+  public InitialValue<TFloat32> initialValue(InitializerSpec init) {
+    return initializers.initialValue(init, TFloat32.class);
   }
 }

@@ -10,8 +10,17 @@ import io.inscope.configs.layers.Conv2DSpec;
 import io.inscope.configs.layers.DenseSpec;
 import io.inscope.configs.layers.DropoutSpec;
 import io.inscope.configs.layers.EmbeddingSpec;
+import io.inscope.configs.layers.GRUSpec;
+import io.inscope.configs.layers.GlobalAveragePooling1DSpec;
+import io.inscope.configs.layers.GlobalAveragePooling2DSpec;
+import io.inscope.configs.layers.GlobalMaxPooling1DSpec;
+import io.inscope.configs.layers.GlobalMaxPooling2DSpec;
+import io.inscope.configs.layers.LSTMSpec;
+import io.inscope.configs.layers.LayerNormalizationSpec;
+import io.inscope.configs.layers.LeakyReLUSpec;
 import io.inscope.configs.layers.MaxPool2DSpec;
 import io.inscope.configs.layers.ReshapeSpec;
+import io.inscope.configs.layers.SoftmaxSpec;
 import io.inscope.modules.initializers.Initializers;
 
 /** Binds every layer kind by its YAML name. */
@@ -28,8 +37,17 @@ public final class LayersModule extends AbstractModule {
     kinds.addBinding("dropout").toInstance((s, name, sv) -> new Dropout((DropoutSpec) s, name));
     kinds.addBinding("embedding").toInstance((s, name, sv) -> new Embedding((EmbeddingSpec) s, name, sv));
     kinds.addBinding("flatten").toInstance((s, name, sv) -> new Flatten(name));
+    kinds.addBinding("global_average_pooling1d").toInstance((s, name, sv) -> new GlobalAveragePooling1D((GlobalAveragePooling1DSpec) s, name));
+    kinds.addBinding("global_average_pooling2d").toInstance((s, name, sv) -> new GlobalAveragePooling2D((GlobalAveragePooling2DSpec) s, name));
+    kinds.addBinding("global_max_pooling1d").toInstance((s, name, sv) -> new GlobalMaxPooling1D((GlobalMaxPooling1DSpec) s, name));
+    kinds.addBinding("global_max_pooling2d").toInstance((s, name, sv) -> new GlobalMaxPooling2D((GlobalMaxPooling2DSpec) s, name));
+    kinds.addBinding("gru").toInstance((s, name, sv) -> new GRU((GRUSpec) s, name, sv));
+    kinds.addBinding("layer_normalization").toInstance((s, name, sv) -> new LayerNormalization((LayerNormalizationSpec) s, name, sv));
+    kinds.addBinding("leaky_relu").toInstance((s, name, sv) -> new LeakyReLU((LeakyReLUSpec) s, name));
+    kinds.addBinding("lstm").toInstance((s, name, sv) -> new LSTM((LSTMSpec) s, name, sv));
     kinds.addBinding("max_pool2d").toInstance((s, name, sv) -> new MaxPool2D((MaxPool2DSpec) s, name));
     kinds.addBinding("reshape").toInstance((s, name, sv) -> new Reshape((ReshapeSpec) s, name));
+    kinds.addBinding("softmax").toInstance((s, name, sv) -> new Softmax((SoftmaxSpec) s, name));
   }
 
   @Provides

@@ -10,21 +10,24 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 
-/** One pass over the eval split, in file order, with exact means over all its examples. */
-final class Evaluator {
+/**
+ * One pass over an eval split, in file order, with exact means over all its examples: what the run
+ * loop reports at each evaluation and what {@code runner.jar evaluate} prints.
+ */
+public final class Evaluator {
   private final TrainGraph graph;
   private final Session session;
   private final Examples examples;
   private final EvalPlan plan;
 
-  Evaluator(TrainGraph graph, Session session, Examples examples, int batchSize) {
+  public Evaluator(TrainGraph graph, Session session, Examples examples, int batchSize) {
     this.graph = graph;
     this.session = session;
     this.examples = examples;
     this.plan = new EvalPlan(examples.size(), batchSize);
   }
 
-  StepMetrics run(long step, long epoch) {
+  public StepMetrics run(long step, long epoch) {
     long start = System.nanoTime();
     double lossSum = 0;
     double[] sums = new double[graph.metrics().size()];

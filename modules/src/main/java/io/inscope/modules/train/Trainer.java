@@ -143,7 +143,8 @@ public final class Trainer {
     if (savedAt != step || checkpoints.latest().isEmpty()) {
       save(step, perEpoch);
     }
-    if (evaluator != null && evaluatedAt != step) {
+    // a schedule evaluates once more after the last step; never means never
+    if (evaluator != null && evaluatedAt != step && job.train().evalEvery().unit() != Every.Unit.NEVER) {
       lastEval = evaluate(step, perEpoch);
     }
     return new Outcome(step, false, lastTrain, lastEval);

@@ -10,10 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inscope.configs.DType;
+import io.inscope.configs.data.Compression;
 import io.inscope.configs.data.FeatureSpec;
 import io.inscope.configs.data.TfrecordSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -21,6 +23,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32C;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.proto.Example;
@@ -113,6 +117,59 @@ class TfrecordSourceTest {
   }
 
   @Test
+  void gzipByNameAndDeclaredZlibReadTheSameRecords() throws Exception {
+    Path plain = dir.resolve("plain.tfrecord");
+    writeRecords(plain, example(0), example(1));
+    byte[] records = Files.readAllBytes(plain);
+    Path gz = dir.resolve("train.tfrecord.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(records);
+    }
+    Path zlib = dir.resolve("train.zz");
+    try (OutputStream out = new DeflaterOutputStream(Files.newOutputStream(zlib))) {
+      out.write(records);
+    }
+    float[] expected = features(load(List.of(plain.toString())));
+    assertEquals(Compression.GZIP, new TfrecordSpec(List.of(gz.toString()), FEATURES, "label").compression());
+    assertArrayEquals(expected, features(load(List.of(gz.toString()))));
+    assertArrayEquals(expected, features(load(List.of(zlib.toString()), Compression.ZLIB)));
+    assertArrayEquals(new float[] {3, 4, 3, 4}, labels(load(List.of(gz.toString(), plain.toString()))), "mixed: each file by its name");
+  }
+
+  @Test
+  void wrongCompressionSaysWhatTheBytesLookLike() throws Exception {
+    Path plain = dir.resolve("plain.tfrecord");
+    writeRecords(plain, example(0));
+    Path gz = dir.resolve("data.tfrecord");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(Files.readAllBytes(plain));
+    }
+    DataException gzipAsNone = assertThrows(DataException.class, () -> load(List.of(gz.toString())));
+    assertEquals("tfrecord.compression: " + gz + ": read as none but its bytes look like gzip (they start 1f 8b 08 00);"
+        + " set compression: gzip", gzipAsNone.getMessage());
+
+    Path misnamed = dir.resolve("plain.tfrecord.gz");
+    Files.copy(plain, misnamed);
+    DataException noneAsGzip = assertThrows(DataException.class, () -> load(List.of(misnamed.toString())));
+    assertTrue(noneAsGzip.getMessage().startsWith("tfrecord.compression: " + misnamed + ": read as gzip but its bytes look like"
+        + " uncompressed TFRecord records (they start "), noneAsGzip.getMessage());
+    assertTrue(noneAsGzip.getMessage().endsWith("; set compression: none"), noneAsGzip.getMessage());
+
+    Path zlib = dir.resolve("z.tfrecord");
+    try (OutputStream out = new DeflaterOutputStream(Files.newOutputStream(zlib))) {
+      out.write(Files.readAllBytes(plain));
+    }
+    DataException zlibAsGzip = assertThrows(DataException.class, () -> load(List.of(zlib.toString()), Compression.GZIP));
+    assertTrue(zlibAsGzip.getMessage().contains("read as gzip but its bytes look like zlib (they start 78 9c "), zlibAsGzip.getMessage());
+
+    Path text = dir.resolve("notes.tfrecord");
+    Files.writeString(text, "hello, this is not a record file");
+    DataException garbage = assertThrows(DataException.class, () -> load(List.of(text.toString()), Compression.ZLIB));
+    assertTrue(garbage.getMessage().contains("read as zlib but its bytes look like neither gzip (1f 8b), zlib (78 01/5e/9c/da)"
+        + " nor uncompressed TFRecord records (they start 68 65 6c 6c); it is not a TFRecord file, or it is damaged"), garbage.getMessage());
+  }
+
+  @Test
   void declaredFeaturesMustAddUpToTheInput() {
     TfrecordSpec spec = new TfrecordSpec(List.of(dir.resolve("x").toString()), FEATURES, "label");
     DataException e = assertThrows(DataException.class, () -> new TfrecordSource().load(spec, input(4), 0));
@@ -122,6 +179,10 @@ class TfrecordSourceTest {
 
   private Examples load(List<String> paths) throws DataException {
     return new TfrecordSource().load(new TfrecordSpec(paths, FEATURES, "label"), input(5), 0);
+  }
+
+  private Examples load(List<String> paths, Compression compression) throws DataException {
+    return new TfrecordSource().load(new TfrecordSpec(paths, FEATURES, "label", compression), input(5), 0);
   }
 
   /** Example i: aux = [i, -i], image = [10i + .5, 10i + 1.5, 10i + 2.5], label = i + 3. */

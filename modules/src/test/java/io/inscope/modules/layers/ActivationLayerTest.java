@@ -28,11 +28,15 @@ class ActivationLayerTest {
       y[i] = switch (a) {
         case ELU -> v > 0 ? v : Math.exp(v) - 1;
         case GELU -> 0.5 * v * (1 + erf(v / Math.sqrt(2)));
+        case HARD_SIGMOID -> Math.min(Math.max(v / 6 + 0.5, 0), 1);
+        case LEAKY_RELU -> v > 0 ? v : 0.2 * v;
         case LINEAR -> v;
         case RELU -> Math.max(v, 0);
+        case RELU6 -> Math.min(Math.max(v, 0), 6);
         case SELU -> SELU_SCALE * (v > 0 ? v : SELU_ALPHA * (Math.exp(v) - 1));
         case SIGMOID -> 1 / (1 + Math.exp(-v));
         case SOFTMAX -> Math.exp(v);
+        case SOFTPLUS -> Math.log1p(Math.exp(v));
         case SWISH -> v / (1 + Math.exp(-v));
         case TANH -> Math.tanh(v);
       };

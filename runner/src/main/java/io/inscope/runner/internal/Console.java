@@ -4,8 +4,13 @@ import io.inscope.modules.train.StepMetrics;
 import io.inscope.modules.train.TrainListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -13,8 +18,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * What a person sees: on a terminal, a progress bar with step, time elapsed and left, epoch, loss,
- * the metrics and examples/s; otherwise one line per log step (with the time left) and per
- * evaluation. Every metric also goes to metrics.jsonl.
+ * the metrics and examples/s of the latest log, shortened to keep the bar at least {@value
+ * #MIN_BAR} columns wide; otherwise one line per log step (with the time left) and per evaluation.
+ * Every metric also goes to metrics.jsonl.
  */
 public final class Console implements TrainListener, AutoCloseable {
   private final PrintWriter err;
@@ -23,10 +29,12 @@ public final class Console implements TrainListener, AutoCloseable {
   private final boolean verbose;
   private final long startStep;
   private final long total;
+  private static final int MIN_BAR = 10;
   private final long startNanos = System.nanoTime();
   private ProgressBar bar;
-  private String epoch = "";
-  private String lastLog = "";
+  private int barColumns = 80; // until the terminal says otherwise
+  private double loss = Double.NaN;
+  private StepMetrics lastLog;
 
   public Console(PrintWriter err, MetricsFile metrics, boolean quiet, boolean verbose, boolean terminal, long startStep, long total) {
     this.err = err;
@@ -36,31 +44,86 @@ public final class Console implements TrainListener, AutoCloseable {
     this.startStep = startStep;
     this.total = total;
     if (terminal && !quiet) {
+      // the plain consumer redraws in place with '\r'; the interactive one moves the cursor up
+      // and would overwrite the evaluation lines printed between redraws
+      ConsoleProgressBarConsumer consumer = new ConsoleProgressBarConsumer(System.err);
+      barColumns = consumer.getMaxRenderedLength();
       bar = new ProgressBarBuilder().setTaskName("train").setInitialMax(total).startsFrom(startStep, java.time.Duration.ZERO)
           .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).continuousUpdate()
-          // the plain consumer redraws in place with '\r'; the interactive one moves the cursor up
-          // and would overwrite the evaluation lines printed between redraws
-          .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+          .setConsumer(consumer).build();
     }
   }
 
   @Override
   public void onStep(long step, long totalSteps, double loss) {
+    this.loss = loss;
     if (bar != null) {
       bar.stepTo(step);
-      bar.setExtraMessage(epoch + String.format(Locale.ROOT, "loss %.4f", loss) + lastLog);
+      bar.setExtraMessage(barMessage());
     }
   }
 
   @Override
   public void onLog(StepMetrics m) {
     metrics.write(m);
+    lastLog = m;
     if (bar != null) {
-      epoch = "epoch " + m.epoch() + ", ";
-      lastLog = barSuffix(m);
+      // the step's onStep came first: without this the bar would show the previous log's metrics
+      bar.setExtraMessage(barMessage());
     } else if (!quiet) {
       line(format(m) + "  eta " + eta(m.step()));
     }
+  }
+
+  /** The text after the bar, fitted to the terminal. */
+  String barMessage() {
+    return barMessage(loss, lastLog, messageColumns(barColumns, total));
+  }
+
+  /**
+   * The columns left for the bar's message on a terminal {@code columns} wide, keeping at least
+   * {@value #MIN_BAR} for the bar itself: the library draws {@code train 43% [} before the bar and
+   * {@code ] 1307/3000 (0:00:03 / 0:00:04) } after it, and shortens the bar to nothing (then cuts
+   * the message) when the line is too long.
+   */
+  static int messageColumns(int columns, long total) {
+    int ratio = 2 * Long.toString(total).length() + 1;
+    int fixed = "train 100% [".length() + "] ".length() + ratio + " (0:00:00 / 0:00:00) ".length() + 2;
+    return Math.max(0, columns - fixed - MIN_BAR);
+  }
+
+  /**
+   * {@code epoch 3, loss 0.2500, accuracy 0.9000, 5100 ex/s}: the loss of the latest step, the
+   * epoch, metrics and speed of the latest log. What does not fit in {@code width} columns is left
+   * out, the least useful first: speed, then metrics from the last name, then the epoch; the loss
+   * always stays.
+   */
+  static String barMessage(double loss, StepMetrics log, int width) {
+    String lossPart = String.format(Locale.ROOT, "loss %.4f", loss);
+    if (log == null) {
+      return lossPart;
+    }
+    List<String> metricParts = new ArrayList<>();
+    new TreeMap<>(log.metrics()).forEach((k, v) -> metricParts.add(String.format(Locale.ROOT, "%s %.4f", k, v)));
+    String epochPart = "epoch " + log.epoch();
+    String speedPart = String.format(Locale.ROOT, "%.0f ex/s", log.examplesPerSecond());
+    List<String> byPriority = new ArrayList<>(List.of(lossPart, epochPart));
+    byPriority.addAll(metricParts);
+    byPriority.add(speedPart);
+    Set<String> shown = new HashSet<>();
+    int length = 0;
+    for (int i = 0; i < byPriority.size(); i++) {
+      String part = byPriority.get(i);
+      int added = (shown.isEmpty() ? 0 : 2) + part.length();
+      if (i == 0 || length + added <= width) {
+        shown.add(part);
+        length += added;
+      }
+    }
+    List<String> inOrder = new ArrayList<>(List.of(epochPart, lossPart));
+    inOrder.addAll(metricParts);
+    inOrder.add(speedPart);
+    return String.join(", ", inOrder.stream().filter(shown::contains).toList());
   }
 
   @Override
@@ -94,13 +157,6 @@ public final class Console implements TrainListener, AutoCloseable {
     }
     s.append(String.format(Locale.ROOT, "  %.0f examples/s", m.examplesPerSecond()));
     return s.toString();
-  }
-
-  /** What the bar shows after the loss of the latest step: the metrics and speed of the latest log. */
-  static String barSuffix(StepMetrics m) {
-    StringBuilder s = new StringBuilder();
-    new java.util.TreeMap<>(m.metrics()).forEach((k, v) -> s.append(String.format(Locale.ROOT, ", %s %.4f", k, v)));
-    return s.append(String.format(Locale.ROOT, ", %.0f ex/s", m.examplesPerSecond())).toString();
   }
 
   /** Time left at the mean pace of this process's steps so far, as {@code 1h02m03s}, {@code 4m05s} or {@code 6s}. */

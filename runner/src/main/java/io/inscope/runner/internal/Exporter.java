@@ -1,54 +1,137 @@
 package io.inscope.runner.internal;
 
+import io.inscope.configs.JobSpec;
+import io.inscope.modules.layers.ModelFactory;
 import io.inscope.modules.strategy.MirroredVariable;
 import io.inscope.modules.train.ServingGraph;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
-import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
-import org.tensorflow.Signature;
+import org.tensorflow.types.TString;
 
 /**
- * Writes the trained model as a SavedModel with a {@code serving_default} signature ({@code
- * inputs} to {@code outputs}). The SavedModel holds a {@link ServingGraph}, not the training
+ * Writes the trained model for serving as {@code <base>/<step>/}, a SavedModel (see {@link
+ * SavedModelWriter}) in the numeric version folder that TensorFlow Serving expects, and keeps the
+ * newest {@code export.keep} versions. The SavedModel holds a {@link ServingGraph}, not the training
  * graph: one copy of each model variable, no device, no optimizer or TPU ops, so it serves on any
- * machine whatever strategy trained it. It is written to a temporary directory and renamed.
+ * machine whatever strategy trained it. Assets: {@code classes.txt} ({@link LabelVocabulary}) and
+ * {@code job.resolved.yaml}. Each version is written to a temporary folder and renamed.
  */
 public final class Exporter {
   private Exporter() {}
 
-  public static void savedModel(JobSession session, Path dir) throws IOException {
-    Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp");
-    if (Files.exists(tmp)) {
-      deleteTree(tmp);
-    }
-    Files.createDirectories(tmp.getParent());
-    try (Graph g = new Graph()) {
-      ServingGraph serving = ServingGraph.build(g, session.models, session.job);
-      try (Result trained = fetchTrained(session, serving.variables()); Session s = new Session(g)) {
+  /** Exports the training session's model (replica 0's values) as version {@code step}; returns its folder. */
+  public static Path savedModel(JobSession session, Path base, long step, int keep, Path runDir, String resolvedJob)
+      throws IOException {
+    return write(base, step, keep, (graph, assetsDir) -> {
+      ServingGraph serving = ServingGraph.build(graph, session.models, session.job, assetsDir);
+      List<String> names = LabelVocabulary.of(runDir, session.train.classNames(),
+          serving.head().classCount(units(serving)));
+      Session s = new Session(graph);
+      try (Result trained = fetchTrained(session, serving.variables())) {
         Session.Runner load = s.runner();
         for (int i = 0; i < serving.values().size(); i++) {
           load.feed(serving.values().get(i), trained.get(i));
         }
         load.addTarget(serving.load()).run();
-        Signature signature = Signature.builder()
-            .key(Signature.DEFAULT_KEY)
-            .input("inputs", serving.inputs())
-            .output("outputs", serving.outputs())
-            .build();
-        SavedModelBundle.exporter(tmp.toString()).withSession(s).withSignature(signature).export();
+      } catch (RuntimeException e) {
+        s.close();
+        throw e;
+      }
+      return new Built(serving, s, assets(names, resolvedJob));
+    });
+  }
+
+  /**
+   * Exports the model of {@code job} with the variables of the checkpoint at {@code prefix} (a
+   * training checkpoint: its other variables are ignored); class names as {@link LabelVocabulary}
+   * finds them in {@code runDir} and {@code dataClassNames}.
+   */
+  public static Path fromCheckpoint(JobSpec job, ModelFactory models, Path prefix, Path runDir, List<String> dataClassNames,
+      String resolvedJob, Path base, long step, int keep) throws IOException {
+    return write(base, step, keep, (graph, assetsDir) -> {
+      ServingGraph serving = ServingGraph.build(graph, models, job, assetsDir);
+      List<String> names = LabelVocabulary.of(runDir, dataClassNames, serving.head().classCount(units(serving)));
+      Session s = new Session(graph);
+      try (TString p = TString.scalarOf(prefix.toString())) {
+        s.runner().feed(serving.checkpoint().prefix(), p).addTarget(serving.checkpoint().restore()).run();
+      } catch (RuntimeException e) {
+        s.close();
+        throw e;
+      }
+      return new Built(serving, s, assets(names, resolvedJob));
+    });
+  }
+
+  /** The size of the last axis of the model's output. */
+  static long units(ServingGraph serving) {
+    org.tensorflow.ndarray.Shape s = serving.outputs().values().iterator().next().shape();
+    return s.get(s.numDimensions() - 1);
+  }
+
+  private record Built(ServingGraph graph, Session session, Map<String, byte[]> assets) {}
+
+  private interface Builder {
+    Built build(Graph graph, Path assetsDir) throws IOException;
+  }
+
+  private static Path write(Path base, long step, int keep, Builder builder) throws IOException {
+    Path dir = base.resolve(Long.toString(step));
+    Path tmp = base.resolve(".tmp-" + step);
+    if (Files.exists(tmp)) {
+      deleteTree(tmp);
+    }
+    Files.createDirectories(base);
+    try (Graph g = new Graph()) {
+      Built built = builder.build(g, dir.resolve("assets"));
+      try (Session s = built.session()) {
+        SavedModelWriter.write(s, built.graph(), tmp, built.assets());
       }
     }
     if (Files.exists(dir)) {
       deleteTree(dir);
     }
-    Files.move(tmp, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+    List<Path> versions = versions(base);
+    for (int i = 0; i < versions.size() - keep; i++) {
+      deleteTree(versions.get(i));
+    }
+    return dir;
+  }
+
+  /** The numeric version folders under {@code base}, lowest first. */
+  public static List<Path> versions(Path base) throws IOException {
+    if (!Files.isDirectory(base)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(base)) {
+      return s.filter(p -> Files.isDirectory(p) && p.getFileName().toString().matches("\\d{1,18}"))
+          .sorted((a, b) -> Long.compare(Long.parseLong(a.getFileName().toString()), Long.parseLong(b.getFileName().toString())))
+          .toList();
+    }
+  }
+
+  /** The highest version under {@code base}. */
+  public static Optional<Path> latest(Path base) throws IOException {
+    List<Path> v = versions(base);
+    return v.isEmpty() ? Optional.empty() : Optional.of(v.get(v.size() - 1));
+  }
+
+  private static Map<String, byte[]> assets(List<String> classNames, String resolvedJob) {
+    Map<String, byte[]> a = new HashMap<>();
+    a.put(ServingGraph.CLASSES_ASSET, LabelVocabulary.text(classNames));
+    a.put(ServingGraph.JOB_ASSET, resolvedJob.getBytes(StandardCharsets.UTF_8));
+    return a;
   }
 
   /** Replica 0's value of each variable, read in the training session. */
@@ -70,7 +153,7 @@ public final class Exporter {
   }
 
   private static void deleteTree(Path p) throws IOException {
-    try (var s = Files.walk(p)) {
+    try (Stream<Path> s = Files.walk(p)) {
       for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.delete(q);
       }

@@ -9,10 +9,12 @@ import io.inscope.modules.cluster.ClusterUnavailableException;
 import io.inscope.modules.cluster.SystemInitializer;
 import io.inscope.modules.cluster.Topology;
 import io.inscope.modules.data.BatchPlan;
+import io.inscope.modules.data.ClassNames;
 import io.inscope.modules.data.DataException;
 import io.inscope.modules.data.DataLoader;
 import io.inscope.modules.data.Examples;
 import io.inscope.modules.layers.ModelFactory;
+import io.inscope.modules.losses.LabelChecks;
 import io.inscope.modules.strategy.Strategy;
 import io.inscope.modules.strategy.StrategyFactory;
 import io.inscope.modules.strategy.StrategyScope;
@@ -22,6 +24,7 @@ import io.inscope.modules.train.TrainGraph;
 import io.inscope.runner.ExitCodes;
 import io.inscope.runner.UserException;
 import java.util.Map;
+import java.util.Optional;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.TargetSessions;
@@ -39,6 +42,8 @@ public final class JobSession implements AutoCloseable {
   public final Strategy strategy;
   public final Examples train;
   public final Examples eval;
+  /** The class names of string labels (class id = index), empty for numeric labels. */
+  public final Optional<ClassNames> classes;
   public final BatchPlan plan;
   public final Graph graph;
   public final TrainGraph step;
@@ -49,13 +54,15 @@ public final class JobSession implements AutoCloseable {
   private final java.util.Deque<Runnable> onClose = new java.util.ArrayDeque<>();
 
   private JobSession(JobSpec job, SystemInitializer system, Topology topology, Strategy strategy, Examples train,
-      Examples eval, BatchPlan plan, Graph graph, TrainGraph step, CheckpointOps checkpointOps, ModelFactory models) {
+      Examples eval, Optional<ClassNames> classes, BatchPlan plan, Graph graph, TrainGraph step,
+      CheckpointOps checkpointOps, ModelFactory models) {
     this.job = job;
     this.system = system;
     this.topology = topology;
     this.strategy = strategy;
     this.train = train;
     this.eval = eval;
+    this.classes = classes;
     this.plan = plan;
     this.graph = graph;
     this.step = step;
@@ -63,7 +70,16 @@ public final class JobSession implements AutoCloseable {
     this.models = models;
   }
 
+  /** As {@link #build(JobSpec, Injector, Optional)} with class names taken from the training split. */
   public static JobSession build(JobSpec job, Injector injector) throws UserException {
+    return build(job, injector, Optional.empty());
+  }
+
+  /**
+   * @param savedClasses the class names of the run directory ({@value ClassNames#FILE}) when it has
+   *     them: string labels of every split are numbered by them, not by the training split
+   */
+  public static JobSession build(JobSpec job, Injector injector, Optional<ClassNames> savedClasses) throws UserException {
     String type = job.strategy().type().name().toLowerCase(java.util.Locale.ROOT);
     SystemInitializer system = injector
         .getInstance(Key.get(new TypeLiteral<Map<String, SystemInitializer>>() {}))
@@ -85,13 +101,14 @@ public final class JobSession implements AutoCloseable {
     Strategy strategy = strategies.get(type).create(job.strategy(), topology);
     DataLoader data = injector.getInstance(DataLoader.class);
     Examples train;
-    Examples eval = null;
+    Examples eval;
+    Optional<ClassNames> classes;
     BatchPlan plan;
     try {
-      train = data.load("data.train", job.data().train(), job.model().input(), job.seed());
-      if (job.data().eval() != null) {
-        eval = data.load("data.eval", job.data().eval(), job.model().input(), job.seed());
-      }
+      DataLoader.Splits splits = data.loadSplits(job.data(), job.model().input(), job.seed(), savedClasses);
+      train = splits.train();
+      eval = splits.eval();
+      classes = splits.classes();
       plan = BatchPlan.of(train.size(), job.data().train().batchSize(), job.data().train().shuffle(), job.seed());
     } catch (DataException e) {
       system.shutdown(job, topology);
@@ -105,6 +122,7 @@ public final class JobSession implements AutoCloseable {
         step = injector.getInstance(StepBuilder.class).build(job, scope, Shape.of(train.labelShape()));
         ckpt = CheckpointOps.build(scope.tf(), step.variables());
       }
+      checkLabels(job, step, train, eval);
       if (strategy instanceof TpuStrategy tpu) {
         // the TPU master compiles the ops marked _tpu_replicate, gradient ops included, which can
         // only be marked on the GraphDef: the session runs an annotated copy of the graph
@@ -115,14 +133,18 @@ public final class JobSession implements AutoCloseable {
           annotated.close();
           throw e;
         }
-        JobSession session = new JobSession(job, system, topology, strategy, train, eval, plan,
+        JobSession session = new JobSession(job, system, topology, strategy, train, eval, classes, plan,
             annotated, step.in(annotated), ckpt.in(annotated), injector.getInstance(ModelFactory.class));
         session.onClose(graph::close);
         return session;
       }
-      return new JobSession(job, system, topology, strategy, train, eval, plan, graph, step, ckpt,
+      return new JobSession(job, system, topology, strategy, train, eval, classes, plan, graph, step, ckpt,
           injector.getInstance(ModelFactory.class));
     } catch (IllegalArgumentException e) {
+      graph.close();
+      system.shutdown(job, topology);
+      throw new UserException(ExitCodes.USAGE, e.getMessage());
+    } catch (DataException e) {
       graph.close();
       system.shutdown(job, topology);
       throw new UserException(ExitCodes.USAGE, e.getMessage());
@@ -130,6 +152,16 @@ public final class JobSession implements AutoCloseable {
       graph.close();
       system.shutdown(job, topology);
       throw e;
+    }
+  }
+
+  /** Every label of both splits against the loss and the model's output width, before any step. */
+  private static void checkLabels(JobSpec job, TrainGraph step, Examples train, Examples eval) throws DataException {
+    long[] batched = step.outputs().shape().asArray();
+    long[] outputShape = java.util.Arrays.copyOfRange(batched, 1, batched.length);
+    LabelChecks.check(job.loss(), outputShape, train, "data.train." + DataLoader.kindOf(job.data().train().source().getClass()));
+    if (eval != null) {
+      LabelChecks.check(job.loss(), outputShape, eval, "data.eval." + DataLoader.kindOf(job.data().eval().source().getClass()));
     }
   }
 

@@ -15,9 +15,16 @@ import java.nio.file.StandardOpenOption;
  * holds the owner's pid for the error message. A {@code .lock} file whose lock is free was left by
  * a process that died (kill -9, OOM killer, node loss): it is taken over, and {@link #staleOwner}
  * names the pid it held. Temporary files of an atomic write that a killed run left behind are
- * removed on acquire.
+ * removed on acquire. A run directory holds {@value #MARKER}; an existing, non-empty directory
+ * without it (and without job.resolved.yaml) is someone else's and is refused (exit 2) before
+ * anything in it is touched.
  */
 public final class RunDirectory implements AutoCloseable {
+  /** The file that marks a directory as a run directory. */
+  public static final String MARKER = ".inscope-run";
+  /** Files written with {@link #writeAtomically}: their temporary files are this runner's own. */
+  private static final java.util.List<String> ATOMIC =
+      java.util.List.of(MARKER, "job.resolved.yaml", "provenance.json", Completion.FILE);
   private final Path dir;
   private final FileChannel lockChannel;
   private final FileLock lock;
@@ -31,6 +38,7 @@ public final class RunDirectory implements AutoCloseable {
   }
 
   public static RunDirectory acquire(Path dir) throws UserException, IOException {
+    refuseForeign(dir);
     Files.createDirectories(dir);
     Path lockFile = dir.resolve(".lock");
     FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
@@ -55,15 +63,43 @@ public final class RunDirectory implements AutoCloseable {
     ch.truncate(0);
     ch.write(java.nio.ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes()));
     ch.force(true);
+    RunDirectory run = new RunDirectory(dir, ch, lock, stale);
+    if (!Files.exists(dir.resolve(MARKER))) {
+      run.writeAtomically(MARKER, "an inscope run directory: runner.jar run writes and deletes files here\n");
+    }
     removeUnfinishedWrites(dir);
-    return new RunDirectory(dir, ch, lock, stale);
+    return run;
+  }
+
+  /** Whether {@code dir} was made by a run: it holds {@value #MARKER} (or, from before the marker, job.resolved.yaml). */
+  public static boolean isRunDirectory(Path dir) {
+    return Files.isRegularFile(dir.resolve(MARKER)) || Files.isRegularFile(dir.resolve("job.resolved.yaml"));
+  }
+
+  /**
+   * Refuses a directory that exists, is not empty and is no run directory: a run deletes and
+   * overwrites files in its directory ({@code .lock}, {@code metrics.jsonl}, temporary files), and
+   * someone else's must stay as it is.
+   */
+  private static void refuseForeign(Path dir) throws UserException, IOException {
+    if (!Files.isDirectory(dir) || isRunDirectory(dir)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+      if (s.findAny().isEmpty()) {
+        return;
+      }
+    }
+    throw new UserException(ExitCodes.USAGE, dir + " is not empty and is not a run directory (it has no " + MARKER
+        + "); a run would overwrite and delete files there. Give --output a new or empty directory, or the"
+        + " directory of an earlier run");
   }
 
   private static void removeUnfinishedWrites(Path dir) throws IOException {
     try (java.util.stream.Stream<Path> s = Files.list(dir)) {
       for (Path f : s.toList()) {
         String n = f.getFileName().toString();
-        if (n.startsWith(".") && n.endsWith(".tmp") && Files.isRegularFile(f)) {
+        if (n.startsWith(".") && n.endsWith(".tmp") && ATOMIC.stream().anyMatch(a -> n.startsWith("." + a)) && Files.isRegularFile(f)) {
           Files.delete(f);
         }
       }
@@ -83,12 +119,23 @@ public final class RunDirectory implements AutoCloseable {
     return dir.resolve(name);
   }
 
-  /** Writes a file atomically: a temporary file in the directory, then a rename. */
+  /**
+   * Writes a file atomically: a temporary file in the directory, then a rename. A failed write
+   * (disk full) leaves the old file as it was and no temporary file.
+   */
   public void writeAtomically(String name, String content) throws IOException {
+    if (!ATOMIC.contains(name)) {
+      throw new IllegalArgumentException(name + " is not in RunDirectory.ATOMIC");
+    }
     Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
-    Files.writeString(tmp, content);
-    Files.move(tmp, dir.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    try {
+      Files.writeString(tmp, content);
+      Files.move(tmp, dir.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
   }
 
   public void delete(String name) throws IOException {

@@ -46,15 +46,49 @@ class RunDirectoryTest {
   }
 
   @Test
-  void temporaryFilesOfAnUnfinishedWriteAreRemovedOnAcquire() throws Exception {
+  void temporaryFilesOfAnUnfinishedWriteAreRemovedOnAcquireAndOnlyThose() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("run"));
+    Files.writeString(dir.resolve(RunDirectory.MARKER), "");
     Files.writeString(dir.resolve(".provenance.json123.tmp"), "{");
+    Files.writeString(dir.resolve(".notes.tmp"), "mine");
     try (RunDirectory run = RunDirectory.acquire(dir)) {
       assertEquals(Optional.empty(), run.staleOwner());
       run.writeAtomically("provenance.json", "{}\n");
     }
     try (var files = Files.list(dir)) {
-      assertEquals(java.util.List.of("provenance.json"), files.map(f -> f.getFileName().toString()).toList());
+      assertEquals(java.util.List.of(".inscope-run", ".notes.tmp", "provenance.json"),
+          files.map(f -> f.getFileName().toString()).sorted().toList());
+    }
+  }
+
+  @Test
+  void aNonEmptyDirectoryThatIsNoRunDirectoryIsRefusedUntouched() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("mine"));
+    Files.writeString(dir.resolve(".notes.tmp"), "draft");
+    Files.writeString(dir.resolve(".lock"), "4242\n");
+    Files.writeString(dir.resolve("metrics.jsonl"), "{\"mine\":1}\n");
+    UserException e = assertThrows(UserException.class, () -> RunDirectory.acquire(dir));
+    assertEquals(ExitCodes.USAGE, e.exitCode());
+    assertEquals(dir + " is not empty and is not a run directory (it has no .inscope-run); a run would overwrite"
+        + " and delete files there. Give --output a new or empty directory, or the directory of an earlier run", e.getMessage());
+    assertEquals("draft", Files.readString(dir.resolve(".notes.tmp")));
+    assertEquals("4242\n", Files.readString(dir.resolve(".lock")));
+    assertEquals("{\"mine\":1}\n", Files.readString(dir.resolve("metrics.jsonl")));
+    try (var files = Files.list(dir)) {
+      assertEquals(3, files.count());
+    }
+  }
+
+  @Test
+  void anEmptyDirectoryAndARunDirectoryFromBeforeTheMarkerAreAccepted() throws Exception {
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    try (RunDirectory run = RunDirectory.acquire(empty)) {
+      assertTrue(Files.exists(empty.resolve(RunDirectory.MARKER)));
+    }
+    Path old = Files.createDirectories(tmp.resolve("old"));
+    Files.writeString(old.resolve("job.resolved.yaml"), "version: 1\n");
+    try (RunDirectory run = RunDirectory.acquire(old)) {
+      assertTrue(RunDirectory.isRunDirectory(old));
     }
   }
 }

@@ -2,6 +2,7 @@ package io.inscope.modules.data.internal;
 
 import io.inscope.modules.data.DataException;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /** Opening source files, and I/O errors as {@link DataException}s. */
 public final class SourceFiles {
@@ -42,6 +44,12 @@ public final class SourceFiles {
     }
     if (e instanceof AccessDeniedException) {
       return new DataException(where, path + ": permission denied; make the file readable by this user");
+    }
+    if (e instanceof ZipException || e instanceof EOFException) {
+      // a flipped byte fails inflation or the trailer's CRC32 / length check; a cut file ends the stream early
+      return new DataException(where, path + ": is corrupt: its compressed data fails the integrity check ("
+          + (e instanceof EOFException ? "the compressed stream ends early" : e.getMessage())
+          + "); the file is damaged or truncated, download or write it again");
     }
     return new DataException(where, path + ": cannot be read: " + e.getMessage());
   }

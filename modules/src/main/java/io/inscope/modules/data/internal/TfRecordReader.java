@@ -1,11 +1,13 @@
 package io.inscope.modules.data.internal;
 
+import io.inscope.configs.data.Compression;
 import io.inscope.modules.data.DataException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.CRC32C;
 
@@ -24,15 +26,31 @@ public final class TfRecordReader implements Closeable {
   private final byte[] header = new byte[12];
   private final byte[] footer = new byte[4];
   private final CRC32C crc = new CRC32C();
+  /** The file's size when uncompressed (record lengths are checked against it), else -1. */
+  private final long size;
   private int count;
   private long position;
   private int current;
   private long currentOffset;
 
   public TfRecordReader(Path path, String where) throws DataException {
-    this.in = SourceFiles.open(path, where, false);
+    this(path, Compression.NONE, where);
+  }
+
+  /** Reads a file compressed as a whole (byte offsets in errors count decompressed bytes); see {@link CompressedStreams}. */
+  public TfRecordReader(Path path, Compression compression, String where) throws DataException {
+    this.in = CompressedStreams.open(path, compression, where);
     this.path = path;
     this.where = where;
+    this.size = compression == Compression.NONE ? sizeOf(path, where) : -1;
+  }
+
+  private static long sizeOf(Path path, String where) throws DataException {
+    try {
+      return Files.size(path);
+    } catch (IOException e) {
+      throw SourceFiles.unreadable(path, where, e);
+    }
   }
 
   /** The next record's data, or null after the last record. */
@@ -54,6 +72,11 @@ public final class TfRecordReader implements Closeable {
       }
       if (length < 0 || length > Integer.MAX_VALUE - 8) {
         throw corrupt("record length " + Long.toUnsignedString(length) + " is over the 2 GiB supported");
+      }
+      // a length field that the CRC covers can still be crafted: allocate only what the file can hold
+      if (size >= 0 && length > size - position - header.length - footer.length) {
+        throw corrupt("truncated: the record's length field says " + length + " data bytes but only "
+            + Math.max(0, size - position - header.length - footer.length) + " follow in the file");
       }
       byte[] data = new byte[(int) length];
       if (in.readNBytes(data, 0, data.length) < data.length || in.readNBytes(footer, 0, 4) < 4) {

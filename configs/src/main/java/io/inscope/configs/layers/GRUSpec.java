@@ -1,0 +1,53 @@
+package io.inscope.configs.layers;
+
+import io.inscope.configs.Activation;
+import io.inscope.configs.Default;
+import io.inscope.configs.Doc;
+import io.inscope.configs.Kind;
+import io.inscope.configs.Range;
+import io.inscope.configs.initializers.InitializerSpec;
+
+/**
+ * Gated recurrent unit over examples {@code [steps, features]}, as Keras 3's {@code GRU}: the last
+ * output {@code [units]}, or every step's {@code [steps, units]} with {@code return_sequences}.
+ * Weights as Keras: {@code kernel [features, 3·units]}, {@code recurrent_kernel [units, 3·units]},
+ * gates in the order update (z), reset (r), candidate (h); {@code bias [2, 3·units]} (input and
+ * recurrent biases) with {@code reset_after}, else {@code [3·units]}. The state starts at zero.
+ *
+ * <pre>
+ * - gru: {units: 32}
+ * - gru: {units: 32, return_sequences: true, reset_after: false}
+ * </pre>
+ *
+ * <table>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>units</td><td>(required)</td><td>width of the state and output</td></tr>
+ *   <tr><td>activation</td><td>tanh</td><td>of the candidate</td></tr>
+ *   <tr><td>recurrent_activation</td><td>sigmoid</td><td>of the gates</td></tr>
+ *   <tr><td>use_bias</td><td>true</td><td>add biases</td></tr>
+ *   <tr><td>return_sequences</td><td>false</td><td>output every step, not only the last</td></tr>
+ *   <tr><td>go_backwards</td><td>false</td><td>read the steps last to first (outputs in that order)</td></tr>
+ *   <tr><td>reset_after</td><td>true</td><td>apply the reset gate after the recurrent matrix product (Keras 3 and cuDNN)</td></tr>
+ *   <tr><td>kernel_initializer</td><td>glorot_uniform</td><td></td></tr>
+ *   <tr><td>recurrent_initializer</td><td>orthogonal</td><td></td></tr>
+ *   <tr><td>bias_initializer</td><td>zeros</td><td></td></tr>
+ * </table>
+ */
+@Doc("Gated recurrent unit over examples [steps, features] (Keras' GRU)")
+@Kind("gru")
+public record GRUSpec(
+    @Doc("width of the state and output") @Range(min = 1) int units,
+    @Doc("activation of the candidate") @Default("tanh") Activation activation,
+    @Doc("activation of the gates") @Default("sigmoid") Activation recurrentActivation,
+    @Doc("whether the layer adds biases") @Default("true") boolean useBias,
+    @Doc("output every step [steps, units], not only the last [units]") @Default("false") boolean returnSequences,
+    @Doc("read the steps last to first (outputs in that order)") @Default("false") boolean goBackwards,
+    @Doc("apply the reset gate after the recurrent matrix product") @Default("true") boolean resetAfter,
+    @Doc("initializer of the input kernel, a kind") @Default("glorot_uniform") InitializerSpec kernelInitializer,
+    @Doc("initializer of the recurrent kernel, a kind") @Default("orthogonal") InitializerSpec recurrentInitializer,
+    @Doc("initializer of the biases, a kind") @Default("zeros") InitializerSpec biasInitializer) implements LayerSpec, RecurrentSpec {
+  @Override
+  public GRUSpec reversed() {
+    return new GRUSpec(units, activation, recurrentActivation, useBias, returnSequences, !goBackwards, resetAfter, kernelInitializer, recurrentInitializer, biasInitializer);
+  }
+}

@@ -1,0 +1,24 @@
+package io.inscope.configs.layers;
+
+import io.inscope.configs.Default;
+import io.inscope.configs.Doc;
+import io.inscope.configs.Kind;
+
+/**
+ * The mean over height and width of each channel, as Keras' {@code GlobalAveragePooling2D}:
+ * {@code [height, width, channels]} becomes {@code [channels]}.
+ *
+ * <pre>
+ * - global_average_pooling2d
+ * - global_average_pooling2d: {keepdims: true}
+ * </pre>
+ *
+ * <table>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>keepdims</td><td>false</td><td>keep the pooled axes with length 1</td></tr>
+ * </table>
+ */
+@Doc("The mean over height and width of each channel: [height, width, channels] becomes [channels]")
+@Kind("global_average_pooling2d")
+public record GlobalAveragePooling2DSpec(
+    @Doc("keep the pooled axes with length 1") @Default("false") boolean keepdims) implements LayerSpec {}

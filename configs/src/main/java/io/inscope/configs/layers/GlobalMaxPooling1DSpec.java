@@ -1,0 +1,24 @@
+package io.inscope.configs.layers;
+
+import io.inscope.configs.Default;
+import io.inscope.configs.Doc;
+import io.inscope.configs.Kind;
+
+/**
+ * The maximum over the steps of each channel, as Keras' {@code GlobalMaxPooling1D}:
+ * {@code [steps, channels]} becomes {@code [channels]}.
+ *
+ * <pre>
+ * - global_max_pooling1d
+ * - global_max_pooling1d: {keepdims: true}
+ * </pre>
+ *
+ * <table>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>keepdims</td><td>false</td><td>keep the pooled axes with length 1</td></tr>
+ * </table>
+ */
+@Doc("The maximum over the steps of each channel: [steps, channels] becomes [channels]")
+@Kind("global_max_pooling1d")
+public record GlobalMaxPooling1DSpec(
+    @Doc("keep the pooled axes with length 1") @Default("false") boolean keepdims) implements LayerSpec {}

@@ -1,0 +1,73 @@
+package io.inscope.modules.data;
+
+import io.inscope.configs.InputSpec;
+import io.inscope.configs.data.CsvSpec;
+import io.inscope.configs.data.IdxSpec;
+import io.inscope.configs.data.SourceSpec;
+import io.inscope.configs.data.TfrecordSpec;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The features of examples read from files a batch at a time, labels ignored: what {@code
+ * predict} feeds a model, in memory bounded by one batch. The files are of the job's source kind
+ * and are read with its settings: {@code csv} (the feature columns by name; a label column may be
+ * absent), {@code idx} (the examples file alone), {@code tfrecord} (the declared features, the
+ * label feature may be absent). A directory stands for its files, in name order.
+ */
+public interface FeatureStream extends Closeable {
+  /**
+   * Reads up to {@code rows} examples into {@code dst} ({@code rows × input elements} values, row
+   * after row); returns how many were read, 0 at the end.
+   */
+  int read(float[] dst, int rows) throws DataException;
+
+  /** Where the last example read came from ({@code file:line} or {@code file, record n}). */
+  String position();
+
+  /**
+   * @param source the job's source spec: its kind and settings
+   * @param input {@code model.input}
+   * @param fileOrDir the file, or a directory of files, to read
+   */
+  static FeatureStream open(SourceSpec source, InputSpec input, Path fileOrDir) throws DataException {
+    List<Path> files = files(fileOrDir);
+    if (source instanceof CsvSpec csv) {
+      return new FeatureStreams.Csv(csv, input, files);
+    }
+    if (source instanceof IdxSpec) {
+      if (files.size() != 1) {
+        throw new DataException("idx", fileOrDir + ": give one IDX file of examples");
+      }
+      return new FeatureStreams.Idx(input, files.get(0));
+    }
+    if (source instanceof TfrecordSpec tfrecord) {
+      return new FeatureStreams.Tfrecord(tfrecord, input, files);
+    }
+    throw new DataException(DataLoader.kindOf(source.getClass()),
+        "prediction does not read this kind of source yet (it reads csv, idx and tfrecord files)");
+  }
+
+  private static List<Path> files(Path fileOrDir) throws DataException {
+    if (Files.isRegularFile(fileOrDir)) {
+      return List.of(fileOrDir);
+    }
+    if (!Files.isDirectory(fileOrDir)) {
+      throw new DataException("input", fileOrDir + ": no such file or directory");
+    }
+    try (Stream<Path> s = Files.list(fileOrDir)) {
+      List<Path> files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+          .sorted().toList();
+      if (files.isEmpty()) {
+        throw new DataException("input", fileOrDir + ": the directory holds no files");
+      }
+      return files;
+    } catch (IOException e) {
+      throw new DataException("input", fileOrDir + ": cannot be listed: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package io.inscope.modules.losses;
+
+import io.inscope.configs.Kind;
+import io.inscope.configs.losses.BinaryCrossentropySpec;
+import io.inscope.configs.losses.CategoricalCrossentropySpec;
+import io.inscope.configs.losses.LossSpec;
+import io.inscope.configs.losses.SparseCategoricalCrossentropySpec;
+import io.inscope.modules.data.DataException;
+import io.inscope.modules.data.Examples;
+import java.util.Arrays;
+
+/**
+ * Checks a split's labels against the loss and the model's output width before the first step, so
+ * that a label the loss cannot read is an error naming its file and row, not a silently wrong
+ * gradient (TensorFlow's one-hot of an out-of-range id is a row of zeros; a fractional id is cut).
+ *
+ * <table>
+ *   <caption>what each loss accepts</caption>
+ *   <tr><th>loss</th><th>labels</th></tr>
+ *   <tr><td>sparse_categorical_crossentropy</td><td>one whole number per example in [0, units)</td></tr>
+ *   <tr><td>categorical_crossentropy</td><td>one value per output (one-hot or soft), each in [0, 1];
+ *       or one class id per example in [0, units), as for the sparse loss</td></tr>
+ *   <tr><td>binary_crossentropy</td><td>one value per output, each in [0, 1]</td></tr>
+ *   <tr><td>regression losses</td><td>one value per output</td></tr>
+ * </table>
+ *
+ * Every label must be a finite number.
+ */
+public final class LabelChecks {
+  private LabelChecks() {}
+
+  /**
+   * @param where the split's spec path, e.g. {@code data.eval.csv}
+   * @param outputShape the shape of one example's model output (no batch dimension)
+   * @throws DataException naming the first bad label's origin, its value, what the loss needs and
+   *     the way out
+   */
+  public static void check(LossSpec loss, long[] outputShape, Examples examples, String where) throws DataException {
+    if (examples.size() == 0) {
+      return;
+    }
+    String name = loss.getClass().getAnnotation(Kind.class).value();
+    long units = outputShape.length == 0 ? 1 : outputShape[outputShape.length - 1];
+    long outputs = Arrays.stream(outputShape).reduce(1, (a, b) -> a * b);
+    int elements = examples.labelElements();
+    boolean ids = loss instanceof SparseCategoricalCrossentropySpec
+        || loss instanceof CategoricalCrossentropySpec && elements == 1 && units > 1;
+    if (loss instanceof SparseCategoricalCrossentropySpec && (elements != 1 || outputShape.length != 1)) {
+      throw new DataException(where, examples.origin(0) + ": " + name + " needs one class id per example and outputs "
+          + "[classes]; the labels have shape " + Arrays.toString(examples.labelShape()) + " and the outputs "
+          + Arrays.toString(outputShape) + "; use categorical_crossentropy for one-hot labels");
+    }
+    if (!ids && elements != outputs) {
+      throw new DataException(where, examples.origin(0) + ": the labels have shape " + Arrays.toString(examples.labelShape())
+          + " (" + elements + " values) but the model's outputs " + Arrays.toString(outputShape) + " (" + outputs + " values); "
+          + name + " needs one label value per output: change the last layer's units"
+          + (loss instanceof CategoricalCrossentropySpec ? " to the one-hot width " + elements : "") + " or the loss");
+    }
+    boolean probabilities = loss instanceof BinaryCrossentropySpec || loss instanceof CategoricalCrossentropySpec;
+    for (int i = 0; i < examples.size(); i++) {
+      for (int j = 0; j < elements; j++) {
+        float v = examples.label(i, j);
+        String at = examples.origin(i) + (elements > 1 ? ": value " + j + " (counting from 0)" : "") + ": label ";
+        if (!Float.isFinite(v)) {
+          throw new DataException(where, at + v + " is not a finite number; fix or drop the example");
+        }
+        if (ids && (v != Math.rint(v) || v < 0 || v >= units)) {
+          String problem = v != Math.rint(v) ? "is not a whole number" : v < 0 ? "is negative" : "is out of range";
+          String wayOut = v != Math.rint(v)
+              ? "fix the label; for targets that are not class ids use a regression loss such as mean_squared_error"
+              : v < 0 ? "fix the label (class ids count from 0)"
+              : "fix the label, or give the last layer " + ((long) v + 1) + " units or more";
+          throw new DataException(where, at + format(v) + " " + problem + ": " + name + " reads class ids, whole numbers in [0, "
+              + units + ") for the model's " + units + " outputs; " + wayOut);
+        }
+        if (!ids && probabilities && (v < 0 || v > 1)) {
+          throw new DataException(where, at + format(v) + " is outside [0, 1]: " + name + " reads probabilities"
+              + (loss instanceof CategoricalCrossentropySpec ? " (one-hot or soft labels)" : "")
+              + "; fix the label, or use a regression loss such as mean_squared_error for other targets");
+        }
+      }
+    }
+  }
+
+  private static String format(float v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Float.toString(v);
+  }
+}

@@ -1,0 +1,42 @@
+package io.inscope.modules.data.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.inscope.modules.data.DataException;
+import io.inscope.modules.data.DataFiles;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TfRecordReaderTest {
+  @TempDir Path dir;
+
+  @Test
+  void lengthFieldBeyondTheFileIsAnErrorBeforeAllocating() throws Exception {
+    Path file = DataFiles.tfrecord(dir.resolve("a.tfrecord"), new byte[] {1, 2, 3}, new byte[] {4, 5});
+    byte[] bytes = Files.readAllBytes(file);
+    // record 1 claims 2^31 - 9 bytes, with a length CRC that matches: 2 GiB allocated until now
+    byte[] length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(Integer.MAX_VALUE - 9).array();
+    System.arraycopy(length, 0, bytes, 19, 8);
+    System.arraycopy(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(masked(length)).array(), 0, bytes, 27, 4);
+    Files.write(file, bytes);
+    try (TfRecordReader reader = new TfRecordReader(file, "tfrecord")) {
+      reader.next();
+      DataException e = assertThrows(DataException.class, reader::next);
+      assertEquals("tfrecord: " + file + ": record 1 (counting from 0) at byte 19: truncated: the record's length field says "
+          + "2147483638 data bytes but only 2 follow in the file; the file is damaged or is not a TFRecord file: write it again",
+          e.getMessage());
+    }
+  }
+
+  private static int masked(byte[] bytes) {
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(bytes);
+    int value = (int) crc.getValue();
+    return ((value >>> 15) | (value << 17)) + 0xa282ead8;
+  }
+}

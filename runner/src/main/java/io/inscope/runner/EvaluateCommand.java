@@ -1,0 +1,107 @@
+package io.inscope.runner;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.google.inject.Injector;
+import io.inscope.configs.data.DataSplitSpec;
+import io.inscope.modules.checkpoint.Checkpoints;
+import io.inscope.modules.data.DataException;
+import io.inscope.modules.data.DataLoader;
+import io.inscope.modules.data.Examples;
+import io.inscope.modules.metrics.Metric;
+import io.inscope.modules.train.Evaluator;
+import io.inscope.modules.train.StepMetrics;
+import io.inscope.runner.internal.DataFiles;
+import io.inscope.runner.internal.Injectors;
+import io.inscope.runner.internal.JobSession;
+import io.inscope.runner.internal.TrainedRun;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The job's loss and metrics for the newest checkpoint of a run directory, computed as the run
+ * loop computes them at an evaluation: on the eval split (the training split when the job has
+ * none), or on other files of the same kind ({@code --data}).
+ */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    description = {"The job's loss and metrics for the latest checkpoint of RUN_DIR, on its eval split or on --data files.",
+        "--data takes files of the job's source kind: csv FILE.csv; idx IMAGES.idx LABELS.idx; tfrecord FILE..."})
+public final class EvaluateCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "RUN_DIR", description = "a run directory") Path runDir;
+
+  @Option(names = "--data", arity = "1..*", paramLabel = "FILE",
+      description = "evaluate on these files instead of the job's eval split (same kind, columns and features)")
+  List<Path> data = new ArrayList<>();
+
+  @Option(names = "--json", description = "print one JSON object instead of a table")
+  boolean json;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    TrainedRun run = TrainedRun.open(runDir, w -> err.println("warning: " + w));
+    Injector injector = Injectors.forJob(run.job().plugins());
+    try (JobSession session = JobSession.build(run.job(), injector)) {
+      DataSplitSpec split = run.job().data().eval() != null ? run.job().data().eval() : run.job().data().train();
+      String where = run.job().data().eval() != null ? "data.eval" : "data.train";
+      Examples examples = session.eval != null ? session.eval : session.train;
+      if (!data.isEmpty()) {
+        where = "--data";
+        DataSplitSpec other = new DataSplitSpec(DataFiles.replace(split.source(), data, "--data"), split.scale(), 0,
+            split.batchSize());
+        try {
+          examples = injector.getInstance(DataLoader.class)
+              .load("--data", other, run.job().model().input(), run.job().seed());
+        } catch (DataException e) {
+          throw new UserException(ExitCodes.USAGE, e.getMessage());
+        }
+        examples = DataFiles.inTrainingIds(examples, session.train.classNames(), "--data");
+      }
+      new Checkpoints(runDir.resolve("checkpoints"), Integer.MAX_VALUE, w -> { })
+          .restore(session.session(), session.checkpointOps, run.checkpoint());
+      StepMetrics m = new Evaluator(session.step, session.session(), examples, split.batchSize())
+          .run(run.state().step(), run.state().epoch());
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("run_dir", runDir.toString());
+      result.put("checkpoint", run.checkpoint().getFileName().toString());
+      result.put("step", run.state().step());
+      result.put("data", data.isEmpty() ? where : data.stream().map(Path::toString).toList());
+      result.put("examples", examples.size());
+      result.put("loss", m.loss());
+      for (Metric metric : session.step.metrics()) {
+        result.put(metric.name(), m.metrics().get(metric.name()));
+      }
+      if (json) {
+        out.println(new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+      } else {
+        out.printf("%s, step %d, on %s (%d examples)%n", runDir, run.state().step(),
+            data.isEmpty() ? where : String.join(" ", data.stream().map(Path::toString).toList()), examples.size());
+        out.printf("%-20s %s%n", "loss", format(m.loss()));
+        for (Metric metric : session.step.metrics()) {
+          out.printf("%-20s %s%n", metric.name(), format(m.metrics().get(metric.name())));
+        }
+      }
+      out.flush();
+    }
+    return ExitCodes.OK;
+  }
+
+  private static String format(double v) {
+    return String.format(java.util.Locale.ROOT, "%.6f", v);
+  }
+}

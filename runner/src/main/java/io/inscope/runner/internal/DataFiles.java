@@ -1,0 +1,84 @@
+package io.inscope.runner.internal;
+
+import io.inscope.configs.data.CsvSpec;
+import io.inscope.configs.data.IdxSpec;
+import io.inscope.configs.data.SourceSpec;
+import io.inscope.configs.data.TfrecordSpec;
+import io.inscope.modules.data.DataLoader;
+import io.inscope.modules.data.Examples;
+import io.inscope.runner.ExitCodes;
+import io.inscope.runner.UserException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Other files of the same kind as a job's data: the job's source with its files replaced, every
+ * other setting (CSV columns, TFRecord features) kept. {@code csv}: one file; {@code idx}: the
+ * examples file and the labels file; {@code tfrecord}: one or more files (globs allowed).
+ */
+public final class DataFiles {
+  private DataFiles() {}
+
+  public static SourceSpec replace(SourceSpec source, List<Path> files, String option) throws UserException {
+    List<String> paths = files.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
+    String kind = DataLoader.kindOf(source.getClass());
+    if (source instanceof CsvSpec csv) {
+      expect(kind, paths, 1, "FILE.csv", option);
+      return new CsvSpec(paths.get(0), csv.label(), csv.features());
+    }
+    if (source instanceof IdxSpec) {
+      expect(kind, paths, 2, "IMAGES.idx LABELS.idx", option);
+      return new IdxSpec(paths.get(0), paths.get(1));
+    }
+    if (source instanceof TfrecordSpec tfrecord) {
+      return new TfrecordSpec(paths, tfrecord.features(), tfrecord.label());
+    }
+    throw new UserException(ExitCodes.USAGE, option + ": the job's data is " + kind
+        + ", which " + option + " cannot replace (it takes csv, idx and tfrecord files)");
+  }
+
+  private static void expect(String kind, List<String> paths, int n, String form, String option) throws UserException {
+    if (paths.size() != n) {
+      throw new UserException(ExitCodes.USAGE, option + ": the job's data is " + kind + ": give " + form
+          + " (got " + paths.size() + " file" + (paths.size() == 1 ? "" : "s") + ")");
+    }
+  }
+
+  /**
+   * {@code data} with its class ids renumbered to the training split's: a CSV's string labels are
+   * numbered in the sorted order of the names one file holds, which differs from training's when
+   * the file lacks a class.
+   */
+  public static Examples inTrainingIds(Examples data, List<String> training, String where) throws UserException {
+    if (data.classNames().isEmpty() || training.isEmpty() || data.classNames().equals(training)) {
+      return data;
+    }
+    Map<String, Integer> ids = new HashMap<>();
+    for (int i = 0; i < training.size(); i++) {
+      ids.put(training.get(i), i);
+    }
+    int[] map = new int[data.classNames().size()];
+    for (int i = 0; i < map.length; i++) {
+      Integer id = ids.get(data.classNames().get(i));
+      if (id == null) {
+        throw new UserException(ExitCodes.USAGE, where + ": class '" + data.classNames().get(i)
+            + "' is not one the model was trained on (" + String.join(", ", training) + ")");
+      }
+      map[i] = id;
+    }
+    int n = data.size();
+    float[] features = new float[n * data.featureElements()];
+    float[] labels = new float[n];
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    data.gather(order, 0, n, features, labels);
+    for (int i = 0; i < n; i++) {
+      labels[i] = map[(int) labels[i]];
+    }
+    return Examples.of(features, data.featureShape(), labels, data.labelShape(), training, training.size());
+  }
+}

@@ -1,0 +1,108 @@
+package io.inscope.runner.internal;
+
+import com.google.inject.Injector;
+import io.inscope.configs.JobSpec;
+import io.inscope.configs.data.CsvSpec;
+import io.inscope.modules.data.DataException;
+import io.inscope.modules.data.DataLoader;
+import io.inscope.modules.layers.ModelFactory;
+import io.inscope.modules.train.ServingGraph;
+import io.inscope.modules.train.ServingHead;
+import io.inscope.runner.ExitCodes;
+import io.inscope.runner.UserException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.SessionFunction;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A model to predict with: a SavedModel directory as it is, or a run directory's newest checkpoint
+ * exported to a temporary SavedModel (deleted on close), so both go through the same serving graph,
+ * preprocessing and class-name lookup as a deployed export.
+ */
+public final class ServedModel implements AutoCloseable {
+  private final SavedModelBundle bundle;
+  private final SessionFunction function;
+  /** The job that trained the model (from the export's asset or the run directory). */
+  public final JobSpec job;
+  /** The class names in class-id order (empty for regression). */
+  public final List<String> classNames;
+  public final ServingHead head;
+  private final Path temporary;
+
+  private ServedModel(SavedModelBundle bundle, JobSpec job, List<String> classNames, Path temporary) {
+    this.bundle = bundle;
+    this.function = bundle.function(SavedModelWriter.SIGNATURE);
+    this.job = job;
+    this.head = ServingHead.of(job.loss());
+    this.classNames = head.classifies() ? classNames : List.of();
+    this.temporary = temporary;
+  }
+
+  public static ServedModel open(Path dir, Injector injector, Consumer<String> warn) throws UserException, IOException {
+    if (Files.isRegularFile(dir.resolve("saved_model.pb"))) {
+      Path assets = dir.resolve("assets");
+      if (!Files.isRegularFile(assets.resolve(ServingGraph.JOB_ASSET))) {
+        throw new UserException(ExitCodes.USAGE, dir + ": a SavedModel without assets/" + ServingGraph.JOB_ASSET
+            + "; predict reads SavedModels that runner.jar exported");
+      }
+      JobSpec job = TrainedRun.load(assets.resolve(ServingGraph.JOB_ASSET));
+      return new ServedModel(SavedModelBundle.load(dir.toString(), SavedModelWriter.TAG), job,
+          Files.readAllLines(assets.resolve(ServingGraph.CLASSES_ASSET), StandardCharsets.UTF_8), null);
+    }
+    TrainedRun run = TrainedRun.open(dir, warn);
+    List<String> dataClassNames = trainingClassNames(run.job(), dir, injector);
+    Path tmp = Files.createTempDirectory("inscope-predict-");
+    try {
+      Path version = Exporter.fromCheckpoint(run.job(), injector.getInstance(ModelFactory.class),
+          run.checkpoint().resolve("variables"), dir, dataClassNames, run.resolvedText(),
+          tmp, run.state().step(), 1);
+      List<String> names = Files.readAllLines(version.resolve("assets").resolve(ServingGraph.CLASSES_ASSET), StandardCharsets.UTF_8);
+      return new ServedModel(SavedModelBundle.load(version.toString(), SavedModelWriter.TAG), run.job(), names, tmp);
+    } catch (IOException | RuntimeException e) {
+      deleteTree(tmp);
+      throw e;
+    }
+  }
+
+  /** The training CSV's class names when the run directory has no classes.txt (other sources have none). */
+  private static List<String> trainingClassNames(JobSpec job, Path runDir, Injector injector) throws UserException {
+    if (Files.exists(runDir.resolve(LabelVocabulary.FILE)) || !(job.data().train().source() instanceof CsvSpec)) {
+      return List.of();
+    }
+    try {
+      return injector.getInstance(DataLoader.class)
+          .load("data.train", job.data().train(), job.model().input(), job.seed()).classNames();
+    } catch (DataException e) {
+      throw new UserException(ExitCodes.USAGE, e.getMessage() + " (predict reads the training CSV for its class names)");
+    }
+  }
+
+  /** The signature's outputs for a batch of raw examples. */
+  public Result predict(TFloat32 inputs) {
+    return function.call(Map.of("inputs", inputs));
+  }
+
+  @Override
+  public void close() throws IOException {
+    bundle.close();
+    if (temporary != null) {
+      deleteTree(temporary);
+    }
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    try (var s = Files.walk(p)) {
+      for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(q);
+      }
+    }
+  }
+}

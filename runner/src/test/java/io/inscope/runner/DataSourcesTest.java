@@ -1,0 +1,84 @@
+package io.inscope.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.proto.Example;
+import org.tensorflow.proto.Feature;
+import org.tensorflow.proto.Features;
+import org.tensorflow.proto.FloatList;
+import org.tensorflow.proto.Int64List;
+
+/** Jobs on the data sources of issue 15, through {@code check} and {@code run}. */
+class DataSourcesTest {
+  @TempDir Path tmp;
+
+  @Test
+  void gzipTfrecordJobPassesCheckAndRuns() throws Exception {
+    TfRecords.write(tmp.resolve("train.tfrecord.gz"), examples(256, 1), true);
+    Path job = tfrecordJob("train.tfrecord.gz", "");
+    CliHarness.Run check = CliHarness.run("check", job.toString());
+    assertEquals(0, check.exit(), check.err());
+    CliHarness.Run run = CliHarness.run("run", job.toString(), "--output", tmp.resolve("out").toString(), "--quiet");
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(Files.readString(tmp.resolve("out/job.resolved.yaml")).contains("compression: gzip"));
+  }
+
+  @Test
+  void tfrecordReadWithTheWrongCompressionExits2BeforeTraining() throws Exception {
+    TfRecords.write(tmp.resolve("train.tfrecord"), examples(256, 1), true);
+    Path job = tfrecordJob("train.tfrecord", "");
+    CliHarness.Run run = CliHarness.run("run", job.toString(), "--output", tmp.resolve("out").toString());
+    assertEquals(ExitCodes.USAGE, run.exit(), run.err());
+    assertTrue(run.err().contains("data.train.tfrecord.compression: " + tmp.resolve("train.tfrecord")
+        + ": read as none but its bytes look like gzip (they start 1f 8b 08 00); set compression: gzip"), run.err());
+    assertFalse(run.err().contains("Exception"), run.err());
+    assertFalse(Files.exists(tmp.resolve("out/checkpoints")), "no training step ran");
+  }
+
+  private Path tfrecordJob(String file, String extra) throws Exception {
+    Path job = tmp.resolve("job.yaml");
+    Files.writeString(job, """
+        version: 1
+        name: tfr
+        seed: 3
+        model:
+          input: {shape: [4]}
+          layers: [{dense: {units: 2}}]
+        loss: {sparse_categorical_crossentropy: {from_logits: true}}
+        optimizer: {sgd: {learning_rate: 0.1}}
+        data:
+          train:
+            tfrecord: {paths: [%s], features: {x: {shape: [4]}, y: {shape: [], dtype: int64}}, label: y}
+            batch_size: 32
+        train: {steps: 10}
+        tensorboard: {enabled: false}
+        """.formatted(file) + extra);
+    return job;
+  }
+
+  /** Two classes: x ~ N(±1, 1) in every coordinate, y the class. */
+  private static List<Example> examples(int n, long seed) {
+    Random random = new Random(seed);
+    List<Example> list = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int y = i % 2;
+      FloatList.Builder x = FloatList.newBuilder();
+      for (int j = 0; j < 4; j++) {
+        x.addValue((float) (random.nextGaussian() + (y == 0 ? -1 : 1)));
+      }
+      list.add(Example.newBuilder().setFeatures(Features.newBuilder()
+          .putFeature("x", Feature.newBuilder().setFloatList(x).build())
+          .putFeature("y", Feature.newBuilder().setInt64List(Int64List.newBuilder().addValue(y)).build())).build());
+    }
+    return list;
+  }
+}

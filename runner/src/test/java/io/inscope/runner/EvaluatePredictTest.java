@@ -1,0 +1,132 @@
+package io.inscope.runner;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code evaluate} reproduces the run's own evaluation, and {@code predict} writes predictions whose
+ * accuracy and cross-entropy are what {@code evaluate} reports: the same model, preprocessing and
+ * class ids reach the user by both paths, from a run directory or from its SavedModel.
+ */
+class EvaluatePredictTest {
+  @TempDir Path tmp;
+
+  @Test
+  void csvWithStringLabels() throws Exception {
+    ServingData train = new ServingData(200, 1);
+    ServingData eval = new ServingData(48, 2);
+    Path job = ServingData.job(tmp, "strings", "csv: {path: train.csv, label: kind}", "csv: {path: eval.csv, label: kind}",
+        "{sparse_categorical_crossentropy: {from_logits: true}}", 3);
+    train.csv(tmp.resolve("train.csv"));
+    eval.csv(tmp.resolve("eval.csv"));
+    Path run = tmp.resolve("run");
+    CliHarness.Run r = CliHarness.run("run", job.toString(), "--output", run.toString(), "--quiet");
+    assertEquals(0, r.exit(), r.err());
+
+    CliHarness.Run e = CliHarness.run("evaluate", run.toString(), "--json");
+    assertEquals(0, e.exit(), e.err());
+    JsonNode evaluated = Predictions.json(e.out());
+    JsonNode logged = ExportTest.lastEval(run);
+    assertEquals(80, evaluated.get("step").asLong());
+    assertEquals(48, evaluated.get("examples").asInt());
+    assertEquals(logged.get("loss").asDouble(), evaluated.get("loss").asDouble(), 1e-6, "the run's own eval loss");
+    assertEquals(logged.get("accuracy").asDouble(), evaluated.get("accuracy").asDouble(), 1e-9);
+    CliHarness.Run table = CliHarness.run("evaluate", run.toString());
+    assertTrue(table.out().contains("loss ") && table.out().contains("accuracy "), table.out());
+
+    Path csv = tmp.resolve("p.csv");
+    CliHarness.Run p = CliHarness.run("predict", run.toString(), "--input", tmp.resolve("eval.csv").toString(),
+        "--output", csv.toString(), "--batch-size", "7");
+    assertEquals(0, p.exit(), p.err());
+    Predictions rows = Predictions.read(csv, ServingData.CLASSES);
+    double[] accuracyLoss = rows.accuracyAndLoss(eval.label, ServingData.CLASSES);
+    assertEquals(evaluated.get("accuracy").asDouble(), accuracyLoss[0], 1e-9, "predicted accuracy = evaluated accuracy");
+    assertEquals(evaluated.get("loss").asDouble(), accuracyLoss[1], 1e-5, "cross-entropy of the predicted probabilities");
+
+    // the export, fed a file without the label column, gives the same rows
+    Path export = run.resolve("export/saved_model/80");
+    Path jsonl = tmp.resolve("p.jsonl");
+    p = CliHarness.run("predict", export.toString(), "--input", eval.csvFeatures(tmp.resolve("features.csv")).toString(),
+        "--output", jsonl.toString());
+    assertEquals(0, p.exit(), p.err());
+    Predictions fromExport = Predictions.read(jsonl, ServingData.CLASSES);
+    assertArrayEquals(rows.classIds(), fromExport.classIds());
+    for (int i = 0; i < rows.probabilities().length; i++) {
+      assertArrayEquals(rows.probabilities()[i], fromExport.probabilities()[i], 1e-6f);
+    }
+
+    // other data: a file with only two of the classes keeps the training class ids
+    ServingData more = new ServingData(60, 7);
+    Path subset = more.csv(tmp.resolve("subset.csv"), 1, 2);
+    e = CliHarness.run("evaluate", run.toString(), "--data", subset.toString(), "--json");
+    assertEquals(0, e.exit(), e.err());
+    JsonNode onSubset = Predictions.json(e.out());
+    Path subsetRows = tmp.resolve("subset.csv.out.csv");
+    assertEquals(0, CliHarness.run("predict", run.toString(), "--input", subset.toString(), "--output", subsetRows.toString()).exit());
+    int[] subsetLabels = Arrays.stream(more.label).filter(l -> l != 0).toArray();
+    double[] subsetAccuracyLoss = Predictions.read(subsetRows, ServingData.CLASSES).accuracyAndLoss(subsetLabels, ServingData.CLASSES);
+    assertEquals(subsetLabels.length, onSubset.get("examples").asInt());
+    assertEquals(onSubset.get("accuracy").asDouble(), subsetAccuracyLoss[0], 1e-9);
+    assertEquals(onSubset.get("loss").asDouble(), subsetAccuracyLoss[1], 1e-5);
+
+    // top-k
+    Path top = tmp.resolve("top.csv");
+    assertEquals(0, CliHarness.run("predict", run.toString(), "--input", tmp.resolve("eval.csv").toString(),
+        "--output", top.toString(), "--top-k", "2").exit());
+    List<String> lines = Files.readAllLines(top);
+    assertEquals("class,class_id,top1_class,top1_class_id,top1_probability,top2_class,top2_class_id,top2_probability", lines.get(0));
+    String[] first = lines.get(1).split(",");
+    assertEquals(first[0], first[2]);
+    assertEquals(rows.probabilities()[0][Integer.parseInt(first[3])], Float.parseFloat(first[4]));
+    assertTrue(Float.parseFloat(first[4]) >= Float.parseFloat(first[7]));
+  }
+
+  @Test
+  void regressionPredictionsGiveTheEvaluatedMeanSquaredError() throws Exception {
+    ServingData train = new ServingData(200, 1);
+    ServingData eval = new ServingData(40, 2);
+    Path job = ServingData.job(tmp, "reg", "csv: {path: train.csv, label: y}", "csv: {path: eval.csv, label: y}",
+        "{mean_squared_error: {}}", 1);
+    train.csvRegression(tmp.resolve("train.csv"));
+    eval.csvRegression(tmp.resolve("eval.csv"));
+    Path run = tmp.resolve("run");
+    CliHarness.Run r = CliHarness.run("run", job.toString(), "--output", run.toString(), "--quiet");
+    assertEquals(0, r.exit(), r.err());
+    CliHarness.Run e = CliHarness.run("evaluate", run.toString(), "--json");
+    assertEquals(0, e.exit(), e.err());
+    double mse = Predictions.json(e.out()).get("loss").asDouble();
+    Path out = tmp.resolve("p.csv");
+    CliHarness.Run p = CliHarness.run("predict", run.toString(), "--input", tmp.resolve("eval.csv").toString(), "--output", out.toString());
+    assertEquals(0, p.exit(), p.err());
+    List<String> lines = Files.readAllLines(out);
+    assertEquals("prediction", lines.get(0));
+    double sum = 0;
+    for (int i = 0; i < eval.x.length; i++) {
+      double d = Double.parseDouble(lines.get(i + 1)) - eval.target(i);
+      sum += d * d;
+    }
+    assertEquals(mse, sum / eval.x.length, 1e-5 * Math.max(1, mse), "MSE of the predictions = evaluated loss");
+    try (org.tensorflow.SavedModelBundle b = org.tensorflow.SavedModelBundle.load(run.resolve("export/saved_model/80").toString(), "serve")) {
+      assertEquals(java.util.Set.of("predictions"), b.metaGraphDef().getSignatureDefOrThrow("serving_default").getOutputsMap().keySet());
+    }
+  }
+
+  @Test
+  void usageErrorsExit2WithOneLine() throws Exception {
+    CliHarness.Run r = CliHarness.run("evaluate", tmp.toString());
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("not a run directory") && !r.err().contains("\tat "), r.err());
+    r = CliHarness.run("predict", tmp.toString(), "--input", "x.csv", "--output", "out.txt");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("--output: name the file .csv or .jsonl"), r.err());
+  }
+}

@@ -1,0 +1,199 @@
+"""Keras reference values for the layer kinds, read by io.inscope.modules.layers.KerasParityTest.
+
+Run by hand with TensorFlow Python (CI never runs it; the values it writes are committed):
+
+    /work/venv-tf/bin/python tools/keras_layer_refs.py            # every kind
+    /work/venv-tf/bin/python tools/keras_layer_refs.py lstm gru   # only these kinds
+
+(/work/venv-tf is a venv with `pip install tensorflow-cpu==2.21.0`, which brings Keras 3.) For each
+case below it builds the Keras layer, sets every weight to seeded uniform values, calls the layer on
+a seeded input (training=False) and writes modules/src/test/resources/keras/<kind>.json:
+
+    {"kind": "lstm", "keras": "3.15.1", "tensorflow": "2.21.0", "cases": [{
+       "name": "...", "layer": "<the YAML of our layer entry>", "input_shape": [batch, ...],
+       "input": [...flat, row-major...], "ids": false,
+       "weights": {"kernel": {"shape": [...], "values": [...]}, ...},
+       "output_shape": [...], "output": [...]}]}
+
+Weight names are ours: the Keras variable path without the layer's name and without the cell
+(`lstm/lstm_cell/kernel` is `kernel`, `multi_head_attention/query/kernel` is `query.kernel`), so
+that the test assigns `<kind>.<name>`. Keep the shapes tiny: the files are test resources.
+
+Where Keras has no such layer in TensorFlow's own packages (position_embedding is Keras-hub's
+PositionEmbedding, not installed here), the reference is a small Keras layer written here from
+Keras-hub's definition, as the case's "reference" field says.
+"""
+
+import json
+import os
+import re
+import sys
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+import keras  # noqa: E402
+import numpy as np  # noqa: E402
+import tensorflow as tf  # noqa: E402
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "modules", "src", "test", "resources", "keras")
+L = keras.layers
+
+
+def case(name, layer, keras_layer, input_shape, ids=0, call=None, reference=None, distinct=False, scale=1.0):
+    """One reference case. ids > 0 draws integer ids in [0, ids) as the input; distinct draws values
+    at least 0.05 apart (a maximum then has no near tie, which finite differences would straddle);
+    otherwise the input is uniform in [-scale, scale]."""
+    return dict(name=name, layer=layer, keras_layer=keras_layer, input_shape=input_shape, ids=ids,
+                call=call, reference=reference, distinct=distinct, scale=scale)
+
+
+def self_attention(layer, x, **kwargs):
+    return layer(x, x, **kwargs)
+
+
+def position_embedding(sequence_length):
+    """Keras-hub PositionEmbedding: the first `steps` rows of `embeddings`, broadcast over the batch."""
+
+    class PositionEmbedding(L.Layer):
+        def build(self, input_shape):
+            self.embeddings = self.add_weight(name="embeddings", shape=(sequence_length, input_shape[-1]))
+
+        def call(self, x):
+            steps = x.shape[1]
+            return tf.broadcast_to(self.embeddings[:steps], tf.shape(x))
+
+    return PositionEmbedding(name="position_embedding")
+
+
+HUB = "a Keras layer written in this script from Keras-hub's PositionEmbedding definition"
+
+CASES = {
+    "activation": [
+        case("leaky_relu", "activation: leaky_relu", lambda: L.Activation("leaky_relu"), [2, 6], scale=3),
+        case("relu6", "activation: relu6", lambda: L.Activation("relu6"), [3, 8], scale=9),
+        case("softplus", "activation: softplus", lambda: L.Activation("softplus"), [2, 6], scale=4),
+        case("hard_sigmoid", "activation: hard_sigmoid", lambda: L.Activation("hard_sigmoid"), [3, 8], scale=5),
+    ],
+    "leaky_relu": [
+        case("default slope", "leaky_relu", lambda: L.LeakyReLU(), [2, 6], scale=3),
+        case("slope 0.1", "leaky_relu: {negative_slope: 0.1}", lambda: L.LeakyReLU(negative_slope=0.1), [2, 3, 2], scale=3),
+    ],
+    "softmax": [
+        case("last axis", "softmax", lambda: L.Softmax(), [2, 3, 4], scale=3),
+        case("axis 1", "softmax: {axis: 1}", lambda: L.Softmax(axis=1), [2, 3, 4], scale=3),
+        case("axis -2 of 4", "softmax: {axis: -2}", lambda: L.Softmax(axis=-2), [2, 2, 3, 2], scale=3),
+    ],
+    "global_average_pooling1d": [
+        case("default", "global_average_pooling1d", lambda: L.GlobalAveragePooling1D(), [2, 4, 3]),
+        case("keepdims", "global_average_pooling1d: {keepdims: true}", lambda: L.GlobalAveragePooling1D(keepdims=True), [2, 4, 3]),
+    ],
+    "global_max_pooling1d": [
+        case("default", "global_max_pooling1d", lambda: L.GlobalMaxPooling1D(), [2, 4, 3], distinct=True),
+        case("keepdims", "global_max_pooling1d: {keepdims: true}", lambda: L.GlobalMaxPooling1D(keepdims=True), [2, 4, 3], distinct=True),
+    ],
+    "global_average_pooling2d": [
+        case("default", "global_average_pooling2d", lambda: L.GlobalAveragePooling2D(), [2, 3, 4, 2]),
+        case("keepdims", "global_average_pooling2d: {keepdims: true}", lambda: L.GlobalAveragePooling2D(keepdims=True), [2, 3, 4, 2]),
+    ],
+    "global_max_pooling2d": [
+        case("default", "global_max_pooling2d", lambda: L.GlobalMaxPooling2D(), [2, 3, 4, 2], distinct=True),
+        case("keepdims", "global_max_pooling2d: {keepdims: true}", lambda: L.GlobalMaxPooling2D(keepdims=True), [2, 3, 4, 2], distinct=True),
+    ],
+    "layer_normalization": [
+        case("default", "layer_normalization", lambda: L.LayerNormalization(), [2, 3, 4]),
+        case("epsilon, no center", "layer_normalization: {epsilon: 0.01, center: false}",
+             lambda: L.LayerNormalization(epsilon=0.01, center=False), [3, 5]),
+        case("no scale", "layer_normalization: {scale: false}", lambda: L.LayerNormalization(scale=False), [2, 2, 2, 3]),
+    ],
+    "lstm": [
+        case("last output", "lstm: {units: 3}", lambda: L.LSTM(3), [2, 4, 2]),
+        case("sequences", "lstm: {units: 2, return_sequences: true}", lambda: L.LSTM(2, return_sequences=True), [2, 3, 3]),
+        case("no bias, relu", "lstm: {units: 2, activation: relu, use_bias: false}",
+             lambda: L.LSTM(2, activation="relu", use_bias=False), [2, 3, 2]),
+    ],
+    "gru": [
+        case("last output", "gru: {units: 3}", lambda: L.GRU(3), [2, 4, 2]),
+        case("sequences", "gru: {units: 2, return_sequences: true}", lambda: L.GRU(2, return_sequences=True), [2, 3, 3]),
+        case("reset before", "gru: {units: 2, reset_after: false, return_sequences: true}",
+             lambda: L.GRU(2, reset_after=False, return_sequences=True), [2, 3, 2]),
+    ],
+    "multi_head_attention": [
+        case("two heads", "multi_head_attention: {num_heads: 2, key_dim: 3}",
+             lambda: L.MultiHeadAttention(num_heads=2, key_dim=3), [2, 4, 5], call=self_attention),
+        case("causal, value_dim, output_shape",
+             "multi_head_attention: {num_heads: 3, key_dim: 2, value_dim: 4, output_shape: 3, use_causal_mask: true}",
+             lambda: L.MultiHeadAttention(num_heads=3, key_dim=2, value_dim=4, output_shape=3), [2, 4, 5],
+             call=lambda layer, x: layer(x, x, use_causal_mask=True)),
+        case("no bias", "multi_head_attention: {num_heads: 1, key_dim: 4, use_bias: false}",
+             lambda: L.MultiHeadAttention(num_heads=1, key_dim=4, use_bias=False), [2, 3, 4], call=self_attention),
+    ],
+    "position_embedding": [
+        case("shorter than sequence_length", "position_embedding: {sequence_length: 5}", lambda: position_embedding(5),
+             [2, 3, 4], reference=HUB),
+        case("full length", "position_embedding: {sequence_length: 4}", lambda: position_embedding(4),
+             [3, 4, 2], reference=HUB),
+    ],
+}
+
+
+def our_name(path, layer_name):
+    parts = path.split("/")
+    if parts[0] == layer_name:
+        parts = parts[1:]
+    parts = [p for p in parts if not p.endswith("_cell")]
+    parts = [re.sub(r"^(forward|backward)_(lstm|gru)(_\d+)?$", r"\1_\2", p) for p in parts]
+    return ".".join(parts)
+
+
+def run(kind, c, rng):
+    shape = c["input_shape"]
+    if c["ids"]:
+        x = rng.integers(0, c["ids"], size=shape).astype("float32")
+    elif c["distinct"]:
+        n = int(np.prod(shape))
+        x = ((rng.permutation(n) - n / 2) * 0.05).reshape(shape).astype("float32")
+    else:
+        x = rng.uniform(-c["scale"], c["scale"], size=shape).astype("float32")
+    layer = c["keras_layer"]()
+    call = c["call"] or (lambda l, v: l(v))
+    call(layer, x)  # builds the weights
+    weights = {}
+    values = []
+    for w in layer.weights:
+        v = rng.uniform(-0.5, 0.5, size=tuple(w.shape)).astype("float32")
+        values.append(v)
+        weights[our_name(w.path, layer.name)] = {"shape": list(w.shape), "values": v.ravel().tolist()}
+    if values:
+        layer.set_weights(values)
+    y = np.asarray(call(layer, x), dtype="float32")
+    out = {
+        "name": c["name"],
+        "layer": c["layer"],
+        "input_shape": shape,
+        "input": x.ravel().tolist(),
+        "ids": bool(c["ids"]),
+        "weights": weights,
+        "output_shape": list(y.shape),
+        "output": y.ravel().tolist(),
+    }
+    if c["reference"]:
+        out["reference"] = c["reference"]
+    return out
+
+
+def main(kinds):
+    os.makedirs(OUT, exist_ok=True)
+    for kind in kinds or sorted(CASES):
+        rng = np.random.default_rng(sum(map(ord, kind)))
+        keras.utils.set_random_seed(1)
+        cases = [run(kind, c, rng) for c in CASES[kind]]
+        doc = {"kind": kind, "keras": keras.__version__, "tensorflow": tf.__version__, "cases": cases}
+        path = os.path.join(OUT, kind + ".json")
+        head = json.dumps({k: v for k, v in doc.items() if k != "cases"})[:-1]
+        with open(path, "w") as f:
+            f.write(head + ', "cases": [\n' + ",\n".join(json.dumps(c) for c in cases) + "]}\n")
+        print(path, ", ".join(f"{c['name']}: {sorted(c['weights'])}" for c in cases))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
