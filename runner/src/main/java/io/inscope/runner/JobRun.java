@@ -165,6 +165,10 @@ final class JobRun {
           checkpoints.restore(session.session(), session.checkpointOps, best);
           err.println("exporting the best checkpoint " + best);
         }
+        if (session.step.emaSwap() != null) {
+          // the export holds the weights' moving averages; the checkpoints keep both
+          session.session().runner().addTarget(session.step.emaSwap()).run();
+        }
         Exporter.savedModel(session, run.resolve("export").resolve("saved_model"), outcome.steps(), spec.export().keep(),
             run.path(), resolved);
       }

@@ -39,7 +39,8 @@ class ResumeAndLockTest {
   }
 
   /**
-   * A cosine schedule with warm-up, AdamW with clipping, the best checkpoint and early stopping: a
+   * A cosine schedule with warm-up, AdamW with clipping and a moving average of the weights
+   * (evaluated), the best checkpoint and early stopping: a
    * run split at step 25 ends exactly as the whole run, stopped early at step 30 (no evaluation
    * improves the loss by 10: the first sets the best, the next two count to patience 2), with the
    * step count, the learning-rate schedule's position and the stopping counters carried over.
@@ -49,7 +50,7 @@ class ResumeAndLockTest {
     Path job = CliHarness.syntheticJob(tmp, "");
     String[] sets = {
       "--set", "optimizer={adamw: {learning_rate: {cosine_decay: {initial: 0.01, decay_steps: 40, warmup_steps: 5}},"
-          + " weight_decay: 0.01, exclude_from_weight_decay: [bias], clipnorm: 0.5}}",
+          + " weight_decay: 0.01, exclude_from_weight_decay: [bias], clipnorm: 0.5, ema: {decay: 0.9}}}",
       "--set", "train.eval_every=10",
       "--set", "train.early_stopping={monitor: eval.loss, patience: 2, min_delta: 10}",
       "--set", "checkpoint.best={monitor: eval.accuracy}"
@@ -66,6 +67,7 @@ class ResumeAndLockTest {
     var a = CheckpointReader.read(latest(whole));
     assertEquals(a, CheckpointReader.read(latest(split)));
     assertEquals(30, Checkpoints.readState(latest(split)).step());
+    assertTrue(a.stream().anyMatch(e -> e.name().equals("dense.kernel-average")), "the averages are checkpointed: " + a);
     assertTrue(java.nio.file.Files.isDirectory(split.resolve("checkpoints").resolve(Checkpoints.BEST)));
     String metrics = java.nio.file.Files.readString(whole.resolve("metrics.jsonl"));
     assertTrue(metrics.contains("\"step\":20,\"epoch\":2,") && metrics.contains("\"learning_rate\":"), metrics);

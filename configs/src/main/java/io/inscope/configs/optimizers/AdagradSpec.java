@@ -15,13 +15,14 @@ public record AdagradSpec(
     @Doc("starting value of the accumulators") @Default("0.1") @Range(min = 0) double initialAccumulatorValue,
     @Doc("clip each gradient to this L2 norm (Keras' clipnorm)") @OptionalKey @Range(min = 0, minExclusive = true) Double clipnorm,
     @Doc("clip each gradient element to [-clipvalue, clipvalue]") @OptionalKey @Range(min = 0, minExclusive = true) Double clipvalue,
-    @Doc("scale all gradients together so their global L2 norm is at most this") @OptionalKey @Range(min = 0, minExclusive = true) Double globalClipnorm) implements OptimizerSpec {
+    @Doc("scale all gradients together so their global L2 norm is at most this") @OptionalKey @Range(min = 0, minExclusive = true) Double globalClipnorm,
+    @Doc("moving average of the weights, used for evaluation and export: {decay}") @OptionalKey EmaSpec ema) implements OptimizerSpec {
   public AdagradSpec {
     Clipping.check(clipnorm, globalClipnorm);
   }
 
   /** A constant learning rate and no clipping. */
   public AdagradSpec(double learningRate, double initialAccumulatorValue) {
-    this(ScheduleSpec.constant(learningRate), initialAccumulatorValue, null, null, null);
+    this(ScheduleSpec.constant(learningRate), initialAccumulatorValue, null, null, null, null);
   }
 }

@@ -18,13 +18,14 @@ public record FtrlSpec(
     @Doc("L2 regularization strength") @Default("0.0") @Range(min = 0) double l2RegularizationStrength,
     @Doc("clip each gradient to this L2 norm (Keras' clipnorm)") @OptionalKey @Range(min = 0, minExclusive = true) Double clipnorm,
     @Doc("clip each gradient element to [-clipvalue, clipvalue]") @OptionalKey @Range(min = 0, minExclusive = true) Double clipvalue,
-    @Doc("scale all gradients together so their global L2 norm is at most this") @OptionalKey @Range(min = 0, minExclusive = true) Double globalClipnorm) implements OptimizerSpec {
+    @Doc("scale all gradients together so their global L2 norm is at most this") @OptionalKey @Range(min = 0, minExclusive = true) Double globalClipnorm,
+    @Doc("moving average of the weights, used for evaluation and export: {decay}") @OptionalKey EmaSpec ema) implements OptimizerSpec {
   public FtrlSpec {
     Clipping.check(clipnorm, globalClipnorm);
   }
 
   /** A constant learning rate and no clipping. */
   public FtrlSpec(double learningRate, double learningRatePower, double initialAccumulatorValue, double l1RegularizationStrength, double l2RegularizationStrength) {
-    this(ScheduleSpec.constant(learningRate), learningRatePower, initialAccumulatorValue, l1RegularizationStrength, l2RegularizationStrength, null, null, null);
+    this(ScheduleSpec.constant(learningRate), learningRatePower, initialAccumulatorValue, l1RegularizationStrength, l2RegularizationStrength, null, null, null, null);
   }
 }

@@ -23,7 +23,8 @@ public record LionSpec(
     @Doc("regular expressions; a variable whose name contains a match is not decayed") @Default("[]") List<String> excludeFromWeightDecay,
     @Doc("clip each gradient to this L2 norm (Keras' clipnorm)") @OptionalKey @Range(min = 0, minExclusive = true) Double clipnorm,
     @Doc("clip each gradient element to [-clipvalue, clipvalue]") @OptionalKey @Range(min = 0, minExclusive = true) Double clipvalue,
-    @Doc("scale all gradients together so their global L2 norm is at most this") @OptionalKey @Range(min = 0, minExclusive = true) Double globalClipnorm) implements OptimizerSpec {
+    @Doc("scale all gradients together so their global L2 norm is at most this") @OptionalKey @Range(min = 0, minExclusive = true) Double globalClipnorm,
+    @Doc("moving average of the weights, used for evaluation and export: {decay}") @OptionalKey EmaSpec ema) implements OptimizerSpec {
   public LionSpec {
     Clipping.check(clipnorm, globalClipnorm);
     excludeFromWeightDecay = WeightDecay.check(excludeFromWeightDecay);

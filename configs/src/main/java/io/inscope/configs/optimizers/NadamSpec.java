@@ -18,13 +18,14 @@ public record NadamSpec(
     @Doc("numerical stability constant") @Default("1e-07") @Range(min = 0, minExclusive = true) double epsilon,
     @Doc("clip each gradient to this L2 norm (Keras' clipnorm)") @OptionalKey @Range(min = 0, minExclusive = true) Double clipnorm,
     @Doc("clip each gradient element to [-clipvalue, clipvalue]") @OptionalKey @Range(min = 0, minExclusive = true) Double clipvalue,
-    @Doc("scale all gradients together so their global L2 norm is at most this") @OptionalKey @Range(min = 0, minExclusive = true) Double globalClipnorm) implements OptimizerSpec {
+    @Doc("scale all gradients together so their global L2 norm is at most this") @OptionalKey @Range(min = 0, minExclusive = true) Double globalClipnorm,
+    @Doc("moving average of the weights, used for evaluation and export: {decay}") @OptionalKey EmaSpec ema) implements OptimizerSpec {
   public NadamSpec {
     Clipping.check(clipnorm, globalClipnorm);
   }
 
   /** A constant learning rate and no clipping. */
   public NadamSpec(double learningRate, double beta1, double beta2, double epsilon) {
-    this(ScheduleSpec.constant(learningRate), beta1, beta2, epsilon, null, null, null);
+    this(ScheduleSpec.constant(learningRate), beta1, beta2, epsilon, null, null, null, null);
   }
 }

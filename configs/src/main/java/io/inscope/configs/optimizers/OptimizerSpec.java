@@ -14,6 +14,7 @@ import java.util.List;
  * <tr><td>clipnorm</td><td>unset</td><td>each gradient scaled to L2 norm at most this</td></tr>
  * <tr><td>clipvalue</td><td>unset</td><td>each element clipped to [-clipvalue, clipvalue]</td></tr>
  * <tr><td>global_clipnorm</td><td>unset</td><td>all gradients scaled together to global norm at most this</td></tr>
+ * <tr><td>ema</td><td>unset</td><td>{@code {decay}}: a moving average of the weights for evaluation and export</td></tr>
  * </table>
  *
  * <pre>
@@ -36,6 +37,9 @@ public sealed interface OptimizerSpec
 
   /** Keras' {@code global_clipnorm}, or null. */
   Double globalClipnorm();
+
+  /** The moving average of the weights used for evaluation and export, or null. */
+  EmaSpec ema();
 
   /** Decoupled weight decay ({@code w -= lr * weight_decay * w} before the update); 0 for none. */
   default double weightDecay() {

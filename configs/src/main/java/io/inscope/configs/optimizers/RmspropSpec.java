@@ -18,13 +18,14 @@ public record RmspropSpec(
     @Doc("normalize by the centered second moment") @Default("false") boolean centered,
     @Doc("clip each gradient to this L2 norm (Keras' clipnorm)") @OptionalKey @Range(min = 0, minExclusive = true) Double clipnorm,
     @Doc("clip each gradient element to [-clipvalue, clipvalue]") @OptionalKey @Range(min = 0, minExclusive = true) Double clipvalue,
-    @Doc("scale all gradients together so their global L2 norm is at most this") @OptionalKey @Range(min = 0, minExclusive = true) Double globalClipnorm) implements OptimizerSpec {
+    @Doc("scale all gradients together so their global L2 norm is at most this") @OptionalKey @Range(min = 0, minExclusive = true) Double globalClipnorm,
+    @Doc("moving average of the weights, used for evaluation and export: {decay}") @OptionalKey EmaSpec ema) implements OptimizerSpec {
   public RmspropSpec {
     Clipping.check(clipnorm, globalClipnorm);
   }
 
   /** A constant learning rate and no clipping. */
   public RmspropSpec(double learningRate, double rho, double momentum, double epsilon, boolean centered) {
-    this(ScheduleSpec.constant(learningRate), rho, momentum, epsilon, centered, null, null, null);
+    this(ScheduleSpec.constant(learningRate), rho, momentum, epsilon, centered, null, null, null, null);
   }
 }

@@ -20,10 +20,11 @@ public record SgdSpec(
     @Doc("regular expressions; a variable whose name contains a match is not decayed") @Default("[]") List<String> excludeFromWeightDecay,
     @Doc("clip each gradient to this L2 norm (Keras' clipnorm)") @OptionalKey @Range(min = 0, minExclusive = true) Double clipnorm,
     @Doc("clip each gradient element to [-clipvalue, clipvalue]") @OptionalKey @Range(min = 0, minExclusive = true) Double clipvalue,
-    @Doc("scale all gradients together so their global L2 norm is at most this") @OptionalKey @Range(min = 0, minExclusive = true) Double globalClipnorm) implements OptimizerSpec {
+    @Doc("scale all gradients together so their global L2 norm is at most this") @OptionalKey @Range(min = 0, minExclusive = true) Double globalClipnorm,
+    @Doc("moving average of the weights, used for evaluation and export: {decay}") @OptionalKey EmaSpec ema) implements OptimizerSpec {
   /** A constant learning rate and no clipping. */
   public SgdSpec(double learningRate, double momentum, boolean nesterov) {
-    this(ScheduleSpec.constant(learningRate), momentum, nesterov, 0.0, List.of(), null, null, null);
+    this(ScheduleSpec.constant(learningRate), momentum, nesterov, 0.0, List.of(), null, null, null, null);
   }
 
   public SgdSpec {

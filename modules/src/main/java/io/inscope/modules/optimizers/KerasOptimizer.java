@@ -24,7 +24,8 @@ import org.tensorflow.types.TInt64;
  * per replica, updated identically. Before the rule runs, the reduced gradients are clipped
  * ({@link Clipping}) and, with {@code weight_decay}, each variable not excluded is decayed by
  * {@code w −= η · weight_decay · w}, Keras' order. The learning rate η of the step is the schedule
- * at {@code iterations} (0 at the first step).
+ * at {@code iterations} (0 at the first step). With {@code ema}, each variable's moving average
+ * (slot {@code average}) follows the updated value after every step ({@link MovingAverage}).
  */
 abstract class KerasOptimizer implements Optimizer {
   final Settings settings;
@@ -33,6 +34,7 @@ abstract class KerasOptimizer implements Optimizer {
   private List<MirroredVariable<TFloat32>> variables;
   private MirroredVariable<TInt64> iterations;
   private Operand<TFloat32> appliedLearningRate;
+  private Op emaSwap;
 
   /** One step's update rule for one replica. */
   interface Rule {
@@ -83,10 +85,23 @@ abstract class KerasOptimizer implements Optimizer {
       }
     }
     buildState(scope);
+    if (settings.emaDecay() != null) {
+      for (MirroredVariable<TFloat32> v : variables) {
+        slots.put(v.name() + "-average", scope.createVariable(v.name() + "-average", v.shape(),
+            TFloat32.class, MirroredVariable.Kind.OPTIMIZER, false,
+            (tf, shape, seed) -> tf.fill(tf.constant(shape), tf.constant(0f))));
+      }
+      emaSwap = MovingAverage.swap(scope.tf().withSubScope("ema_swap"), variables, v -> slot(v, "average"));
+    }
     settings.learningRate().build(scope);
     Ops tf = scope.tf().withSubScope("learning_rate");
     Operand<TInt64> last = tf.math.maximum(tf.math.sub(iterations.read(tf, 0), tf.constant(1L)), tf.constant(0L));
     appliedLearningRate = tf.withName("applied").identity(settings.learningRate().at(tf, 0, last));
+  }
+
+  @Override
+  public final Op emaSwap() {
+    return emaSwap;
   }
 
   @Override
@@ -133,6 +148,9 @@ abstract class KerasOptimizer implements Optimizer {
     List<Op> all = new ArrayList<>(updates);
     all.add(iterations.assignAdd(after, replica, after.constant(1L)));
     all.addAll(rule.afterUpdates(after));
+    if (settings.emaDecay() != null) {
+      all.addAll(MovingAverage.update(after, replica, variables, v -> slot(v, "average"), done, settings.emaDecay()));
+    }
     return tf.withControlDependencies(all).noOp();
   }
 

@@ -36,6 +36,14 @@ public interface Optimizer {
   /** The learning rate (schedule) the optimizer applies. */
   LearningRate learningRate();
 
+  /**
+   * With {@code ema}, an op that exchanges every replica's weights with their moving averages (run
+   * it twice to undo it exactly); null without.
+   */
+  default Op emaSwap() {
+    return null;
+  }
+
   /** The rate the latest step applied (replica 0's; the first step's before any), built by {@link #build}. */
   Operand<TFloat32> appliedLearningRate();
 }

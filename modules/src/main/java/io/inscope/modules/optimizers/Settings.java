@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * @param globalClipnorm limit of the global L2 norm over all gradients, or null
  * @param weightDecay {@code w −= η · weight_decay · w} before the update; 0 for none
  * @param excluded variables whose name contains a match are not decayed
+ * @param emaDecay the decay of the weights' moving average, or null for none
  */
 record Settings(
     LearningRate learningRate,
@@ -22,12 +23,14 @@ record Settings(
     Double clipvalue,
     Double globalClipnorm,
     double weightDecay,
-    List<Pattern> excluded) {
+    List<Pattern> excluded,
+    Double emaDecay) {
 
   static Settings of(OptimizerSpec spec) {
     return new Settings(LearningRates.of(spec.learningRate()), spec.clipnorm(), spec.clipvalue(),
         spec.globalClipnorm(), spec.weightDecay(),
-        spec.excludeFromWeightDecay().stream().map(Pattern::compile).toList());
+        spec.excludeFromWeightDecay().stream().map(Pattern::compile).toList(),
+        spec.ema() == null ? null : spec.ema().decay());
   }
 
   boolean decays(String variable) {

@@ -37,6 +37,8 @@ import org.tensorflow.types.TInt64;
  * @param variables every logical variable of the scope, in creation order
  * @param learningRate the learning rate the latest step applied (logged as {@code learning_rate})
  * @param plateau the ops of {@code reduce_on_plateau}, or null with another schedule
+ * @param emaSwap with {@code ema}, exchanges the weights with their moving averages (evaluation and
+ *     export run between two swaps); null without
  */
 public record TrainGraph(
     Placeholder<TFloat32> features,
@@ -55,7 +57,8 @@ public record TrainGraph(
     List<Metric> metrics,
     List<MirroredVariable<?>> variables,
     Operand<TFloat32> learningRate,
-    PlateauOps plateau) {
+    PlateauOps plateau,
+    Op emaSwap) {
 
   public TrainGraph {
     trainOps = List.copyOf(trainOps);
@@ -75,7 +78,7 @@ public record TrainGraph(
         g.outputs(stepLosses), g.nested(stepMetricSums), g.output(lossVector), g.outputs(metricVectors),
         g.placeholder(evalFeatures), g.placeholder(evalLabels), g.output(evalLoss),
         g.outputs(evalMetricSums), g.output(outputs), metrics, variables, g.output(learningRate),
-        plateau == null ? null : plateau.in(graph));
+        plateau == null ? null : plateau.in(graph), emaSwap == null ? null : g.op(emaSwap));
   }
 
   /** Steps per execution (K). */

@@ -125,7 +125,7 @@ final class KerasRules {
     if (spec instanceof LionSpec s) {
       return lion(s, n);
     } else if (spec instanceof AdamwSpec s) {
-      return adam(new AdamSpec(s.learningRate(), s.beta1(), s.beta2(), s.epsilon(), null, null, null), n);
+      return adam(new AdamSpec(s.learningRate(), s.beta1(), s.beta2(), s.epsilon(), null, null, null, null), n);
     } else if (spec instanceof SgdSpec s) {
       return sgd(s, n);
     } else if (spec instanceof AdamSpec s) {
