@@ -39,12 +39,15 @@ OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "modules", 
 L = keras.layers
 
 
-def case(name, layer, keras_layer, input_shape, ids=0, call=None, reference=None, distinct=False, scale=1.0):
+def case(name, layer, keras_layer, input_shape, ids=0, call=None, reference=None, distinct=False, scale=1.0,
+         input_gradient=True):
     """One reference case. ids > 0 draws integer ids in [0, ids) as the input; distinct draws values
     at least 0.05 apart (a maximum then has no near tie, which finite differences would straddle);
-    otherwise the input is uniform in [-scale, scale]."""
+    otherwise the input is uniform in [-scale, scale]. input_gradient=False: the output does not depend
+    on the input's values (only on its shape), so the test checks no gradient with respect to it."""
     return dict(name=name, layer=layer, keras_layer=keras_layer, input_shape=input_shape, ids=ids,
-                call=call, reference=reference, distinct=distinct, scale=scale)
+                call=call, reference=reference, distinct=distinct, scale=scale,
+                input_gradient=input_gradient and not ids)
 
 
 def self_attention(layer, x, **kwargs):
@@ -82,6 +85,29 @@ CASES = {
         case("last axis", "softmax", lambda: L.Softmax(), [2, 3, 4], scale=3),
         case("axis 1", "softmax: {axis: 1}", lambda: L.Softmax(axis=1), [2, 3, 4], scale=3),
         case("axis -2 of 4", "softmax: {axis: -2}", lambda: L.Softmax(axis=-2), [2, 2, 3, 2], scale=3),
+    ],
+    "bidirectional": [
+        case("lstm, concat", "bidirectional: {layer: {lstm: {units: 2}}}", lambda: L.Bidirectional(L.LSTM(2)), [2, 3, 2]),
+        case("gru sequences, sum", "bidirectional: {layer: {gru: {units: 2, return_sequences: true}}, merge_mode: sum}",
+             lambda: L.Bidirectional(L.GRU(2, return_sequences=True), merge_mode="sum"), [2, 3, 2]),
+        case("lstm sequences, concat", "bidirectional: {layer: {lstm: {units: 2, return_sequences: true}}}",
+             lambda: L.Bidirectional(L.LSTM(2, return_sequences=True)), [2, 4, 2]),
+    ],
+    "conv1d": [
+        case("valid", "conv1d: {filters: 3, kernel_size: 2}", lambda: L.Conv1D(3, 2), [2, 5, 2]),
+        case("same, stride 2, tanh", "conv1d: {filters: 2, kernel_size: 3, strides: 2, padding: same, activation: tanh}",
+             lambda: L.Conv1D(2, 3, strides=2, padding="same", activation="tanh"), [2, 6, 3]),
+        case("no bias", "conv1d: {filters: 2, kernel_size: 3, use_bias: false}", lambda: L.Conv1D(2, 3, use_bias=False), [1, 4, 2]),
+    ],
+    "max_pool1d": [
+        case("default", "max_pool1d", lambda: L.MaxPooling1D(), [2, 5, 2], distinct=True),
+        case("3, stride 1, same", "max_pool1d: {pool_size: 3, strides: 1, padding: same}",
+             lambda: L.MaxPooling1D(3, strides=1, padding="same"), [2, 4, 3], distinct=True),
+    ],
+    "average_pool1d": [
+        case("default", "average_pool1d", lambda: L.AveragePooling1D(2), [2, 5, 2]),
+        case("3, stride 2, same", "average_pool1d: {pool_size: 3, strides: 2, padding: same}",
+             lambda: L.AveragePooling1D(3, strides=2, padding="same"), [2, 6, 3]),
     ],
     "global_average_pooling1d": [
         case("default", "global_average_pooling1d", lambda: L.GlobalAveragePooling1D(), [2, 4, 3]),
@@ -129,9 +155,9 @@ CASES = {
     ],
     "position_embedding": [
         case("shorter than sequence_length", "position_embedding: {sequence_length: 5}", lambda: position_embedding(5),
-             [2, 3, 4], reference=HUB),
+             [2, 3, 4], reference=HUB, input_gradient=False),
         case("full length", "position_embedding: {sequence_length: 4}", lambda: position_embedding(4),
-             [3, 4, 2], reference=HUB),
+             [3, 4, 2], reference=HUB, input_gradient=False),
     ],
 }
 
@@ -172,6 +198,7 @@ def run(kind, c, rng):
         "input_shape": shape,
         "input": x.ravel().tolist(),
         "ids": bool(c["ids"]),
+        "input_gradient": c["input_gradient"],
         "weights": weights,
         "output_shape": list(y.shape),
         "output": y.ravel().tolist(),

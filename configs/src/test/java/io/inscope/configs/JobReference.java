@@ -119,7 +119,8 @@ final class JobReference {
   private static String type(Field f) {
     String type = f.pair() ? "integer or [h, w]" : TypeNames.shortName(f.type());
     if (f.filePath()) {
-      type = Types.isList(f.type()) ? "list of file paths (globs in the file name)" : "file path";
+      type = Types.isList(f.type()) ? "list of file paths (globs in the file name)"
+          : f.component().getAnnotation(io.inscope.configs.FilePath.class).directory() ? "directory path" : "file path";
     }
     if (f.range() != null) {
       String bound = Ranges.describe(f.range()).replace("must be ", "");

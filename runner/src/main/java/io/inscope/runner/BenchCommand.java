@@ -1,6 +1,7 @@
 package io.inscope.runner;
 
 import io.inscope.runner.bench.Bench;
+import io.inscope.runner.bench.ImageFolderBench;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {"Benchmark training throughput: the runner's loop and a hand-written TensorFlow Java loop",
         "on MLP-A (784-256-10, batch 128) and MLP-B (784-1024-1024-10, batch 256), Adam, in one process;",
-        "the MatMul peak; the Fashion-MNIST MLP's training time; JVM start to first step; resident memory."})
+        "the MatMul peak; the Fashion-MNIST MLP's training time; JVM start to first step; resident memory;",
+        "images decoded per second from PNG class folders (image_folder)."})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -39,13 +41,24 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--inter-op", defaultValue = "0", description = "inter_op threads for both loops (default ${DEFAULT-VALUE}: TensorFlow's choice)")
   int interOp;
 
+  @Option(names = "--image-folder", defaultValue = "runs/bench/fashion-mnist-png",
+      description = "PNG class folders of Fashion-MNIST for the decoding figure; written from /usr/share/datasets/fashion-mnist when missing (default ${DEFAULT-VALUE})")
+  Path imageFolder;
+
+  @Option(names = "--data-only", description = "only the data figures (image_folder decoding), not the training loops")
+  boolean dataOnly;
+
   @Override
   public Integer call() throws Exception {
     if (steps < 1 || repeats < 1 || stepsPerExecution < 1 || memorySteps < 0 || intraOp < 0 || interOp < 0) {
       throw new UserException(ExitCodes.USAGE,
           "bench: --steps, --repeats and --steps-per-execution must be >= 1; --memory-steps, --intra-op and --inter-op >= 0");
     }
-    new Bench(steps, repeats, stepsPerExecution, memorySteps, fashion, intraOp, interOp).run(spec.commandLine().getOut());
+    if (!dataOnly) {
+      new Bench(steps, repeats, stepsPerExecution, memorySteps, fashion, intraOp, interOp).run(spec.commandLine().getOut());
+    }
+    new ImageFolderBench(imageFolder, repeats).run(spec.commandLine().getOut());
+    spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }
 }

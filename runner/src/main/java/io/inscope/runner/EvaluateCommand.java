@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.inject.Injector;
 import io.inscope.configs.data.DataSplitSpec;
 import io.inscope.modules.checkpoint.Checkpoints;
+import io.inscope.modules.data.ClassNames;
 import io.inscope.modules.data.DataException;
 import io.inscope.modules.data.DataLoader;
 import io.inscope.modules.data.Examples;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,7 +58,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     TrainedRun run = TrainedRun.open(runDir, w -> err.println("warning: " + w));
     Injector injector = Injectors.forJob(run.job().plugins());
-    try (JobSession session = JobSession.build(run.job(), injector)) {
+    Optional<ClassNames> saved;
+    try {
+      saved = ClassNames.readIfPresent(runDir);
+    } catch (DataException e) {
+      throw new UserException(ExitCodes.USAGE, e.getMessage());
+    }
+    try (JobSession session = JobSession.build(run.job(), injector, saved)) {
       DataSplitSpec split = run.job().data().eval() != null ? run.job().data().eval() : run.job().data().train();
       String where = run.job().data().eval() != null ? "data.eval" : "data.train";
       Examples examples = session.eval != null ? session.eval : session.train;
@@ -67,10 +75,13 @@ public final class EvaluateCommand implements Callable<Integer> {
         try {
           examples = injector.getInstance(DataLoader.class)
               .load("--data", other, run.job().model().input(), run.job().seed());
+          if (session.classes.isPresent()) {
+            examples = examples.withClasses(session.classes.get(), "--data", "the run's " + ClassNames.FILE,
+                "evaluate on files of the classes the model was trained on");
+          }
         } catch (DataException e) {
           throw new UserException(ExitCodes.USAGE, e.getMessage());
         }
-        examples = DataFiles.inTrainingIds(examples, session.train.classNames(), "--data");
       }
       new Checkpoints(runDir.resolve("checkpoints"), Integer.MAX_VALUE, w -> { })
           .restore(session.session(), session.checkpointOps, run.checkpoint());

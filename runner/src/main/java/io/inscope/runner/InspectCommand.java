@@ -15,14 +15,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * Lists the variables of a run directory's latest checkpoint with shape, dtype and a checksum
- * (first 16 hex digits of SHA-256 over the tensor's bytes), and the checksum each replica's
- * component had when the checkpoint was written: all equal when the replicas never drifted.
+ * Lists the variables of a run directory's latest checkpoint with shape, dtype, a checksum (first
+ * 16 hex digits of SHA-256 over the tensor's bytes), the values in brief (a scalar's value, such as
+ * the global step; min, max and mean of the others), and the checksum each replica's component had
+ * when the checkpoint was written: all equal when the replicas never drifted.
  */
 @Command(
     name = "inspect",
     mixinStandardHelpOptions = true,
-    description = "List the variables of the latest checkpoint of RUN_DIR: name, shape, dtype, checksum.")
+    description = "List the variables of the latest checkpoint of RUN_DIR: name, shape, dtype, checksum, value or min/max/mean.")
 public final class InspectCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RUN_DIR") Path runDir;
   @Spec CommandSpec spec;
@@ -40,12 +41,22 @@ public final class InspectCommand implements Callable<Integer> {
     }
     out.printf("checkpoint: %s (step %d)%n", latest.get(), Checkpoints.readState(latest.get()).step());
     Map<String, List<String>> replicas = Checkpoints.readReplicaChecksums(latest.get());
-    out.printf("%-32s %-14s %-8s %-17s %s%n", "variable", "shape", "dtype", "checksum", "per replica at save");
-    for (CheckpointReader.Entry e : CheckpointReader.read(latest.get())) {
-      out.printf("%-32s %-14s %-8s %-17s %s%n", e.name(), e.shape(), e.dtype(), e.checksum(),
+    List<CheckpointReader.Entry> entries = CheckpointReader.read(latest.get());
+    int width = "values".length();
+    for (CheckpointReader.Entry e : entries) {
+      width = Math.max(width, values(e).length());
+    }
+    String row = "%-32s %-14s %-8s %-17s %-" + width + "s %s%n";
+    out.printf(row, "variable", "shape", "dtype", "checksum", "values", "per replica at save");
+    for (CheckpointReader.Entry e : entries) {
+      out.printf(row, e.name(), e.shape(), e.dtype(), e.checksum(), values(e),
           String.join(" ", replicas.getOrDefault(e.name(), List.of())));
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  private static String values(CheckpointReader.Entry e) {
+    return e.stats().text(e.shape().numDimensions() == 0);
   }
 }

@@ -23,6 +23,9 @@ record JobResult(String label, int exit, String status, long steps, String metri
       case ExitCodes.DIVERGED -> "diverged";
       case ExitCodes.UNAVAILABLE -> "cluster unavailable";
       case ExitCodes.INTERRUPTED -> "interrupted";
+      case ExitCodes.OUT_OF_MEMORY -> "out of memory";
+      case ExitCodes.CANNOT_CREATE -> "cannot write run directory";
+      case ExitCodes.IO_ERROR -> "I/O error";
       default -> "internal error";
     };
     return new JobResult(label, exit, status, -1, "", seconds, dir);

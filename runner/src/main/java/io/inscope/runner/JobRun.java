@@ -3,6 +3,7 @@ package io.inscope.runner;
 import io.inscope.configs.ExportFrom;
 import io.inscope.configs.JobRenderer;
 import io.inscope.configs.JobSpec;
+import io.inscope.configs.Secrets;
 import io.inscope.modules.checkpoint.Checkpoints;
 import io.inscope.modules.checkpoint.TrainingState;
 import io.inscope.modules.data.ClassNames;
@@ -14,6 +15,7 @@ import io.inscope.modules.tpu.TpuCompilation;
 import io.inscope.modules.tpu.TpuStrategy;
 import io.inscope.runner.internal.Completion;
 import io.inscope.runner.internal.Console;
+import io.inscope.runner.internal.EnvironmentFaults;
 import io.inscope.runner.internal.Exporter;
 import io.inscope.runner.internal.GracefulStop;
 import io.inscope.runner.internal.Injectors;
@@ -24,11 +26,15 @@ import io.inscope.runner.internal.MetricsFile;
 import io.inscope.runner.internal.Provenance;
 import io.inscope.runner.internal.TensorBoardWriter;
 import io.inscope.runner.internal.RunDirectory;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.tensorflow.exceptions.TFInvalidArgumentException;
+import org.tensorflow.exceptions.TFResourceExhaustedException;
 import org.tensorflow.exceptions.TensorFlowException;
 
 /**
@@ -38,6 +44,8 @@ import org.tensorflow.exceptions.TensorFlowException;
  */
 final class JobRun {
   private final JobSpec spec;
+  private final Secrets secrets;
+  private final String name;
   private final Path dir;
   private final String label;
   private final boolean fresh;
@@ -45,8 +53,11 @@ final class JobRun {
   private final PrintWriter err;
   private final GracefulStop stop;
 
-  JobRun(JobSpec spec, Path dir, String label, boolean fresh, OutputOptions output, PrintWriter err, GracefulStop stop) {
+  /** @param secrets values that nothing written or printed may show (the job's name included) */
+  JobRun(JobSpec spec, Secrets secrets, Path dir, String label, boolean fresh, OutputOptions output, PrintWriter err, GracefulStop stop) {
     this.spec = spec;
+    this.secrets = secrets;
+    this.name = secrets.redact(spec.name());
     this.dir = dir;
     this.label = label;
     this.fresh = fresh;
@@ -55,17 +66,37 @@ final class JobRun {
     this.stop = stop;
   }
 
+  /**
+   * Runs the job. A fault of the machine (disk full, a read-only or unwritable run directory, out
+   * of memory) ends it with the exit code and message of {@link EnvironmentFaults}.
+   */
   JobResult run() throws Exception {
+    try {
+      return runLocked();
+    } catch (IOException e) {
+      throw EnvironmentFaults.write(e, dir);
+    } catch (UncheckedIOException e) {
+      throw EnvironmentFaults.write(e.getCause(), dir);
+    } catch (TFResourceExhaustedException e) {
+      throw EnvironmentFaults.resourceExhausted(e, dir);
+    } catch (TFInvalidArgumentException e) {
+      throw EnvironmentFaults.isFoldingAllocation(e) ? EnvironmentFaults.resourceExhausted(e, dir) : e;
+    } catch (OutOfMemoryError e) {
+      throw EnvironmentFaults.outOfMemory(e);
+    }
+  }
+
+  private JobResult runLocked() throws Exception {
     Instant start = Instant.now();
     try (RunDirectory run = RunDirectory.acquire(dir)) {
       run.staleOwner().ifPresent(pid -> err.println(
           "note: took over " + run.resolve(".lock") + " from pid " + pid + ", which was killed while holding it"));
-      String resolved = JobRenderer.render(spec);
+      String resolved = secrets.redact(JobRenderer.render(spec));
       String hash = Provenance.sha256(resolved);
       Optional<Completion> done = Completion.read(dir);
       if (!fresh && done.isPresent() && done.get().matches(hash)) {
         Completion c = done.get();
-        err.println(spec.name() + " already finished (" + c.steps() + " steps"
+        err.println(name + " already finished (" + c.steps() + " steps"
             + (c.metrics().isEmpty() ? "" : "; " + c.metrics()) + "); nothing to do; run directory " + dir
             + "; use --fresh to train it again");
         err.flush();
@@ -94,7 +125,7 @@ final class JobRun {
           session.classes.get().write(run.resolve(ClassNames.FILE));
         }
         run.writeAtomically("job.resolved.yaml", resolved);
-        run.writeAtomically("provenance.json", Provenance.json(spec, resolved, session.topology, start));
+        run.writeAtomically("provenance.json", secrets.redact(Provenance.json(spec, resolved, session.topology, start)));
         return train(run, session, checkpoints, resolved, hash, start);
       }
     }
@@ -170,10 +201,10 @@ final class JobRun {
           session.session().runner().addTarget(session.step.emaSwap()).run();
         }
         Exporter.savedModel(session, run.resolve("export").resolve("saved_model"), outcome.steps(), spec.export().keep(),
-            run.path(), resolved);
+            resolved);
       }
-      new Completion(spec.name(), outcome.steps(), hash, finalMetrics, Instant.now().toString()).write(run);
-      err.println(Summary.line(spec, outcome, Instant.now().toEpochMilli() - start.toEpochMilli(), dir));
+      new Completion(name, outcome.steps(), hash, finalMetrics, Instant.now().toString()).write(run);
+      err.println(Summary.line(name, outcome, Instant.now().toEpochMilli() - start.toEpochMilli(), dir));
       err.flush();
       return new JobResult(label, ExitCodes.OK, "finished", outcome.steps(), finalMetrics, seconds(start), dir);
     }

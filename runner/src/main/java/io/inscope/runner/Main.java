@@ -14,7 +14,8 @@ import sun.misc.Signal;
  * TensorFlow with the variable unset runs itself again in a child JVM with it set to 2 (warnings
  * and errors only), forwarding SIGTERM and the exit code; the child runs with C1 only
  * ({@code -XX:TieredStopAtLevel=1}) unless the JIT was configured. Set the variable yourself to
- * skip this.
+ * skip this. The child ends with the launcher: a kill -9 of the launcher stops the child as a
+ * SIGTERM would ({@link ParentWatch}).
  */
 public final class Main {
   static final String LOG_LEVEL = "TF_CPP_MIN_LOG_LEVEL";
@@ -26,6 +27,7 @@ public final class Main {
     if (System.getenv(LOG_LEVEL) == null && args.length > 0 && !LIGHT.contains(args[0])) {
       System.exit(relaunch(args));
     }
+    ParentWatch.startIfLaunched();
     System.exit(Cli.execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
@@ -46,6 +48,7 @@ public final class Main {
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
     pb.environment().put(LOG_LEVEL, "2");
+    pb.environment().put(ParentWatch.ENV, Long.toString(ProcessHandle.current().pid()));
     Process child = pb.start();
     // Ctrl-C reaches the child directly (same process group); a scheduler's SIGTERM is passed on
     Signal.handle(new Signal("INT"), s -> {});

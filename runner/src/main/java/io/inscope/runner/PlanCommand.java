@@ -1,6 +1,7 @@
 package io.inscope.runner;
 
 import io.inscope.configs.JobSpec;
+import io.inscope.configs.LoadedJob;
 import io.inscope.configs.StrategyType;
 import io.inscope.modules.strategy.MirroredVariable;
 import io.inscope.runner.internal.Injectors;
@@ -29,13 +30,14 @@ public final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    JobSpec s = job.load().spec();
+    LoadedJob loaded = job.load();
+    JobSpec s = loaded.spec();
     PrintWriter out = spec.commandLine().getOut();
     if (s.strategy().type() == StrategyType.TPU) {
       return TpuPlan.print(s, Injectors.forJob(s.plugins()), out);
     }
     try (JobSession session = JobSession.build(s, Injectors.forJob(s.plugins()))) {
-      out.printf("job: %s%n", s.name());
+      out.printf("job: %s%n", loaded.secrets().redact(s.name()));
       out.printf("strategy: %s%n", session.strategy.name());
       out.printf("devices: %s%n", String.join(", ", session.topology.devices()));
       Tasks.lines(s, session.topology).forEach(t -> out.printf("task %s%n", t));

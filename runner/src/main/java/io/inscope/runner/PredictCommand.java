@@ -90,6 +90,12 @@ public final class PredictCommand implements Callable<Integer> {
         }
       } catch (DataException e) {
         throw new UserException(ExitCodes.USAGE, "--input: " + e.getMessage());
+      } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
+        throw new UserException(ExitCodes.CANNOT_CREATE, "--output: cannot create " + output + " (" + e.getClass().getSimpleName()
+            .replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT)
+            + "); give a file in a directory you can write");
+      } catch (java.io.IOException e) {
+        throw new UserException(ExitCodes.IO_ERROR, "--output: I/O error writing " + output + ": " + e.getMessage());
       }
     }
     if (terminal) {

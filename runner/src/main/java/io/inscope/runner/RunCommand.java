@@ -1,6 +1,8 @@
 package io.inscope.runner;
 
 import io.inscope.configs.JobSpec;
+import io.inscope.configs.LoadedJob;
+import io.inscope.configs.Secrets;
 import io.inscope.runner.internal.GracefulStop;
 import io.inscope.runner.internal.Sweep;
 import java.io.PrintWriter;
@@ -56,7 +58,7 @@ public final class RunCommand implements Callable<Integer> {
   boolean fresh;
 
   /** A job to run: its spec and run directory, or the error that keeps it from running. */
-  private record Planned(String label, JobSpec spec, Path dir, UserException error) {}
+  private record Planned(String label, JobSpec spec, Secrets secrets, Path dir, UserException error) {}
 
   @Override
   public Integer call() throws Exception {
@@ -96,7 +98,7 @@ public final class RunCommand implements Callable<Integer> {
       if (job.error() != null) {
         throw job.error();
       }
-      return new JobRun(job.spec(), job.dir(), job.label(), fresh, output, err, stop).run();
+      return new JobRun(job.spec(), job.secrets(), job.dir(), job.label(), fresh, output, err, stop).run();
     } catch (Exception e) {
       return JobResult.failed(job.label(), Cli.report(e, err), (System.nanoTime() - t0) / 1e9, job.dir());
     }
@@ -117,20 +119,22 @@ public final class RunCommand implements Callable<Integer> {
         List<String> all = new ArrayList<>(overrides);
         all.addAll(c.overrides());
         String suffix = c.directoryName().isEmpty() ? "" : " " + c.directoryName();
-        JobSpec job;
+        LoadedJob loaded;
         try {
-          job = JobOptions.load(file, all).spec();
+          loaded = JobOptions.load(file, all);
         } catch (UserException e) {
-          plan.add(new Planned(file + suffix, null, null, e));
+          plan.add(new Planned(file + suffix, null, null, null, e));
           continue;
         }
-        Path dir = runDirectory(job, c.directoryName());
-        String label = job.name() + suffix;
+        JobSpec job = loaded.spec();
+        Secrets secrets = loaded.secrets();
+        Path dir = runDirectory(job, secrets, c.directoryName());
+        String label = secrets.redact(job.name()) + suffix;
         String owner = owners.putIfAbsent(dir.toAbsolutePath().normalize(), label);
         UserException clash = owner == null ? null : new UserException(ExitCodes.USAGE,
             file + ": run directory " + dir + " is already used by job " + owner
                 + " of this command; give the jobs different names or outputs");
-        plan.add(new Planned(label, job, dir, clash));
+        plan.add(new Planned(label, job, secrets, dir, clash));
       }
     }
     return plan;
@@ -139,11 +143,12 @@ public final class RunCommand implements Callable<Integer> {
   /**
    * The job's output (or {@code --output}; with several job files, {@code --output/<name>}). A
    * sweep's runs go beside that directory, never inside it: in {@code <dir>-sweep/<combination>},
-   * or with one job file and {@code --output DIR}, in {@code DIR/<combination>}.
+   * or with one job file and {@code --output DIR}, in {@code DIR/<combination>}. A secret value in
+   * the job's output or name is {@code redacted} in the path.
    */
-  private Path runDirectory(JobSpec job, String combination) {
-    Path base = output.output == null ? Path.of(job.output())
-        : files.size() > 1 ? output.output.resolve(job.name()) : output.output;
+  private Path runDirectory(JobSpec job, Secrets secrets, String combination) {
+    Path base = output.output == null ? Path.of(secrets.redactPath(job.output()))
+        : files.size() > 1 ? output.output.resolve(secrets.redactPath(job.name())) : output.output;
     if (combination.isEmpty()) {
       return base;
     }

@@ -1,6 +1,5 @@
 package io.inscope.runner;
 
-import io.inscope.configs.JobSpec;
 import io.inscope.modules.train.Outcome;
 import io.inscope.modules.train.StepMetrics;
 import java.nio.file.Path;
@@ -16,8 +15,8 @@ import java.util.Map;
 final class Summary {
   private Summary() {}
 
-  static String line(JobSpec job, Outcome outcome, long millis, Path dir) {
-    StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "done: %s, %d steps in %.1f s", job.name(), outcome.steps(), millis / 1000.0));
+  static String line(String name, Outcome outcome, long millis, Path dir) {
+    StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "done: %s, %d steps in %.1f s", name, outcome.steps(), millis / 1000.0));
     if (outcome.stoppedEarly() != null) {
       s.append(" (").append(outcome.stoppedEarly()).append(')');
     }

@@ -19,6 +19,8 @@ import org.tensorflow.proto.Int64List;
 
 /** Jobs on the data sources of issue 15, through {@code check} and {@code run}. */
 class DataSourcesTest {
+  private static final Path EXAMPLES = Path.of("..", "examples");
+
   @TempDir Path tmp;
 
   @Test
@@ -42,6 +44,32 @@ class DataSourcesTest {
         + ": read as none but its bytes look like gzip (they start 1f 8b 08 00); set compression: gzip"), run.err());
     assertFalse(run.err().contains("Exception"), run.err());
     assertFalse(Files.exists(tmp.resolve("out/checkpoints")), "no training step ran");
+  }
+
+  @Test
+  void shapesFolderExampleRunsAsItIsAndSavesItsClasses() throws Exception {
+    Path out = tmp.resolve("shapes");
+    CliHarness.Run run = CliHarness.run("run", EXAMPLES.resolve("shapes-folder.yaml").toString(), "--output", out.toString(),
+        "--quiet", "--set", "train.epochs=2");
+    assertEquals(0, run.exit(), run.err());
+    assertEquals("circle\nsquare\ntriangle\n", Files.readString(out.resolve("classes.txt")));
+  }
+
+  /** examples/data/shapes* are what tools/ShapesDataset.java writes, byte for byte. */
+  @Test
+  void shapesDataIsWhatItsToolWrites() throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process p = new ProcessBuilder(java.toString(), "../tools/ShapesDataset.java", tmp.toString()).inheritIO().start();
+    assertEquals(0, p.waitFor());
+    List<Path> written;
+    try (var walk = Files.walk(tmp)) {
+      written = walk.filter(Files::isRegularFile).sorted().toList();
+    }
+    assertEquals(2 + 330, written.size());
+    for (Path file : written) {
+      Path shipped = EXAMPLES.resolve("data").resolve(tmp.relativize(file).toString());
+      assertTrue(java.util.Arrays.equals(Files.readAllBytes(file), Files.readAllBytes(shipped)), shipped + " differs from the tool's output");
+    }
   }
 
   private Path tfrecordJob(String file, String extra) throws Exception {

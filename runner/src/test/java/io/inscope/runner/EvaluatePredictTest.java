@@ -129,4 +129,18 @@ class EvaluatePredictTest {
     assertEquals(2, r.exit());
     assertTrue(r.err().contains("--output: name the file .csv or .jsonl"), r.err());
   }
+
+  @Test
+  void anOutputThatCannotBeCreatedExits73() throws Exception {
+    ServingData eval = new ServingData(40, 2);
+    Path job = ServingData.job(tmp, "small", "csv: {path: eval.csv, label: kind}", "csv: {path: eval.csv, label: kind}",
+        "{sparse_categorical_crossentropy: {from_logits: true}}", 3);
+    eval.csv(tmp.resolve("eval.csv"));
+    Path run = tmp.resolve("run");
+    assertEquals(0, CliHarness.run("run", job.toString(), "--output", run.toString(), "--quiet", "--set", "train.epochs=1").exit());
+    CliHarness.Run r = CliHarness.run("predict", run.toString(), "--input", tmp.resolve("eval.csv").toString(),
+        "--output", tmp.resolve("no/such/dir/p.csv").toString());
+    assertEquals(ExitCodes.CANNOT_CREATE, r.exit(), r.err());
+    assertTrue(r.err().contains("--output: cannot create ") && !r.err().contains("\tat "), r.err());
+  }
 }

@@ -14,5 +14,10 @@ class ExitCodesTest {
     assertEquals(2, ExitCodes.mostSevere(0, 2));
     assertEquals(0, ExitCodes.mostSevere(0, 0));
     assertEquals(143, ExitCodes.mostSevere(143, 3), "an unknown code counts as an internal error");
+    assertEquals(74, ExitCodes.mostSevere(1, 74), "a full disk can be retried once space is freed");
+    assertEquals(69, ExitCodes.mostSevere(74, 69));
+    assertEquals(71, ExitCodes.mostSevere(71, 3));
+    assertEquals(73, ExitCodes.mostSevere(73, 2));
+    assertEquals(3, ExitCodes.mostSevere(73, 3));
   }
 }

@@ -27,12 +27,25 @@ final class JarProcess {
   }
 
   static JarProcess start(Path logDir, String... args) throws IOException {
+    return start(logDir, true, args);
+  }
+
+  /** As users start it: without {@code TF_CPP_MIN_LOG_LEVEL}, so the launcher re-launches itself in a child JVM. */
+  static JarProcess startLauncher(Path logDir, String... args) throws IOException {
+    return start(logDir, false, args);
+  }
+
+  private static JarProcess start(Path logDir, boolean logLevelSet, String... args) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
     cmd.addAll(List.of(args));
     File log = Files.createTempFile(logDir, "proc", ".log").toFile();
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log);
-    pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+    if (logLevelSet) {
+      pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+    } else {
+      pb.environment().remove("TF_CPP_MIN_LOG_LEVEL");
+    }
     pb.environment().remove("TF_CONFIG");
     return new JarProcess(pb.start(), log.toPath());
   }

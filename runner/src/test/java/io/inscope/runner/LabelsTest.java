@@ -84,6 +84,29 @@ class LabelsTest {
     assertFalse(Files.exists(out.resolve("metrics.jsonl")), "no step ran");
   }
 
+  @Test
+  void binaryCrossentropyOnProbabilitiesTrainsWithDropoutAfterTheSigmoidAndRefusesALinearOutput() throws Exception {
+    // dropout scales kept sigmoid outputs by 2 while training: outputs above 1, which failed an
+    // assertion ("internal error", exit 1) before Keras' clipped loss was computed here
+    Path job = CliHarness.syntheticJob(tmp, "");
+    String[] binary = {"--set", "data.train.synthetic.classes=2", "--set", "data.eval.synthetic.classes=2",
+        "--set", "loss=binary_crossentropy", "--set", "train.steps=20",
+        "--set", "model.layers=[{dense: {units: 16, activation: relu}}, {dense: {units: 1, activation: sigmoid}}, {dropout: {rate: 0.5}}]"};
+    List<String> run = new java.util.ArrayList<>(List.of("run", job.toString(), "--quiet", "--output", tmp.resolve("out").toString()));
+    run.addAll(List.of(binary));
+    CliHarness.Run r = CliHarness.run(run.toArray(String[]::new));
+    assertEquals(0, r.exit(), r.err());
+
+    List<String> check = new java.util.ArrayList<>(List.of("check", job.toString()));
+    check.addAll(List.of(binary));
+    check.addAll(List.of("--set", "model.layers=[{dense: {units: 1}}]"));
+    CliHarness.Run c = CliHarness.run(check.toArray(String[]::new));
+    assertEquals(ExitCodes.USAGE, c.exit(), c.err());
+    assertTrue(c.err().contains("binary_crossentropy reads probabilities (from_logits: false) but the model's output is "
+        + "linear (model.layers[0].dense has no activation); set from_logits: true, or add activation: sigmoid to the "
+        + "last layer"), c.err());
+  }
+
   private Path job(Path train, Path eval, int steps) throws IOException {
     return Files.writeString(tmp.resolve("job.yaml"), """
         version: 1
@@ -100,7 +123,7 @@ class LabelsTest {
         data:
           train: {csv: {path: %s, label: species}, shuffle: 120, batch_size: 12}
           eval: {csv: {path: %s, label: species}, batch_size: 30}
-        train: {steps: %d, eval_every: never}
+        train: {steps: %d, eval_every: 50}
         checkpoint: {every_steps: 100, keep: 1}
         tensorboard: {enabled: false}
         """.formatted(train.getFileName(), eval.getFileName(), steps));

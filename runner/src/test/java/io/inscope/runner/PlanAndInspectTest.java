@@ -43,7 +43,8 @@ class PlanAndInspectTest {
     for (String v : new String[] {"global_step", "dense.kernel", "dense.bias", "dense_1.kernel", "dense_1.bias", "dense.kernel-momentum"}) {
       assertTrue(r.out().contains(v + " "), v + " missing in\n" + r.out());
     }
-    assertTrue(r.out().matches("(?s).*global_step\\s+\\[\\]\\s+int64\\s+[0-9a-f]{16}.*"), r.out());
+    assertTrue(r.out().matches("(?s).*global_step\\s+\\[\\]\\s+int64\\s+[0-9a-f]{16}\\s+= 60\\s.*"), r.out());
+    assertTrue(r.out().matches("(?s).*dense\\.kernel\\s+\\[8, 16\\]\\s+float32\\s+[0-9a-f]{16}\\s+min -\\S+ max \\S+ mean \\S+\\s.*"), r.out());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.inscope.configs.internal;
 
+import io.inscope.configs.Activation;
 import io.inscope.configs.Every;
 import io.inscope.configs.ExportFrom;
 import io.inscope.configs.JobSpec;
@@ -9,7 +10,20 @@ import io.inscope.configs.StrategySpec;
 import io.inscope.configs.StrategyType;
 import io.inscope.configs.VariableSpec;
 import io.inscope.configs.data.DataSplitSpec;
+import io.inscope.configs.layers.AveragePool2DSpec;
+import io.inscope.configs.layers.DropoutSpec;
+import io.inscope.configs.layers.FlattenSpec;
+import io.inscope.configs.layers.GlobalAveragePooling1DSpec;
+import io.inscope.configs.layers.GlobalAveragePooling2DSpec;
+import io.inscope.configs.layers.GlobalMaxPooling1DSpec;
+import io.inscope.configs.layers.GlobalMaxPooling2DSpec;
+import io.inscope.configs.layers.LayerSpec;
+import io.inscope.configs.layers.MaxPool2DSpec;
+import io.inscope.configs.layers.ReshapeSpec;
+import io.inscope.configs.layers.SoftmaxSpec;
+import io.inscope.configs.losses.BinaryCrossentropySpec;
 import io.inscope.configs.schedules.ReduceOnPlateauSpec;
+import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,7 +35,8 @@ import java.util.TreeSet;
 /**
  * Rules that span records, checked on a bound {@link JobSpec}: a global batch divides evenly over
  * the replicas whenever the file fixes their number, a batch staged for one {@code Session.run}
- * fits one Java array, and extra variables have unique names.
+ * fits one Java array, extra variables have unique names, and a loss that reads probabilities
+ * follows an output that gives them.
  */
 final class CrossChecks {
   private CrossChecks() {}
@@ -46,6 +61,68 @@ final class CrossChecks {
             + "' (also variables[" + first + "])");
       }
     }
+    probabilities(spec, locations, problems);
+  }
+
+  /**
+   * binary_crossentropy with {@code from_logits: false} reads probabilities: the model's output must
+   * come from a sigmoid or softmax, possibly followed by layers that keep values in [0, 1] (dropout,
+   * reshape, flatten, pooling). Otherwise Keras would clip the outputs to [1e-7, 1 - 1e-7] and train
+   * on a loss whose gradient is zero wherever an output is clipped.
+   */
+  private static void probabilities(JobSpec spec, Map<String, Origin> locations, Problems problems) {
+    if (!(spec.loss() instanceof BinaryCrossentropySpec bce) || bce.fromLogits()) {
+      return;
+    }
+    List<LayerSpec> layers = spec.model().layers();
+    for (int i = layers.size() - 1; i >= 0; i--) {
+      LayerSpec layer = layers.get(i);
+      if (keepsRange(layer)) {
+        continue;
+      }
+      Activation activation = activation(layer);
+      if (activation == Activation.SIGMOID || activation == Activation.SOFTMAX) {
+        return;
+      }
+      String kind = layer.getClass().getAnnotation(io.inscope.configs.Kind.class).value();
+      String output = activation == null ? "unbounded (its last layer is " + kind + ", model.layers[" + i + "])"
+          : activation == Activation.LINEAR ? "linear (model.layers[" + i + "]." + kind + " has no activation)"
+          : "not a probability (model.layers[" + i + "]." + kind + " has activation " + activation.name().toLowerCase(java.util.Locale.ROOT) + ")";
+      String path = "loss.binary_crossentropy.from_logits";
+      Origin origin = locations.containsKey(path) ? locations.get(path) : at(locations, "loss");
+      problems.add(origin, locations.containsKey(path) ? path : "loss",
+          "binary_crossentropy reads probabilities (from_logits: false) but the model's output is " + output
+              + "; set from_logits: true, or add activation: sigmoid to the last layer");
+      return;
+    }
+  }
+
+  private static boolean keepsRange(LayerSpec layer) {
+    return layer instanceof DropoutSpec || layer instanceof FlattenSpec || layer instanceof ReshapeSpec
+        || layer instanceof MaxPool2DSpec || layer instanceof AveragePool2DSpec
+        || layer instanceof GlobalAveragePooling1DSpec || layer instanceof GlobalAveragePooling2DSpec
+        || layer instanceof GlobalMaxPooling1DSpec || layer instanceof GlobalMaxPooling2DSpec;
+  }
+
+  /**
+   * The activation a layer ends with: its {@code activation} key (dense, conv2d, activation, lstm,
+   * gru, ...), softmax for a softmax layer, or null for a layer without one (batch normalization,
+   * embedding, ...).
+   */
+  private static Activation activation(LayerSpec layer) {
+    if (layer instanceof SoftmaxSpec) {
+      return Activation.SOFTMAX;
+    }
+    for (RecordComponent component : layer.getClass().getRecordComponents()) {
+      if (component.getName().equals("activation") && component.getType() == Activation.class) {
+        try {
+          return (Activation) component.getAccessor().invoke(layer);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return null;
   }
 
   /**

@@ -44,6 +44,19 @@ final class FilePaths {
     return file.toString();
   }
 
+  /** The absolute path of one folder, or null (reported). */
+  String directory(YNode.Scalar s, String path) {
+    Path dir = resolve(s);
+    String problem = !Files.exists(dir) ? "no such directory"
+        : !Files.isDirectory(dir) ? "expected a directory, got a file"
+        : !Files.isReadable(dir) ? "directory not readable" : null;
+    if (problem != null) {
+      problems.add(s.origin(), path, problem + ": " + display(s));
+      return null;
+    }
+    return dir.toString();
+  }
+
   /** The absolute paths a list entry names: one file, or every file its glob matches; null (reported) when none. */
   List<String> expand(YNode.Scalar s, String path) {
     Path file = resolve(s, path);

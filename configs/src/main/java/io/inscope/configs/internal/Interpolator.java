@@ -1,8 +1,11 @@
 package io.inscope.configs.internal;
 
+import io.inscope.configs.Secrets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -11,16 +14,23 @@ import java.util.regex.Pattern;
  * steps: ${STEPS}} is an integer. Inside {@code [...]} and {@code {...}} YAML needs the
  * interpolation quoted ({@code {steps: "${STEPS}"}}), so a quoted result that reads as a number or
  * a boolean is typed too; a quoted result never becomes null. In the top-level {@code output}
- * value, {@code ${name}} is the job's name and is left for the loader.
+ * value, {@code ${name}} is the job's name and is left for the loader. Values of variables whose
+ * names look secret are collected ({@link #secrets}) so that nothing written shows them.
  */
 final class Interpolator {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private final Map<String, String> env;
   private final Problems problems;
+  private final Set<String> secrets = new LinkedHashSet<>();
 
   Interpolator(Map<String, String> env, Problems problems) {
     this.env = env;
     this.problems = problems;
+  }
+
+  /** The values substituted from variables whose names look secret, so far. */
+  Secrets secrets() {
+    return new Secrets(secrets);
   }
 
   YNode apply(YNode node, String path) {
@@ -81,6 +91,9 @@ final class Interpolator {
         return null;
       }
       String value = env.get(name);
+      if (value != null && Secrets.isSecretName(name)) {
+        secrets.add(value);
+      }
       if (name.equals("name") && path.equals("output")) {
         value = "${name}";
       } else if (value == null && sep >= 0) {

@@ -2,6 +2,7 @@ package io.inscope.configs.internal;
 
 import io.inscope.configs.ConfigError;
 import io.inscope.configs.JobSpec;
+import io.inscope.configs.Secrets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,8 @@ public final class Pipeline {
   private final Problems problems = new Problems();
   private final Interpolator interpolator;
 
-  /** The result: a spec, or the sorted errors. */
-  public record Result(JobSpec spec, List<ConfigError> errors) {}
+  /** The result: a spec and the secret values it holds, or the sorted errors. */
+  public record Result(JobSpec spec, List<ConfigError> errors, Secrets secrets) {}
 
   public Pipeline(Map<String, String> env) {
     this.interpolator = new Interpolator(env, problems);
@@ -48,11 +49,11 @@ public final class Pipeline {
     }
     spec = withOutputName(spec);
     CrossChecks.check(spec, binder.locations(), problems);
-    return problems.isEmpty() ? new Result(spec, List.of()) : failed();
+    return problems.isEmpty() ? new Result(spec, List.of(), interpolator.secrets()) : failed();
   }
 
   private Result failed() {
-    return new Result(null, problems.sorted());
+    return new Result(null, problems.sorted(), Secrets.NONE);
   }
 
   private static JobSpec withOutputName(JobSpec s) {

@@ -27,18 +27,22 @@ final class ScalarBinder {
       return Binder.FAILED;
     }
     if (raw == String.class) {
-      return field != null && field.filePath() ? orFailed(files.one(s, path)) : s.text();
+      if (field != null && field.filePath()) {
+        boolean directory = field.component().getAnnotation(io.inscope.configs.FilePath.class).directory();
+        return orFailed(directory ? files.directory(s, path) : files.one(s, path));
+      }
+      return s.text();
     }
     if (raw.isEnum()) {
       return constant(s, raw, path);
     }
-    Method parser = Types.parser(raw);
-    if (parser != null) {
-      return parsed(s, parser, path);
-    }
     if (!Types.isBoolean(raw) && Numbers.hasLeadingZero(s)) {
       problems.add(s.origin(), path, Numbers.leadingZero(s.text()));
       return Binder.FAILED;
+    }
+    Method parser = Types.parser(raw);
+    if (parser != null) {
+      return parsed(s, parser, path);
     }
     Object value = Types.isBoolean(raw) ? bool(s) : Types.isDouble(raw) ? number(s) : integer(s, raw);
     if (value == null) {

@@ -13,4 +13,4 @@ import io.inscope.configs.Doc;
  * </pre>
  */
 @Doc("A layer of the model; weight shapes come from the layer's input")
-public sealed interface LayerSpec permits ActivationLayerSpec, AveragePool2DSpec, BatchNormalizationSpec, Conv2DSpec, DenseSpec, DropoutSpec, EmbeddingSpec, FlattenSpec, GRUSpec, GlobalAveragePooling1DSpec, GlobalAveragePooling2DSpec, GlobalMaxPooling1DSpec, GlobalMaxPooling2DSpec, LSTMSpec, LayerNormalizationSpec, LeakyReLUSpec, MaxPool2DSpec, ReshapeSpec, SoftmaxSpec {}
+public sealed interface LayerSpec permits ActivationLayerSpec, AveragePool1DSpec, AveragePool2DSpec, BatchNormalizationSpec, BidirectionalSpec, Conv1DSpec, Conv2DSpec, DenseSpec, DropoutSpec, EmbeddingSpec, FlattenSpec, GRUSpec, GlobalAveragePooling1DSpec, GlobalAveragePooling2DSpec, GlobalMaxPooling1DSpec, GlobalMaxPooling2DSpec, LSTMSpec, LayerNormalizationSpec, LeakyReLUSpec, MaxPool1DSpec, MaxPool2DSpec, MultiHeadAttentionSpec, PositionEmbeddingSpec, ReshapeSpec, SoftmaxSpec {}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,6 +22,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.types.TString;
 
 /**
@@ -53,7 +55,11 @@ public final class Checkpoints {
     this.warn = warn;
   }
 
-  /** Writes a checkpoint of the session's variables and {@code state}; keeps the newest {@code keep}. */
+  /**
+   * Writes a checkpoint of the session's variables and {@code state}; keeps the newest {@code
+   * keep}. A write that fails (disk full) throws an {@link IOException} naming the file, with the
+   * checkpoint's temporary directory removed and the earlier checkpoints untouched.
+   */
   public Path save(Session session, CheckpointOps ops, TrainingState state) throws IOException {
     Path target = write(session, ops, state, String.format("%s%010d", PREFIX, state.step()));
     // the state file names the new checkpoint only once it is complete and in place, and the old
@@ -90,13 +96,30 @@ public final class Checkpoints {
   private Path write(Session session, CheckpointOps ops, TrainingState state, String name) throws IOException {
     Files.createDirectories(dir);
     Path tmp = Files.createTempDirectory(dir, ".tmp-" + PREFIX);
-    try (TString prefix = TString.scalarOf(tmp.resolve("variables").toString())) {
-      session.runner().feed(ops.prefix(), prefix).addTarget(ops.save()).run();
+    try {
+      try (TString prefix = TString.scalarOf(tmp.resolve("variables").toString())) {
+        session.runner().feed(ops.prefix(), prefix).addTarget(ops.save()).run();
+      } catch (TensorFlowException e) {
+        if (e.getClass() == TensorFlowException.class) {
+          throw e; // no status class: a lost cluster task, not a file error
+        }
+        // TensorFlow's own file writes fail with its status (a full disk is RESOURCE_EXHAUSTED)
+        String reason = String.valueOf(e.getMessage()).strip().lines().findFirst().orElse("");
+        throw new FileSystemException(tmp.resolve("variables").toString(), null, reason);
+      }
+      Files.writeString(tmp.resolve("state.json"), JSON.writeValueAsString(state));
+      Files.writeString(tmp.resolve("variables.json"), JSON.writeValueAsString(ops.variables()));
+      Files.writeString(tmp.resolve("replicas.json"), JSON.writeValueAsString(replicaChecksums(session, ops)));
+      writeSynced(tmp.resolve(MANIFEST), JSON.writeValueAsBytes(checksums(tmp)));
+    } catch (IOException | RuntimeException e) {
+      // a failed save (disk full) leaves the earlier checkpoints and nothing half-written
+      try {
+        deleteTree(tmp);
+      } catch (IOException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
     }
-    Files.writeString(tmp.resolve("state.json"), JSON.writeValueAsString(state));
-    Files.writeString(tmp.resolve("variables.json"), JSON.writeValueAsString(ops.variables()));
-    Files.writeString(tmp.resolve("replicas.json"), JSON.writeValueAsString(replicaChecksums(session, ops)));
-    writeSynced(tmp.resolve(MANIFEST), JSON.writeValueAsBytes(checksums(tmp)));
     Path target = dir.resolve(name);
     if (Files.exists(target)) {
       deleteTree(target);

@@ -6,6 +6,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
@@ -48,13 +49,22 @@ public final class Dropout extends NamedLayer {
       return input;
     }
     Ops tf = ctx.tf().withSubScope(name);
-    long seed = ctx.replica().scope().seedFor(name) + REPLICA_STRIDE * ctx.replica().index();
+    return drop(ctx, tf, name, spec.rate(), input, tf.shape(input));
+  }
+
+  /**
+   * Inverted dropout of {@code x} in training, the mask drawn with {@code maskShape} (which
+   * broadcasts against {@code x}: spatial dropout drops whole channels) from the seed of {@code
+   * layer}, the replica and the step. Shared by the layers that drop (attention, spatial dropout).
+   */
+  static Operand<TFloat32> drop(
+      CallContext ctx, Ops tf, String layer, double rate, Operand<TFloat32> x, Operand<TInt32> maskShape) {
+    long seed = ctx.replica().scope().seedFor(layer) + REPLICA_STRIDE * ctx.replica().index();
     Operand<TInt64> seeds = tf.stack(List.of(tf.constant(seed), ctx.step()));
-    Operand<TFloat32> uniform =
-        tf.random.statelessRandomUniform(tf.shape(input), seeds, TFloat32.class);
+    Operand<TFloat32> uniform = tf.random.statelessRandomUniform(maskShape, seeds, TFloat32.class);
     Operand<TFloat32> keep =
-        tf.dtypes.cast(tf.math.greaterEqual(uniform, tf.constant((float) spec.rate())), TFloat32.class);
-    Operand<TFloat32> scale = tf.constant((float) (1.0 / (1.0 - spec.rate())));
-    return tf.math.mul(input, tf.math.mul(keep, scale));
+        tf.dtypes.cast(tf.math.greaterEqual(uniform, tf.constant((float) rate)), TFloat32.class);
+    Operand<TFloat32> scale = tf.constant((float) (1.0 / (1.0 - rate)));
+    return tf.math.mul(x, tf.math.mul(keep, scale));
   }
 }

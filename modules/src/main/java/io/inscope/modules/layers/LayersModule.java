@@ -4,8 +4,11 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.MapBinder;
 import io.inscope.configs.layers.ActivationLayerSpec;
+import io.inscope.configs.layers.AveragePool1DSpec;
 import io.inscope.configs.layers.AveragePool2DSpec;
 import io.inscope.configs.layers.BatchNormalizationSpec;
+import io.inscope.configs.layers.BidirectionalSpec;
+import io.inscope.configs.layers.Conv1DSpec;
 import io.inscope.configs.layers.Conv2DSpec;
 import io.inscope.configs.layers.DenseSpec;
 import io.inscope.configs.layers.DropoutSpec;
@@ -18,7 +21,10 @@ import io.inscope.configs.layers.GlobalMaxPooling2DSpec;
 import io.inscope.configs.layers.LSTMSpec;
 import io.inscope.configs.layers.LayerNormalizationSpec;
 import io.inscope.configs.layers.LeakyReLUSpec;
+import io.inscope.configs.layers.MaxPool1DSpec;
 import io.inscope.configs.layers.MaxPool2DSpec;
+import io.inscope.configs.layers.MultiHeadAttentionSpec;
+import io.inscope.configs.layers.PositionEmbeddingSpec;
 import io.inscope.configs.layers.ReshapeSpec;
 import io.inscope.configs.layers.SoftmaxSpec;
 import io.inscope.modules.initializers.Initializers;
@@ -30,8 +36,11 @@ public final class LayersModule extends AbstractModule {
     MapBinder<String, LayerFactory> kinds =
         MapBinder.newMapBinder(binder(), String.class, LayerFactory.class);
     kinds.addBinding("activation").toInstance((s, name, sv) -> new ActivationLayer((ActivationLayerSpec) s, name));
+    kinds.addBinding("average_pool1d").toInstance((s, name, sv) -> new AveragePool1D((AveragePool1DSpec) s, name));
     kinds.addBinding("average_pool2d").toInstance((s, name, sv) -> new AveragePool2D((AveragePool2DSpec) s, name));
     kinds.addBinding("batch_normalization").toInstance((s, name, sv) -> new BatchNormalization((BatchNormalizationSpec) s, name, sv));
+    kinds.addBinding("bidirectional").toInstance((s, name, sv) -> new Bidirectional((BidirectionalSpec) s, name, sv));
+    kinds.addBinding("conv1d").toInstance((s, name, sv) -> new Conv1D((Conv1DSpec) s, name, sv));
     kinds.addBinding("conv2d").toInstance((s, name, sv) -> new Conv2D((Conv2DSpec) s, name, sv));
     kinds.addBinding("dense").toInstance((s, name, sv) -> new Dense((DenseSpec) s, name, sv));
     kinds.addBinding("dropout").toInstance((s, name, sv) -> new Dropout((DropoutSpec) s, name));
@@ -45,7 +54,10 @@ public final class LayersModule extends AbstractModule {
     kinds.addBinding("layer_normalization").toInstance((s, name, sv) -> new LayerNormalization((LayerNormalizationSpec) s, name, sv));
     kinds.addBinding("leaky_relu").toInstance((s, name, sv) -> new LeakyReLU((LeakyReLUSpec) s, name));
     kinds.addBinding("lstm").toInstance((s, name, sv) -> new LSTM((LSTMSpec) s, name, sv));
+    kinds.addBinding("max_pool1d").toInstance((s, name, sv) -> new MaxPool1D((MaxPool1DSpec) s, name));
     kinds.addBinding("max_pool2d").toInstance((s, name, sv) -> new MaxPool2D((MaxPool2DSpec) s, name));
+    kinds.addBinding("multi_head_attention").toInstance((s, name, sv) -> new MultiHeadAttention((MultiHeadAttentionSpec) s, name, sv));
+    kinds.addBinding("position_embedding").toInstance((s, name, sv) -> new PositionEmbedding((PositionEmbeddingSpec) s, name, sv));
     kinds.addBinding("reshape").toInstance((s, name, sv) -> new Reshape((ReshapeSpec) s, name));
     kinds.addBinding("softmax").toInstance((s, name, sv) -> new Softmax((SoftmaxSpec) s, name));
   }

@@ -26,6 +26,15 @@ final class Windows {
             + " (add a reshape layer before it)");
   }
 
+  /** One example as {@code [steps, channels]}, for the 1-D convolution and pooling layers. */
+  static long[] stepsChannels(String layer, Shape example) {
+    if (example.numDimensions() != 2) {
+      throw new LayerShapeException(
+          layer, "expects examples [steps, channels], got " + example + " (add a reshape layer before it)");
+    }
+    return example.asArray();
+  }
+
   /** {@code [h, w]} from a spec pair, which may also hold a single value for both. */
   static long[] pair(List<Integer> values) {
     return new long[] {values.get(0), values.get(values.size() == 1 ? 0 : 1)};

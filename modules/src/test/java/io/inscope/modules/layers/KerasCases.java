@@ -29,6 +29,7 @@ record KerasCases(String kind, List<KerasCases.Case> cases) {
       long[] inputShape,
       float[] input,
       boolean ids,
+      boolean inputGradient,
       Map<String, float[]> weights,
       Map<String, long[]> weightShapes,
       long[] outputShape,
@@ -78,7 +79,8 @@ record KerasCases(String kind, List<KerasCases.Case> cases) {
           shapes.put(e.getKey(), longs(e.getValue().get("shape")));
         });
         cases.add(new Case(kind, c.get("name").asText(), c.get("layer").asText(), longs(c.get("input_shape")),
-            floats(c.get("input")), c.get("ids").asBoolean(), weights, shapes, longs(c.get("output_shape")),
+            floats(c.get("input")), c.get("ids").asBoolean(),
+            c.has("input_gradient") ? c.get("input_gradient").asBoolean() : !c.get("ids").asBoolean(), weights, shapes, longs(c.get("output_shape")),
             floats(c.get("output"))));
       }
       return new KerasCases(kind, List.copyOf(cases));

@@ -20,8 +20,11 @@ import org.tensorflow.types.family.TType;
 
 /** Reads every variable of a checkpoint with TensorFlow's RestoreV2 and checksums its bytes. */
 public final class CheckpointReader {
-  /** One variable: the checksum is the first 16 hex digits of SHA-256 over its raw bytes. */
-  public record Entry(String name, Shape shape, String dtype, String checksum) {}
+  /**
+   * One variable: the checksum is the first 16 hex digits of SHA-256 over its raw bytes; {@code
+   * stats} its minimum, maximum and mean (a scalar's value).
+   */
+  public record Entry(String name, Shape shape, String dtype, String checksum, TensorStats stats) {}
 
   private CheckpointReader() {}
 
@@ -44,7 +47,7 @@ public final class CheckpointReader {
       try (Result result = runner.run()) {
         for (int i = 0; i < vars.size(); i++) {
           Tensor t = result.get(i);
-          out.add(new Entry(names[i], t.shape(), yamlName(vars.get(i).dtype()), Checksums.of(t)));
+          out.add(new Entry(names[i], t.shape(), yamlName(vars.get(i).dtype()), Checksums.of(t), TensorStats.of(t)));
         }
       }
     }

@@ -5,13 +5,10 @@ import io.inscope.configs.data.IdxSpec;
 import io.inscope.configs.data.SourceSpec;
 import io.inscope.configs.data.TfrecordSpec;
 import io.inscope.modules.data.DataLoader;
-import io.inscope.modules.data.Examples;
 import io.inscope.runner.ExitCodes;
 import io.inscope.runner.UserException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Other files of the same kind as a job's data: the job's source with its files replaced, every
@@ -44,41 +41,5 @@ public final class DataFiles {
       throw new UserException(ExitCodes.USAGE, option + ": the job's data is " + kind + ": give " + form
           + " (got " + paths.size() + " file" + (paths.size() == 1 ? "" : "s") + ")");
     }
-  }
-
-  /**
-   * {@code data} with its class ids renumbered to the training split's: a CSV's string labels are
-   * numbered in the sorted order of the names one file holds, which differs from training's when
-   * the file lacks a class.
-   */
-  public static Examples inTrainingIds(Examples data, List<String> training, String where) throws UserException {
-    if (data.classNames().isEmpty() || training.isEmpty() || data.classNames().equals(training)) {
-      return data;
-    }
-    Map<String, Integer> ids = new HashMap<>();
-    for (int i = 0; i < training.size(); i++) {
-      ids.put(training.get(i), i);
-    }
-    int[] map = new int[data.classNames().size()];
-    for (int i = 0; i < map.length; i++) {
-      Integer id = ids.get(data.classNames().get(i));
-      if (id == null) {
-        throw new UserException(ExitCodes.USAGE, where + ": class '" + data.classNames().get(i)
-            + "' is not one the model was trained on (" + String.join(", ", training) + ")");
-      }
-      map[i] = id;
-    }
-    int n = data.size();
-    float[] features = new float[n * data.featureElements()];
-    float[] labels = new float[n];
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    data.gather(order, 0, n, features, labels);
-    for (int i = 0; i < n; i++) {
-      labels[i] = map[(int) labels[i]];
-    }
-    return Examples.of(features, data.featureShape(), labels, data.labelShape(), training, training.size());
   }
 }

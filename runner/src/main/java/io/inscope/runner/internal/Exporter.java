@@ -1,6 +1,7 @@
 package io.inscope.runner.internal;
 
 import io.inscope.configs.JobSpec;
+import io.inscope.modules.data.ClassNames;
 import io.inscope.modules.layers.ModelFactory;
 import io.inscope.modules.strategy.MirroredVariable;
 import io.inscope.modules.train.ServingGraph;
@@ -31,12 +32,11 @@ public final class Exporter {
   private Exporter() {}
 
   /** Exports the training session's model (replica 0's values) as version {@code step}; returns its folder. */
-  public static Path savedModel(JobSession session, Path base, long step, int keep, Path runDir, String resolvedJob)
+  public static Path savedModel(JobSession session, Path base, long step, int keep, String resolvedJob)
       throws IOException {
     return write(base, step, keep, (graph, assetsDir) -> {
       ServingGraph serving = ServingGraph.build(graph, session.models, session.job, assetsDir);
-      List<String> names = LabelVocabulary.of(runDir, session.train.classNames(),
-          serving.head().classCount(units(serving)));
+      List<String> names = LabelVocabulary.of(session.classes, serving.head().classCount(units(serving)));
       Session s = new Session(graph);
       try (Result trained = fetchTrained(session, serving.variables())) {
         Session.Runner load = s.runner();
@@ -54,14 +54,13 @@ public final class Exporter {
 
   /**
    * Exports the model of {@code job} with the variables of the checkpoint at {@code prefix} (a
-   * training checkpoint: its other variables are ignored); class names as {@link LabelVocabulary}
-   * finds them in {@code runDir} and {@code dataClassNames}.
+   * training checkpoint: its other variables are ignored).
    */
-  public static Path fromCheckpoint(JobSpec job, ModelFactory models, Path prefix, Path runDir, List<String> dataClassNames,
+  public static Path fromCheckpoint(JobSpec job, ModelFactory models, Path prefix, Optional<ClassNames> classes,
       String resolvedJob, Path base, long step, int keep) throws IOException {
     return write(base, step, keep, (graph, assetsDir) -> {
       ServingGraph serving = ServingGraph.build(graph, models, job, assetsDir);
-      List<String> names = LabelVocabulary.of(runDir, dataClassNames, serving.head().classCount(units(serving)));
+      List<String> names = LabelVocabulary.of(classes, serving.head().classCount(units(serving)));
       Session s = new Session(graph);
       try (TString p = TString.scalarOf(prefix.toString())) {
         s.runner().feed(serving.checkpoint().prefix(), p).addTarget(serving.checkpoint().restore()).run();

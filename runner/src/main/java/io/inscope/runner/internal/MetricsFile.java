@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -23,8 +24,10 @@ import java.util.Map;
 public final class MetricsFile implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final BufferedWriter out;
+  private final Path file;
 
   public MetricsFile(Path file) throws IOException {
+    this.file = file;
     dropPartialLastLine(file);
     out = Files.newBufferedWriter(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
@@ -48,7 +51,9 @@ public final class MetricsFile implements AutoCloseable {
       out.newLine();
       out.flush();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // a full disk leaves at most a cut last line, which the next open drops
+      throw new UncheckedIOException(e instanceof FileSystemException ? e
+          : (IOException) new FileSystemException(file.toString(), null, e.getMessage()).initCause(e));
     }
   }
 

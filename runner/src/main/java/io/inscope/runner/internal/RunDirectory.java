@@ -22,9 +22,8 @@ import java.nio.file.StandardOpenOption;
 public final class RunDirectory implements AutoCloseable {
   /** The file that marks a directory as a run directory. */
   public static final String MARKER = ".inscope-run";
-  /** Files written with {@link #writeAtomically}: their temporary files are this runner's own. */
-  private static final java.util.List<String> ATOMIC =
-      java.util.List.of(MARKER, "job.resolved.yaml", "provenance.json", Completion.FILE);
+  /** The temporary file of {@link #writeAtomically}: {@code .<name><random digits>.tmp}, as Files.createTempFile names it. */
+  private static final java.util.regex.Pattern OWN_TEMPORARY = java.util.regex.Pattern.compile("\\..+\\d{6,}\\.tmp");
   private final Path dir;
   private final FileChannel lockChannel;
   private final FileLock lock;
@@ -40,6 +39,10 @@ public final class RunDirectory implements AutoCloseable {
   public static RunDirectory acquire(Path dir) throws UserException, IOException {
     refuseForeign(dir);
     Files.createDirectories(dir);
+    if (!Files.exists(dir.resolve(MARKER))) {
+      // first, before the lock: a start that fails (disk full) leaves a directory a rerun accepts
+      writeAtomically(dir, MARKER, "an inscope run directory: runner.jar run writes and deletes files here\n");
+    }
     Path lockFile = dir.resolve(".lock");
     FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
     FileLock lock;
@@ -60,14 +63,20 @@ public final class RunDirectory implements AutoCloseable {
     java.nio.ByteBuffer old = java.nio.ByteBuffer.allocate((int) Math.min(ch.size(), 64));
     ch.read(old, 0);
     String stale = new String(old.array(), 0, old.position()).trim();
-    ch.truncate(0);
-    ch.write(java.nio.ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes()));
-    ch.force(true);
     RunDirectory run = new RunDirectory(dir, ch, lock, stale);
-    if (!Files.exists(dir.resolve(MARKER))) {
-      run.writeAtomically(MARKER, "an inscope run directory: runner.jar run writes and deletes files here\n");
+    try {
+      ch.truncate(0);
+      ch.write(java.nio.ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes()));
+      ch.force(true);
+      removeUnfinishedWrites(dir);
+    } catch (IOException | RuntimeException e) {
+      try {
+        run.close();
+      } catch (IOException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
     }
-    removeUnfinishedWrites(dir);
     return run;
   }
 
@@ -99,7 +108,7 @@ public final class RunDirectory implements AutoCloseable {
     try (java.util.stream.Stream<Path> s = Files.list(dir)) {
       for (Path f : s.toList()) {
         String n = f.getFileName().toString();
-        if (n.startsWith(".") && n.endsWith(".tmp") && ATOMIC.stream().anyMatch(a -> n.startsWith("." + a)) && Files.isRegularFile(f)) {
+        if (OWN_TEMPORARY.matcher(n).matches() && Files.isRegularFile(f)) {
           Files.delete(f);
         }
       }
@@ -124,9 +133,10 @@ public final class RunDirectory implements AutoCloseable {
    * (disk full) leaves the old file as it was and no temporary file.
    */
   public void writeAtomically(String name, String content) throws IOException {
-    if (!ATOMIC.contains(name)) {
-      throw new IllegalArgumentException(name + " is not in RunDirectory.ATOMIC");
-    }
+    writeAtomically(dir, name, content);
+  }
+
+  private static void writeAtomically(Path dir, String name, String content) throws IOException {
     Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
     try {
       Files.writeString(tmp, content);

@@ -3,6 +3,7 @@ package io.inscope.runner.internal;
 import com.google.inject.Injector;
 import io.inscope.configs.JobSpec;
 import io.inscope.configs.data.CsvSpec;
+import io.inscope.modules.data.ClassNames;
 import io.inscope.modules.data.DataException;
 import io.inscope.modules.data.DataLoader;
 import io.inscope.modules.layers.ModelFactory;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
@@ -58,11 +60,11 @@ public final class ServedModel implements AutoCloseable {
           Files.readAllLines(assets.resolve(ServingGraph.CLASSES_ASSET), StandardCharsets.UTF_8), null);
     }
     TrainedRun run = TrainedRun.open(dir, warn);
-    List<String> dataClassNames = trainingClassNames(run.job(), dir, injector);
+    Optional<ClassNames> classes = classes(run.job(), dir, injector);
     Path tmp = Files.createTempDirectory("inscope-predict-");
     try {
       Path version = Exporter.fromCheckpoint(run.job(), injector.getInstance(ModelFactory.class),
-          run.checkpoint().resolve("variables"), dir, dataClassNames, run.resolvedText(),
+          run.checkpoint().resolve("variables"), classes, run.resolvedText(),
           tmp, run.state().step(), 1);
       List<String> names = Files.readAllLines(version.resolve("assets").resolve(ServingGraph.CLASSES_ASSET), StandardCharsets.UTF_8);
       return new ServedModel(SavedModelBundle.load(version.toString(), SavedModelWriter.TAG), run.job(), names, tmp);
@@ -72,16 +74,21 @@ public final class ServedModel implements AutoCloseable {
     }
   }
 
-  /** The training CSV's class names when the run directory has no classes.txt (other sources have none). */
-  private static List<String> trainingClassNames(JobSpec job, Path runDir, Injector injector) throws UserException {
-    if (Files.exists(runDir.resolve(LabelVocabulary.FILE)) || !(job.data().train().source() instanceof CsvSpec)) {
-      return List.of();
-    }
+  /**
+   * The run's class names: its {@code classes.txt}, or for a run written before runs kept one, the
+   * training CSV's string labels in sorted order (the rule that numbered them).
+   */
+  private static Optional<ClassNames> classes(JobSpec job, Path runDir, Injector injector) throws UserException {
     try {
-      return injector.getInstance(DataLoader.class)
+      Optional<ClassNames> saved = ClassNames.readIfPresent(runDir);
+      if (saved.isPresent() || !(job.data().train().source() instanceof CsvSpec)) {
+        return saved;
+      }
+      List<String> names = injector.getInstance(DataLoader.class)
           .load("data.train", job.data().train(), job.model().input(), job.seed()).classNames();
+      return names.isEmpty() ? Optional.empty() : Optional.of(ClassNames.of(names));
     } catch (DataException e) {
-      throw new UserException(ExitCodes.USAGE, e.getMessage() + " (predict reads the training CSV for its class names)");
+      throw new UserException(ExitCodes.USAGE, e.getMessage());
     }
   }
 

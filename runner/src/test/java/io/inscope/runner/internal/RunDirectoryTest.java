@@ -49,7 +49,7 @@ class RunDirectoryTest {
   void temporaryFilesOfAnUnfinishedWriteAreRemovedOnAcquireAndOnlyThose() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("run"));
     Files.writeString(dir.resolve(RunDirectory.MARKER), "");
-    Files.writeString(dir.resolve(".provenance.json123.tmp"), "{");
+    Files.writeString(dir.resolve(".provenance.json4102934857710233.tmp"), "{");
     Files.writeString(dir.resolve(".notes.tmp"), "mine");
     try (RunDirectory run = RunDirectory.acquire(dir)) {
       assertEquals(Optional.empty(), run.staleOwner());
