@@ -58,8 +58,8 @@ class DataSourcesTest {
   /** examples/data/shapes* are what tools/ShapesDataset.java writes, byte for byte. */
   @Test
   void shapesDataIsWhatItsToolWrites() throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process p = new ProcessBuilder(java.toString(), "../tools/ShapesDataset.java", tmp.toString()).inheritIO().start();
+    Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process p = new ProcessBuilder(javaBin.toString(), "../tools/ShapesDataset.java", tmp.toString()).inheritIO().start();
     assertEquals(0, p.waitFor());
     List<Path> written;
     try (var walk = Files.walk(tmp)) {

@@ -46,7 +46,10 @@ final class FilePaths {
 
   /** The absolute path of one folder, or null (reported). */
   String directory(YNode.Scalar s, String path) {
-    Path dir = resolve(s);
+    Path dir = resolve(s, path);
+    if (dir == null) {
+      return null;
+    }
     String problem = !Files.exists(dir) ? "no such directory"
         : !Files.isDirectory(dir) ? "expected a directory, got a file"
         : !Files.isReadable(dir) ? "directory not readable" : null;
