@@ -124,6 +124,8 @@ class LossesModuleTest {
     weighted(balanced, expected, Examples.of(new float[BATCH], new long[] {1}, balanced.labels(), new long[0], List.of(), 4));
     Case binary = binary("binary", new BinaryCrossentropySpec(true, 0.1, ClassWeights.fromMap(Map.of("1", 3.0))), 1, 24);
     weighted(binary, new double[] {1.0, 3.0}, null);
+    Case probabilities = binary("binary probabilities", new BinaryCrossentropySpec(false, 0.0, ClassWeights.fromMap(Map.of("0", 2.0))), 1, 25);
+    weighted(probabilities, new double[] {2.0, 1.0}, null);
   }
 
   private static void weighted(Case c, double[] expectedWeights, Examples train) {
