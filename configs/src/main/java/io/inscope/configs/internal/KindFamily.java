@@ -4,6 +4,7 @@ import io.inscope.configs.BuiltInKinds;
 import io.inscope.configs.Kind;
 import io.inscope.configs.KindProvider;
 import java.util.ArrayList;
+import io.inscope.configs.NumberKind;
 import java.util.ServiceLoader;
 import java.util.Collections;
 import java.util.List;
@@ -51,6 +52,12 @@ public record KindFamily(Class<?> type, String noun, SortedMap<String, Class<?>>
       provider.kinds().stream().filter(type::isAssignableFrom).forEach(members::add);
     }
     return members;
+  }
+
+  /** The kind a plain number stands for ({@link NumberKind}), or null. */
+  public Class<?> numberKind() {
+    NumberKind n = type.getAnnotation(NumberKind.class);
+    return n == null ? null : kinds.get(n.value());
   }
 
   public static KindFamily of(Class<?> type) {

@@ -28,6 +28,10 @@ final class RecordBinder {
     return kinds;
   }
 
+  Binder binder() {
+    return binder;
+  }
+
   Object bind(YNode node, Class<?> type, String path) {
     return bind(node, type, path, List.of());
   }

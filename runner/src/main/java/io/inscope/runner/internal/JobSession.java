@@ -135,7 +135,7 @@ public final class JobSession implements AutoCloseable {
       TrainGraph step;
       CheckpointOps ckpt;
       try (StrategyScope scope = StrategyScope.open(strategy, graph, job.seed())) {
-        step = injector.getInstance(StepBuilder.class).build(job, scope, Shape.of(train.labelShape()));
+        step = injector.getInstance(StepBuilder.class).build(job, scope, Shape.of(train.labelShape()), train);
         ckpt = CheckpointOps.build(scope.tf(), step.variables());
       }
       checkLabels(job, step, train, eval);
