@@ -82,6 +82,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             examples = examples.withClasses(session.classes.get(), "--data", "the run's " + ClassNames.FILE,
                 "evaluate on files of the classes the model was trained on");
           }
+          session.checkLabels(examples, "--data");
         } catch (DataException e) {
           throw new UserException(ExitCodes.USAGE, e.getMessage());
         }

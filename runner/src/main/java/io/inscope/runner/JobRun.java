@@ -1,5 +1,6 @@
 package io.inscope.runner;
 
+import io.inscope.configs.ExportFrom;
 import io.inscope.configs.JobRenderer;
 import io.inscope.configs.JobSpec;
 import io.inscope.configs.Secrets;
@@ -174,7 +175,7 @@ final class JobRun {
       Outcome outcome;
       stop.attach(trainer::requestStop, spec.train());
       try {
-        outcome = trainer.run(session.train, session.plan, startStep);
+        outcome = trainer.run(session.train, session.plan, startStep, state);
       } catch (DivergedException e) {
         console.close();
         throw new UserException(ExitCodes.DIVERGED, e.getMessage());
@@ -193,6 +194,16 @@ final class JobRun {
             finalMetrics, seconds(start), dir);
       }
       if (spec.export().savedModel()) {
+        if (spec.export().from() == ExportFrom.BEST) {
+          Path best = checkpoints.named(Checkpoints.BEST).orElseThrow(() -> new UserException(ExitCodes.USAGE,
+              "export.from: best, but no evaluation wrote " + run.resolve("checkpoints").resolve(Checkpoints.BEST)));
+          checkpoints.restore(session.session(), session.checkpointOps, best);
+          err.println("exporting the best checkpoint " + best);
+        }
+        if (session.step.emaSwap() != null) {
+          // the export holds the weights' moving averages; the checkpoints keep both
+          session.session().runner().addTarget(session.step.emaSwap()).run();
+        }
         Exporter.savedModel(session, run.resolve("export").resolve("saved_model"), outcome.steps(), spec.export().keep(),
             resolved);
       }

@@ -1,5 +1,7 @@
 package io.inscope.configs.internal;
 
+import io.inscope.configs.ScalarForm;
+import io.inscope.configs.losses.ClassWeights;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -73,6 +75,11 @@ public final class YamlWriter {
     if (Types.isFamily(raw)) {
       return kind(value);
     }
+    if (value instanceof ClassWeights w && w.asMap() != null) {
+      List<NodeTuple> entries = new ArrayList<>();
+      w.asMap().forEach((k, v) -> entries.add(tuple(k, scalar(Tag.FLOAT, v.toString()))));
+      return mapping(entries);
+    }
     if (value instanceof Record record && Types.parser(raw) == null) {
       return mapping(entries(record));
     }
@@ -80,6 +87,9 @@ public final class YamlWriter {
   }
 
   private static Node kind(Object value) {
+    if (value instanceof ScalarForm f && f.scalarForm() != null) {
+      return scalar(Tag.FLOAT, f.scalarForm().toString());
+    }
     String name = KindFamily.nameOf(value.getClass());
     if (Field.of(value.getClass()).isEmpty()) {
       return scalar(Tag.STR, name);

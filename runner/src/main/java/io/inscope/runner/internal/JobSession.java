@@ -134,7 +134,7 @@ public final class JobSession implements AutoCloseable {
       TrainGraph step;
       CheckpointOps ckpt;
       try (StrategyScope scope = StrategyScope.open(strategy, graph, job.seed())) {
-        step = injector.getInstance(StepBuilder.class).build(job, scope, Shape.of(train.labelShape()));
+        step = injector.getInstance(StepBuilder.class).build(job, scope, Shape.of(train.labelShape()), train);
         ckpt = CheckpointOps.build(scope.tf(), step.variables());
       }
       checkLabels(job, step, train, eval);
@@ -173,12 +173,24 @@ public final class JobSession implements AutoCloseable {
 
   /** Every label of both splits against the loss and the model's output width, before any step. */
   private static void checkLabels(JobSpec job, TrainGraph step, Examples train, Examples eval) throws DataException {
-    long[] batched = step.outputs().shape().asArray();
-    long[] outputShape = java.util.Arrays.copyOfRange(batched, 1, batched.length);
-    LabelChecks.check(job.loss(), outputShape, train, "data.train." + DataLoader.kindOf(job.data().train().source().getClass()));
+    LabelChecks.check(job.loss(), outputShape(step), train, "data.train." + DataLoader.kindOf(job.data().train().source().getClass()));
     if (eval != null) {
-      LabelChecks.check(job.loss(), outputShape, eval, "data.eval." + DataLoader.kindOf(job.data().eval().source().getClass()));
+      LabelChecks.check(job.loss(), outputShape(step), eval, "data.eval." + DataLoader.kindOf(job.data().eval().source().getClass()));
     }
+  }
+
+  /**
+   * Checks other examples' labels (say, files given to {@code evaluate}) as the splits' were.
+   *
+   * @param where the spec path or option of errors, e.g. {@code --data}
+   */
+  public void checkLabels(Examples examples, String where) throws DataException {
+    LabelChecks.check(job.loss(), outputShape(step), examples, where);
+  }
+
+  private static long[] outputShape(TrainGraph step) {
+    long[] batched = step.outputs().shape().asArray();
+    return java.util.Arrays.copyOfRange(batched, 1, batched.length);
   }
 
   /** The session, opened (and its variables initialized) on first use. */
