@@ -4,6 +4,7 @@ import io.inscope.configs.data.CsvSpec;
 import io.inscope.configs.data.IdxSpec;
 import io.inscope.configs.data.ImageFolderSpec;
 import io.inscope.configs.data.SourceSpec;
+import io.inscope.configs.data.TextSpec;
 import io.inscope.configs.data.TfrecordSpec;
 import io.inscope.modules.data.DataLoader;
 import io.inscope.runner.ExitCodes;
@@ -31,6 +32,10 @@ public final class DataFiles {
       expect(kind, paths, 2, "IMAGES.idx LABELS.idx", option);
       return new IdxSpec(paths.get(0), paths.get(1));
     }
+    if (source instanceof TextSpec text) {
+      expect(kind, paths, 1, "FILE.csv or FILE.tsv", option);
+      return new TextSpec(paths.get(0), text.text(), text.label(), text.separator(), text.maxTokens(), text.sequenceLength());
+    }
     if (source instanceof ImageFolderSpec images) {
       expect(kind, paths, 1, "a folder of class sub-folders", option);
       return new ImageFolderSpec(paths.get(0), images.colorMode(), images.size());
@@ -39,7 +44,7 @@ public final class DataFiles {
       return new TfrecordSpec(paths, tfrecord.features(), tfrecord.label());
     }
     throw new UserException(ExitCodes.USAGE, option + ": the job's data is " + kind
-        + ", which " + option + " cannot replace (it takes csv, idx, tfrecord and image_folder files)");
+        + ", which " + option + " cannot replace (it takes csv, idx, tfrecord, image_folder and text files)");
   }
 
   private static void expect(String kind, List<String> paths, int n, String form, String option) throws UserException {
