@@ -6,6 +6,7 @@ package io.inscope.configs;
  * <pre>
  * checkpoint: {every_steps: 1000, keep: 3}
  * checkpoint: {every: epoch}
+ * checkpoint: {every: epoch, best: {monitor: eval.accuracy, mode: max}}
  * </pre>
  */
 public record CheckpointSpec(
@@ -13,7 +14,9 @@ public record CheckpointSpec(
         Integer everySteps,
     @Doc("epoch, never or N steps; default epoch unless every_steps is set") @OptionalKey
         Every every,
-    @Doc("how many checkpoints to keep (the newest)") @Default("3") @Range(min = 1) int keep) {
+    @Doc("how many checkpoints to keep (the newest)") @Default("3") @Range(min = 1) int keep,
+    @Doc("also keep the checkpoint of the best evaluation in checkpoints/best: {monitor, mode}") @OptionalKey
+        BestCheckpointSpec best) {
 
   public CheckpointSpec {
     if (everySteps != null && every != null) {
@@ -26,5 +29,9 @@ public record CheckpointSpec(
     if (every == null) {
       every = Every.EPOCH;
     }
+  }
+
+  public CheckpointSpec(Integer everySteps, Every every, int keep) {
+    this(everySteps, every, keep, null);
   }
 }

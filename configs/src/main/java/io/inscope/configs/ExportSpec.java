@@ -5,6 +5,7 @@ package io.inscope.configs;
  *
  * <pre>
  * export: {saved_model: true, keep: 3}
+ * export: {saved_model: true, from: best}
  * </pre>
  *
  * <table>
@@ -19,12 +20,18 @@ package io.inscope.configs;
 public record ExportSpec(
     @Doc("write <run dir>/export/saved_model/<step>/, a SavedModel with a serving_default signature") @Default("false")
         boolean savedModel,
-    @Doc("how many export version folders to keep (the newest)") @Default("3") @Range(min = 1) int keep) {
+    @Doc("how many export version folders to keep (the newest)") @Default("3") @Range(min = 1) int keep,
+    @Doc("last: the weights training ended with; best: those of checkpoint.best") @Default("last")
+        ExportFrom from) {
 
   public static final int DEFAULT_KEEP = 3;
 
-  /** An export spec with the default {@code keep}. */
+  /** An export spec with the default {@code keep}, of the last weights. */
   public ExportSpec(boolean savedModel) {
-    this(savedModel, DEFAULT_KEEP);
+    this(savedModel, DEFAULT_KEEP, ExportFrom.LAST);
+  }
+
+  public ExportSpec(boolean savedModel, int keep) {
+    this(savedModel, keep, ExportFrom.LAST);
   }
 }

@@ -36,12 +36,20 @@ public record TrainSpec(
         @Default("10s")
         TimeSpan gracePeriod,
     @Doc("the session's thread pools: intra_op and inter_op (0 = TensorFlow's choice)") @Default("{}")
-        ThreadsSpec threads) {
+        ThreadsSpec threads,
+    @Doc("stop when an evaluation value stops improving: {monitor, mode, patience, min_delta, restore_best}")
+        @OptionalKey
+        EarlyStoppingSpec earlyStopping) {
 
   public TrainSpec {
     if ((epochs == null) == (steps == null)) {
       throw new SpecException(
           "", "set exactly one of epochs and steps (got " + (epochs == null ? "neither" : "both") + ")");
     }
+  }
+
+  public TrainSpec(Integer epochs, Long steps, int stepsPerExecution, int logEverySteps, Every evalEvery,
+      TimeSpan maxDuration, TimeSpan gracePeriod, ThreadsSpec threads) {
+    this(epochs, steps, stepsPerExecution, logEverySteps, evalEvery, maxDuration, gracePeriod, threads, null);
   }
 }

@@ -100,7 +100,7 @@ class JobSchemaTest {
       "train: {epoch: 1}",
       "train: {epochs: ten}",
       "train: {epochs: 0}",
-      "optimizer: adamw",
+      "optimizer: adamx",
       "optimizer: {adam: {learning_rate: -1}}",
       "optimizer: {adam: {}, sgd: {}}",
       "model: {input: {shape: [4]}, layers: [dense]}",

@@ -17,6 +17,9 @@ final class Summary {
 
   static String line(String name, Outcome outcome, long millis, Path dir) {
     StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "done: %s, %d steps in %.1f s", name, outcome.steps(), millis / 1000.0));
+    if (outcome.stoppedEarly() != null) {
+      s.append(" (").append(outcome.stoppedEarly()).append(')');
+    }
     String m = metrics(outcome);
     if (!m.isEmpty()) {
       s.append("; ").append(m);

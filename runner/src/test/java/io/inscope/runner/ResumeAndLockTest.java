@@ -38,6 +38,79 @@ class ResumeAndLockTest {
     assertNotEquals(a, CheckpointReader.read(latest(other)), "a different seed must give different weights");
   }
 
+  /**
+   * A cosine schedule with warm-up, AdamW with clipping and a moving average of the weights
+   * (evaluated), the best checkpoint and early stopping: a
+   * run split at step 25 ends exactly as the whole run, stopped early at step 30 (no evaluation
+   * improves the loss by 10: the first sets the best, the next two count to patience 2), with the
+   * step count, the learning-rate schedule's position and the stopping counters carried over.
+   */
+  @Test
+  void resumeIsExactWithAScheduleAdamwClippingAndEarlyStopping() throws Exception {
+    Path job = CliHarness.syntheticJob(tmp, "");
+    String[] sets = {
+      "--set", "optimizer={adamw: {learning_rate: {cosine_decay: {initial: 0.01, decay_steps: 40, warmup_steps: 5}},"
+          + " weight_decay: 0.01, exclude_from_weight_decay: [bias], clipnorm: 0.5, ema: {decay: 0.9}}}",
+      "--set", "train.eval_every=10",
+      "--set", "train.early_stopping={monitor: eval.loss, patience: 2, min_delta: 10}",
+      "--set", "checkpoint.best={monitor: eval.accuracy}"
+    };
+    Path whole = tmp.resolve("whole");
+    Path split = tmp.resolve("split");
+    CliHarness.Run once = run(job, whole, sets, "train.steps=60");
+    assertEquals(0, once.exit(), once.err());
+    assertTrue(once.err().contains("early stopping at step 30: eval.loss did not improve for 2 evaluations"), once.err());
+    assertEquals(0, run(job, split, sets, "train.steps=25").exit());
+    CliHarness.Run resumed = run(job, split, sets, "train.steps=60");
+    assertEquals(0, resumed.exit(), resumed.err());
+    assertTrue(resumed.err().contains("early stopping at step 30"), resumed.err());
+    var a = CheckpointReader.read(latest(whole));
+    assertEquals(a, CheckpointReader.read(latest(split)));
+    assertEquals(30, Checkpoints.readState(latest(split)).step());
+    assertTrue(a.stream().anyMatch(e -> e.name().equals("dense.kernel-average")), "the averages are checkpointed: " + a);
+    assertTrue(java.nio.file.Files.isDirectory(split.resolve("checkpoints").resolve(Checkpoints.BEST)));
+    String metrics = java.nio.file.Files.readString(whole.resolve("metrics.jsonl"));
+    assertTrue(metrics.contains("\"step\":20,\"epoch\":2,") && metrics.contains("\"learning_rate\":"), metrics);
+  }
+
+  /**
+   * reduce_on_plateau with SGD and clipvalue: the rate halves at every evaluation after the first
+   * (min_delta 10 makes none an improvement, patience 1), so the resumed run must restore the rate
+   * variable and the counters to end as the whole run does.
+   */
+  @Test
+  void resumeIsExactWithReduceOnPlateau() throws Exception {
+    Path job = CliHarness.syntheticJob(tmp, "");
+    String[] sets = {
+      "--set", "optimizer={sgd: {learning_rate: {reduce_on_plateau: {initial: 0.05, patience: 1, factor: 0.5, min_delta: 10}},"
+          + " momentum: 0.9, clipvalue: 0.1}}",
+      "--set", "train.eval_every=10"
+    };
+    Path whole = tmp.resolve("whole");
+    Path split = tmp.resolve("split");
+    assertEquals(0, run(job, whole, sets, "train.steps=60").exit());
+    assertEquals(0, run(job, split, sets, "train.steps=35").exit());
+    assertEquals(0, run(job, split, sets, "train.steps=60").exit());
+    var a = CheckpointReader.read(latest(whole));
+    assertEquals(a, CheckpointReader.read(latest(split)));
+    assertTrue(a.stream().anyMatch(e -> e.name().equals("learning_rate")), a.toString());
+    // evaluations at 10, 20, ...: reductions at 20 and 30 precede the log line of step 40
+    assertEquals(0.0125, loggedRate(whole, 40), 1e-9);
+    assertEquals(0.0125, loggedRate(split, 40), 1e-9);
+    assertEquals(0.05 / 16, loggedRate(split, 60), 1e-9);
+  }
+
+  private static double loggedRate(Path runDir, long step) throws Exception {
+    double rate = Double.NaN;
+    for (String line : java.nio.file.Files.readAllLines(runDir.resolve("metrics.jsonl"))) {
+      var m = java.util.regex.Pattern.compile("\"split\":\"train\",\"step\":" + step + ",.*\"learning_rate\":([-0-9.eE]+)").matcher(line);
+      if (m.find()) {
+        rate = Double.parseDouble(m.group(1));
+      }
+    }
+    return rate;
+  }
+
   @Test
   void aSecondRunOnABusyRunDirectoryFailsFastWithExit2() throws Exception {
     Path job = CliHarness.syntheticJob(tmp, "");

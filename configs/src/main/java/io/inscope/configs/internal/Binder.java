@@ -1,5 +1,6 @@
 package io.inscope.configs.internal;
 
+import io.inscope.configs.losses.ClassWeights;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,6 +48,9 @@ public final class Binder {
       return FAILED;
     }
     Class<?> raw = Types.raw(type);
+    if (raw == ClassWeights.class && node instanceof YNode.Map) {
+      return classWeights(node, path);
+    }
     if (raw.isRecord() && Types.parser(raw) == null) {
       return records.bind(node, raw, path);
     }
@@ -60,6 +64,21 @@ public final class Binder {
       return map(node, Types.arg(type, 1), path);
     }
     return scalars.bind(node, raw, field, path);
+  }
+
+  /** The map form of {@link ClassWeights} (its scalar form, {@code balanced}, is parsed). */
+  @SuppressWarnings("unchecked")
+  private Object classWeights(YNode node, String path) {
+    Object weights = map(node, Double.class, path);
+    if (weights == FAILED) {
+      return FAILED;
+    }
+    try {
+      return ClassWeights.fromMap((Map<String, Double>) weights);
+    } catch (IllegalArgumentException e) {
+      problems.add(node.origin(), path, e.getMessage());
+      return FAILED;
+    }
   }
 
   private Object list(YNode node, Type type, Field field, String path) {

@@ -1,7 +1,10 @@
 package io.inscope.configs.internal;
 
 import io.inscope.configs.Activation;
+import io.inscope.configs.Every;
+import io.inscope.configs.ExportFrom;
 import io.inscope.configs.JobSpec;
+import io.inscope.configs.MonitorMode;
 import io.inscope.configs.ShapeLimits;
 import io.inscope.configs.StrategySpec;
 import io.inscope.configs.StrategyType;
@@ -19,11 +22,15 @@ import io.inscope.configs.layers.MaxPool2DSpec;
 import io.inscope.configs.layers.ReshapeSpec;
 import io.inscope.configs.layers.SoftmaxSpec;
 import io.inscope.configs.losses.BinaryCrossentropySpec;
+import io.inscope.configs.schedules.ReduceOnPlateauSpec;
 import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Rules that span records, checked on a bound {@link JobSpec}: a global batch divides evenly over
@@ -40,6 +47,7 @@ final class CrossChecks {
       batch(spec.data().train(), "data.train", replicas, spec.strategy(), locations, problems);
       batch(spec.data().eval(), "data.eval", replicas, spec.strategy(), locations, problems);
     }
+    monitors(spec, locations, problems);
     long elements = spec.model().input().elements();
     staged(spec.data().train(), "data.train", spec.train().stepsPerExecution(), elements, locations, problems);
     staged(spec.data().eval(), "data.eval", 1, elements, locations, problems);
@@ -115,6 +123,41 @@ final class CrossChecks {
       }
     }
     return null;
+  }
+
+  /**
+   * Every evaluation-driven rule (reduce_on_plateau, early stopping, the best checkpoint) needs
+   * evaluations and a value that they report: the loss or one of the job's metrics.
+   */
+  private static void monitors(JobSpec spec, Map<String, Origin> locations, Problems problems) {
+    Map<String, String> watched = new LinkedHashMap<>();
+    if (spec.optimizer().learningRate() instanceof ReduceOnPlateauSpec p) {
+      watched.put("optimizer." + KindFamily.nameOf(spec.optimizer().getClass()) + ".learning_rate.reduce_on_plateau.monitor", p.monitor());
+    }
+    if (spec.train().earlyStopping() != null) {
+      watched.put("train.early_stopping.monitor", spec.train().earlyStopping().monitor());
+    }
+    if (spec.checkpoint().best() != null) {
+      watched.put("checkpoint.best.monitor", spec.checkpoint().best().monitor());
+    }
+    if (spec.export().from() == ExportFrom.BEST && spec.checkpoint().best() == null) {
+      problems.add(at(locations, "export.from"), "export.from", "best needs checkpoint.best: {monitor: ..., mode: ...}");
+    }
+    Set<String> names = new TreeSet<>();
+    names.add("loss");
+    spec.metrics().forEach(m -> names.add(m.reportedName()));
+    watched.forEach((path, monitor) -> {
+      if (spec.data().eval() == null) {
+        problems.add(at(locations, path), path, "needs evaluations: add data.eval");
+      } else if (spec.train().evalEvery().unit() == Every.Unit.NEVER) {
+        problems.add(at(locations, path), path, "needs evaluations, but train.eval_every is never");
+      }
+      String name = MonitorMode.metricName(monitor);
+      if (!names.contains(name)) {
+        problems.add(at(locations, path), path, "the evaluation reports no '" + name + "' (it reports "
+            + String.join(", ", names) + Suggest.didYouMean(name, names) + "); add it to metrics");
+      }
+    });
   }
 
   /**

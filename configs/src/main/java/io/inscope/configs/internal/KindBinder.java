@@ -17,6 +17,10 @@ final class KindBinder {
   }
 
   Object bind(YNode node, KindFamily family, String path) {
+    if (node instanceof YNode.Scalar s && (s.type() == YNode.Type.INT || s.type() == YNode.Type.FLOAT)
+        && family.numberKind() != null) {
+      return number(s, family.numberKind(), path);
+    }
     if (node instanceof YNode.Scalar s && !s.isNull()) {
       Class<?> kind = lookup(family, s.text(), s.origin(), path);
       return kind == null ? Binder.FAILED : records.bind(new YNode.Map(s.origin(), List.of()), kind, Paths.key(path, s.text()));
@@ -34,6 +38,18 @@ final class KindBinder {
     }
     problems.add(node.origin(), path, "expected " + article(family.noun()) + " kind (a name or a one-key map {kind: {arguments}}), got " + YNode.describe(node));
     return Binder.FAILED;
+  }
+
+  /**
+   * A number where the family takes one ({@code learning_rate: 0.001}): checked as the number kind's
+   * one required key but reported at {@code path}, then bound as that kind.
+   */
+  private Object number(YNode.Scalar s, Class<?> kind, String path) {
+    Field sole = KindFamily.soleRequired(kind);
+    if (records.binder().bind(s, sole.type(), sole, path) == Binder.FAILED) {
+      return Binder.FAILED;
+    }
+    return arguments(kind, s, path);
   }
 
   /** The inline kind of a record: exactly one of the family's names among the map's keys. */

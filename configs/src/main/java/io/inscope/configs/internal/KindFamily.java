@@ -1,6 +1,7 @@
 package io.inscope.configs.internal;
 
 import io.inscope.configs.Kind;
+import io.inscope.configs.NumberKind;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
@@ -32,6 +33,12 @@ public record KindFamily(Class<?> type, String noun, SortedMap<String, Class<?>>
           return new KindFamily(type, noun, Collections.unmodifiableSortedMap(kinds));
         }
       };
+
+  /** The kind a plain number stands for ({@link NumberKind}), or null. */
+  public Class<?> numberKind() {
+    NumberKind n = type.getAnnotation(NumberKind.class);
+    return n == null ? null : kinds.get(n.value());
+  }
 
   public static KindFamily of(Class<?> type) {
     return CACHE.get(type);

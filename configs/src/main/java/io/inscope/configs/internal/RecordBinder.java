@@ -28,6 +28,10 @@ final class RecordBinder {
     return kinds;
   }
 
+  Binder binder() {
+    return binder;
+  }
+
   Object bind(YNode node, Class<?> type, String path) {
     if (!(node instanceof YNode.Map map)) {
       problems.add(node.origin(), path, "expected a map, got " + YNode.describe(node));

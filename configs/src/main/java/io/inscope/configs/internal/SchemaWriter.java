@@ -134,6 +134,10 @@ public final class SchemaWriter {
     if (!bare.isEmpty()) {
       forms.add(map("enum", bare));
     }
+    if (family.numberKind() != null) {
+      Field sole = KindFamily.soleRequired(family.numberKind());
+      forms.add(ScalarSchemas.scalar(sole.raw(), sole.range()));
+    }
     family.kinds().forEach((kind, c) -> forms.add(describe(map(
         "type", "object",
         "properties", map(kind, arguments(c)),

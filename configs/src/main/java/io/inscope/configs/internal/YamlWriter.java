@@ -1,5 +1,7 @@
 package io.inscope.configs.internal;
 
+import io.inscope.configs.ScalarForm;
+import io.inscope.configs.losses.ClassWeights;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -25,7 +27,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
 /**
  * Writes a spec record as YAML that loads back to an equal record: every component under its key
  * in component order, kinds as {@code {kind: {arguments}}} (a bare name when the kind takes no
- * arguments), inline kinds among their siblings, lists of scalars in flow style. Scalar values of
+ * arguments), inline kinds among their siblings, lists of scalars in flow style. String values of
  * keys that name a secret ({@code *password*}, {@code *token*}, {@code *secret*}) are written as
  * {@code ***}.
  */
@@ -73,6 +75,11 @@ public final class YamlWriter {
     if (Types.isFamily(raw)) {
       return kind(value);
     }
+    if (value instanceof ClassWeights w && w.asMap() != null) {
+      List<NodeTuple> entries = new ArrayList<>();
+      w.asMap().forEach((k, v) -> entries.add(tuple(k, scalar(Tag.FLOAT, v.toString()))));
+      return mapping(entries);
+    }
     if (value instanceof Record record && Types.parser(raw) == null) {
       return mapping(entries(record));
     }
@@ -80,6 +87,9 @@ public final class YamlWriter {
   }
 
   private static Node kind(Object value) {
+    if (value instanceof ScalarForm f && f.scalarForm() != null) {
+      return scalar(Tag.FLOAT, f.scalarForm().toString());
+    }
     String name = KindFamily.nameOf(value.getClass());
     if (Field.of(value.getClass()).isEmpty()) {
       return scalar(Tag.STR, name);
@@ -101,7 +111,8 @@ public final class YamlWriter {
   }
 
   private static Node leaf(Object value, String key) {
-    if (isSecret(key)) {
+    // only text can hold a credential: max_tokens: 64 is a number, not a token
+    if (value instanceof String && isSecret(key)) {
       return scalar(Tag.STR, REDACTED);
     }
     if (value instanceof String s) {

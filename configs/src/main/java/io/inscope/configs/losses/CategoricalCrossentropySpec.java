@@ -3,6 +3,7 @@ package io.inscope.configs.losses;
 import io.inscope.configs.Default;
 import io.inscope.configs.Doc;
 import io.inscope.configs.Kind;
+import io.inscope.configs.OptionalKey;
 import io.inscope.configs.Range;
 
 /** Cross-entropy against one-hot labels. */
@@ -10,4 +11,10 @@ import io.inscope.configs.Range;
 @Kind("categorical_crossentropy")
 public record CategoricalCrossentropySpec(
     @Doc("the predictions are logits, not probabilities") @Default("false") boolean fromLogits,
-    @Doc("label smoothing in [0, 1]") @Default("0.0") @Range(min = 0, max = 1) double labelSmoothing) implements LossSpec {}
+    @Doc("label smoothing in [0, 1]") @Default("0.0") @Range(min = 0, max = 1) double labelSmoothing,
+    @Doc("weight of each class's examples in the loss: balanced, or {class id: weight} (others 1)") @OptionalKey ClassWeights classWeights) implements LossSpec, WeightedLoss {
+
+  public CategoricalCrossentropySpec(boolean fromLogits, double labelSmoothing) {
+    this(fromLogits, labelSmoothing, null);
+  }
+}

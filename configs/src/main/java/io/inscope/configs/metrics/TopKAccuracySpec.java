@@ -9,4 +9,9 @@ import io.inscope.configs.Range;
 @Doc("Fraction of examples whose label is among the k highest predictions")
 @Kind("top_k_accuracy")
 public record TopKAccuracySpec(
-    @Doc("how many top predictions count") @Default("5") @Range(min = 1) int k) implements MetricSpec {}
+    @Doc("how many top predictions count") @Default("5") @Range(min = 1) int k) implements MetricSpec {
+  @Override
+  public String reportedName() {
+    return "top_" + k + "_accuracy";
+  }
+}

@@ -3,11 +3,26 @@ package io.inscope.configs.optimizers;
 import io.inscope.configs.Default;
 import io.inscope.configs.Doc;
 import io.inscope.configs.Kind;
+import io.inscope.configs.OptionalKey;
 import io.inscope.configs.Range;
+import io.inscope.configs.schedules.ScheduleSpec;
 
 /** Adagrad. */
 @Doc("Adagrad")
 @Kind("adagrad")
 public record AdagradSpec(
-    @Doc("learning rate") @Default("0.001") @Range(min = 0, minExclusive = true) double learningRate,
-    @Doc("starting value of the accumulators") @Default("0.1") @Range(min = 0) double initialAccumulatorValue) implements OptimizerSpec {}
+    @Doc("learning rate: a number or a schedule") @Default("0.001") ScheduleSpec learningRate,
+    @Doc("starting value of the accumulators") @Default("0.1") @Range(min = 0) double initialAccumulatorValue,
+    @Doc("clip each gradient to this L2 norm (Keras' clipnorm)") @OptionalKey @Range(min = 0, minExclusive = true) Double clipnorm,
+    @Doc("clip each gradient element to [-clipvalue, clipvalue]") @OptionalKey @Range(min = 0, minExclusive = true) Double clipvalue,
+    @Doc("scale all gradients together so their global L2 norm is at most this") @OptionalKey @Range(min = 0, minExclusive = true) Double globalClipnorm,
+    @Doc("moving average of the weights, used for evaluation and export: {decay}") @OptionalKey EmaSpec ema) implements OptimizerSpec {
+  public AdagradSpec {
+    Clipping.check(clipnorm, globalClipnorm);
+  }
+
+  /** A constant learning rate and no clipping. */
+  public AdagradSpec(double learningRate, double initialAccumulatorValue) {
+    this(ScheduleSpec.constant(learningRate), initialAccumulatorValue, null, null, null, null);
+  }
+}

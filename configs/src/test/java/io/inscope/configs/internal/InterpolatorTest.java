@@ -22,8 +22,8 @@ class InterpolatorTest {
   @Test
   void theDefaultAppliesOnlyWhenTheVariableIsUnset() throws Exception {
     String yaml = Jobs.TINY.replace("optimizer: {adam: {learning_rate: 0.01}}", "optimizer:\n  adam:\n    learning_rate: ${LR:-3e-4}");
-    assertEquals(3e-4, ((AdamSpec) Jobs.load(Map.of(), yaml).optimizer()).learningRate());
-    assertEquals(0.5, ((AdamSpec) Jobs.load(Map.of("LR", "0.5"), yaml).optimizer()).learningRate());
+    assertEquals(3e-4, ((AdamSpec) Jobs.load(Map.of(), yaml).optimizer()).learningRate().initialValue());
+    assertEquals(0.5, ((AdamSpec) Jobs.load(Map.of("LR", "0.5"), yaml).optimizer()).learningRate().initialValue());
   }
 
   @Test

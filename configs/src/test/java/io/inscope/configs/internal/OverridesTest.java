@@ -25,7 +25,7 @@ class OverridesTest {
   @Test
   void setsScalarsTypedAsYaml() throws Exception {
     JobSpec spec = set("optimizer.adam.learning_rate=3e-4", "strategy.type=mirrored", "train.epochs=7");
-    assertEquals(3e-4, ((AdamSpec) spec.optimizer()).learningRate());
+    assertEquals(3e-4, ((AdamSpec) spec.optimizer()).learningRate().initialValue());
     assertEquals(StrategyType.MIRRORED, spec.strategy().type());
     assertEquals(7, spec.train().epochs());
   }

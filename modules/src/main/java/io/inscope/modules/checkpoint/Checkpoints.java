@@ -33,10 +33,16 @@ import org.tensorflow.types.TString;
  * checkpoint or none; one whose manifest is missing or does not match is skipped with a warning.
  * After each save the directory's {@code checkpoint} file ({@link CheckpointState}) names the
  * kept checkpoints, so TensorFlow's {@code tf.train.latest_checkpoint} finds the newest.
+ * Named checkpoints ({@code checkpoints/best/}, {@code checkpoints/early_stopping_best/}) live beside
+ * the numbered ones, outside their retention.
  */
 public final class Checkpoints {
   private static final String PREFIX = "ckpt-";
   private static final String MANIFEST = "MANIFEST.json";
+  /** The checkpoint of the best evaluation ({@code checkpoint.best}). */
+  public static final String BEST = "best";
+  /** The weights early stopping restores ({@code restore_best}). */
+  public static final String EARLY_STOPPING_BEST = "early_stopping_best";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path dir;
@@ -55,6 +61,39 @@ public final class Checkpoints {
    * checkpoint's temporary directory removed and the earlier checkpoints untouched.
    */
   public Path save(Session session, CheckpointOps ops, TrainingState state) throws IOException {
+    Path target = write(session, ops, state, String.format("%s%010d", PREFIX, state.step()));
+    // the state file names the new checkpoint only once it is complete and in place, and the old
+    // ones go only after it stops naming them: a crash in between leaves a state that is still true
+    List<Path> all = list();
+    List<Path> kept = all.subList(Math.max(0, all.size() - keep), all.size());
+    CheckpointState.of(kept).write(dir);
+    prune();
+    return target;
+  }
+
+  /**
+   * Writes a checkpoint named {@code name} ({@link #BEST}, {@link #EARLY_STOPPING_BEST}) outside the
+   * retention of the numbered ones, replacing any earlier one of that name.
+   */
+  public Path saveNamed(Session session, CheckpointOps ops, TrainingState state, String name) throws IOException {
+    return write(session, ops, state, name);
+  }
+
+  /** A complete named checkpoint, if one was written and its manifest matches. */
+  public Optional<Path> named(String name) {
+    Path c = dir.resolve(name);
+    if (!Files.isDirectory(c)) {
+      return Optional.empty();
+    }
+    String problem = verify(c);
+    if (problem != null) {
+      warn.accept("skipping checkpoint " + c + ": " + problem);
+      return Optional.empty();
+    }
+    return Optional.of(c);
+  }
+
+  private Path write(Session session, CheckpointOps ops, TrainingState state, String name) throws IOException {
     Files.createDirectories(dir);
     Path tmp = Files.createTempDirectory(dir, ".tmp-" + PREFIX);
     try {
@@ -81,17 +120,11 @@ public final class Checkpoints {
       }
       throw e;
     }
-    Path target = dir.resolve(String.format("%s%010d", PREFIX, state.step()));
+    Path target = dir.resolve(name);
     if (Files.exists(target)) {
       deleteTree(target);
     }
     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-    // the state file names the new checkpoint only once it is complete and in place, and the old
-    // ones go only after it stops naming them: a crash in between leaves a state that is still true
-    List<Path> all = list();
-    List<Path> kept = all.subList(Math.max(0, all.size() - keep), all.size());
-    CheckpointState.of(kept).write(dir);
-    prune();
     return target;
   }
 
@@ -135,6 +168,8 @@ public final class Checkpoints {
     int complete = list().size();
     Files.deleteIfExists(dir.resolve(CheckpointState.FILE));
     deleteMatching(PREFIX);
+    deleteMatching(BEST);
+    deleteMatching(EARLY_STOPPING_BEST);
     removeUnfinished();
     return complete;
   }

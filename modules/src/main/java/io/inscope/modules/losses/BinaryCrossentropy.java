@@ -28,16 +28,13 @@ public final class BinaryCrossentropy implements Loss {
   }
 
   /**
-   * @param sampleWeights must be null: the runner weighs every example alike
+   * @param sampleWeights one weight per example ({@code class_weights}), or null
    */
   @Override
   public <T extends TNumber> Operand<T> call(
       Ops tf, Operand<? extends TNumber> labels, Operand<T> predictions, Operand<T> sampleWeights) {
     if (spec.fromLogits()) {
       return logits.call(tf, labels, predictions, sampleWeights);
-    }
-    if (sampleWeights != null) {
-      throw new IllegalArgumentException("sample weights are not supported");
     }
     Class<T> type = predictions.type();
     Operand<T> y = tf.dtypes.cast(labels, type);
@@ -52,7 +49,11 @@ public final class BinaryCrossentropy implements Loss {
     Operand<T> bce = tf.math.neg(tf.math.add(
         tf.math.mul(y, tf.math.log(q)),
         tf.math.mul(tf.math.sub(one, y), tf.math.log(tf.math.sub(one, q)))));
-    Operand<T> perExample = tf.math.mean(bce, tf.constant(-1));
-    return tf.math.mean(tf.reshape(perExample, tf.constant(new long[] {-1})), tf.constant(0));
+    Operand<T> perExample = tf.reshape(tf.math.mean(bce, tf.constant(-1)), tf.constant(new long[] {-1}));
+    if (sampleWeights != null) {
+      // class_weights: each example's loss times its weight, still averaged over the examples
+      perExample = tf.math.mul(perExample, tf.reshape(sampleWeights, tf.constant(new long[] {-1})));
+    }
+    return tf.math.mean(perExample, tf.constant(0));
   }
 }

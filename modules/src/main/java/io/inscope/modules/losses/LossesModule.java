@@ -27,7 +27,11 @@ public final class LossesModule extends AbstractModule {
     kinds.addBinding("mean_absolute_error").toInstance(s -> new MeanAbsoluteError());
     kinds.addBinding("mean_squared_error").toInstance(s -> new MeanSquaredError());
     // one-hot labels (see Labels) make sparse cross-entropy the categorical one
-    kinds.addBinding("sparse_categorical_crossentropy").toInstance(s -> new CategoricalCrossentropy(((SparseCategoricalCrossentropySpec) s).fromLogits()));
+    kinds.addBinding("sparse_categorical_crossentropy").toInstance(s -> sparse((SparseCategoricalCrossentropySpec) s));
+  }
+
+  private static CategoricalCrossentropy sparse(SparseCategoricalCrossentropySpec s) {
+    return new CategoricalCrossentropy(s.fromLogits(), (float) s.labelSmoothing());
   }
 
   private static CategoricalCrossentropy categorical(CategoricalCrossentropySpec s) {

@@ -14,6 +14,8 @@ public final class MetricsModule extends AbstractModule {
     MapBinder<String, MetricFactory> kinds =
         MapBinder.newMapBinder(binder(), String.class, MetricFactory.class);
     kinds.addBinding("accuracy").toInstance((s, loss) -> new Accuracy(loss));
+    kinds.addBinding("mean_absolute_error").toInstance((s, loss) -> new MeanError(false));
+    kinds.addBinding("mean_squared_error").toInstance((s, loss) -> new MeanError(true));
     kinds.addBinding("top_k_accuracy").toInstance((s, loss) -> new TopKAccuracy(((TopKAccuracySpec) s).k()));
   }
 }

@@ -10,22 +10,20 @@ import org.tensorflow.types.TFloat32;
  * {@code u = ρ u + (1−ρ) d²}, {@code w −= η d}, through the fused {@code ResourceApplyAdadelta}.
  */
 final class Adadelta extends KerasOptimizer {
-  private final float learningRate;
   private final float rho;
   private final float epsilon;
 
-  Adadelta(float learningRate, float rho, float epsilon) {
-    super("accum", "accum_update");
-    this.learningRate = learningRate;
+  Adadelta(Settings settings, float rho, float epsilon) {
+    super(settings, "accum", "accum_update");
     this.rho = rho;
     this.epsilon = epsilon;
   }
 
   @Override
-  Rule rule(Ops tf, int replica, Operand<TFloat32> t) {
+  Rule rule(Ops tf, int replica, Operand<TFloat32> t, Operand<TFloat32> lr) {
     return (v, g) -> tf.train.resourceApplyAdadelta(
         v.handle(replica), slot(v, "accum").handle(replica), slot(v, "accum_update").handle(replica),
-        scalar(tf, learningRate), scalar(tf, rho), scalar(tf, epsilon), g,
+        lr, scalar(tf, rho), scalar(tf, epsilon), g,
         ResourceApplyAdadelta.useLocking(true));
   }
 }

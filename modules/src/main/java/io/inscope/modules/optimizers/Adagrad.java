@@ -16,12 +16,10 @@ final class Adagrad extends KerasOptimizer {
   /** Keras' default, which the YAML does not expose. */
   static final float EPSILON = 1e-7f;
 
-  private final float learningRate;
   private final float initialAccumulator;
 
-  Adagrad(float learningRate, float initialAccumulator) {
-    super("accumulator");
-    this.learningRate = learningRate;
+  Adagrad(Settings settings, float initialAccumulator) {
+    super(settings, "accumulator");
     this.initialAccumulator = initialAccumulator;
   }
 
@@ -31,13 +29,13 @@ final class Adagrad extends KerasOptimizer {
   }
 
   @Override
-  Rule rule(Ops tf, int replica, Operand<TFloat32> t) {
+  Rule rule(Ops tf, int replica, Operand<TFloat32> t, Operand<TFloat32> lr) {
     return (v, g) -> {
       MirroredVariable<TFloat32> a = slot(v, "accumulator");
       Op accumulate = a.assignAdd(tf, replica, tf.math.square(g));
       Operand<TFloat32> accumulated = a.read(tf.withControlDependencies(java.util.List.of(accumulate)), replica);
       Operand<TFloat32> denominator = tf.math.sqrt(tf.math.add(accumulated, scalar(tf, EPSILON)));
-      return v.assignSub(tf, replica, tf.math.div(tf.math.mul(scalar(tf, learningRate), g), denominator));
+      return v.assignSub(tf, replica, tf.math.div(tf.math.mul(lr, g), denominator));
     };
   }
 }

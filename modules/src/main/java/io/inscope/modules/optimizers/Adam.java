@@ -12,17 +12,17 @@ import org.tensorflow.types.TFloat32;
  */
 final class Adam extends AdamFamily {
 
-  Adam(float learningRate, float beta1, float beta2, float epsilon) {
-    super(learningRate, beta1, beta2, epsilon);
+  Adam(Settings settings, float beta1, float beta2, float epsilon) {
+    super(settings, beta1, beta2, epsilon);
   }
 
   @Override
-  Rule rule(Ops tf, int replica, Operand<TFloat32> t) {
+  Rule rule(Ops tf, int replica, Operand<TFloat32> t, Operand<TFloat32> lr) {
     Operand<TFloat32> beta1Power = tf.math.pow(scalar(tf, beta1), t);
     Operand<TFloat32> beta2Power = tf.math.pow(scalar(tf, beta2), t);
     return (v, g) -> tf.train.resourceApplyAdam(
         v.handle(replica), slot(v, "m").handle(replica), slot(v, "v").handle(replica),
-        beta1Power, beta2Power, scalar(tf, learningRate), scalar(tf, beta1), scalar(tf, beta2),
+        beta1Power, beta2Power, lr, scalar(tf, beta1), scalar(tf, beta2),
         scalar(tf, epsilon), g, ResourceApplyAdam.useLocking(true));
   }
 }

@@ -12,16 +12,16 @@ import org.tensorflow.types.TFloat32;
  */
 final class Adamax extends AdamFamily {
 
-  Adamax(float learningRate, float beta1, float beta2, float epsilon) {
-    super(learningRate, beta1, beta2, epsilon);
+  Adamax(Settings settings, float beta1, float beta2, float epsilon) {
+    super(settings, beta1, beta2, epsilon);
   }
 
   @Override
-  Rule rule(Ops tf, int replica, Operand<TFloat32> t) {
+  Rule rule(Ops tf, int replica, Operand<TFloat32> t, Operand<TFloat32> lr) {
     Operand<TFloat32> beta1Power = tf.math.pow(scalar(tf, beta1), t);
     return (v, g) -> tf.train.resourceApplyAdaMax(
         v.handle(replica), slot(v, "m").handle(replica), slot(v, "v").handle(replica),
-        beta1Power, scalar(tf, learningRate), scalar(tf, beta1), scalar(tf, beta2),
+        beta1Power, lr, scalar(tf, beta1), scalar(tf, beta2),
         scalar(tf, epsilon), g, ResourceApplyAdaMax.useLocking(true));
   }
 }

@@ -12,15 +12,13 @@ import org.tensorflow.types.TFloat32;
  * rate power). The accumulator starts at {@code initial_accumulator_value}.
  */
 final class Ftrl extends KerasOptimizer {
-  private final float learningRate;
   private final float learningRatePower;
   private final float initialAccumulator;
   private final float l1;
   private final float l2;
 
-  Ftrl(float learningRate, float learningRatePower, float initialAccumulator, float l1, float l2) {
-    super("gradient_accumulator", "linear_accumulator");
-    this.learningRate = learningRate;
+  Ftrl(Settings settings, float learningRatePower, float initialAccumulator, float l1, float l2) {
+    super(settings, "gradient_accumulator", "linear_accumulator");
     this.learningRatePower = learningRatePower;
     this.initialAccumulator = initialAccumulator;
     this.l1 = l1;
@@ -33,10 +31,10 @@ final class Ftrl extends KerasOptimizer {
   }
 
   @Override
-  Rule rule(Ops tf, int replica, Operand<TFloat32> t) {
+  Rule rule(Ops tf, int replica, Operand<TFloat32> t, Operand<TFloat32> lr) {
     return (v, g) -> tf.train.resourceApplyFtrl(
         v.handle(replica), slot(v, "gradient_accumulator").handle(replica),
-        slot(v, "linear_accumulator").handle(replica), g, scalar(tf, learningRate),
+        slot(v, "linear_accumulator").handle(replica), g, lr,
         scalar(tf, l1), scalar(tf, l2), scalar(tf, 0), scalar(tf, learningRatePower),
         ResourceApplyFtrl.useLocking(true));
   }

@@ -23,8 +23,8 @@ final class Nadam extends AdamFamily {
 
   private MirroredVariable<TFloat32> uProduct;
 
-  Nadam(float learningRate, float beta1, float beta2, float epsilon) {
-    super(learningRate, beta1, beta2, epsilon);
+  Nadam(Settings settings, float beta1, float beta2, float epsilon) {
+    super(settings, beta1, beta2, epsilon);
   }
 
   @Override
@@ -34,7 +34,7 @@ final class Nadam extends AdamFamily {
   }
 
   @Override
-  Rule rule(Ops tf, int replica, Operand<TFloat32> t) {
+  Rule rule(Ops tf, int replica, Operand<TFloat32> t, Operand<TFloat32> lr) {
     Operand<TFloat32> ut = momentumAt(tf, t);
     Operand<TFloat32> ut1 = momentumAt(tf, tf.math.add(t, scalar(tf, 1)));
     Operand<TFloat32> productT = tf.math.mul(uProduct.read(tf, replica), ut);
@@ -57,7 +57,7 @@ final class Nadam extends AdamFamily {
         Operand<TFloat32> fromG = tf.math.div(tf.math.mul(tf.math.sub(one, ut), g), tf.math.sub(one, productT));
         Operand<TFloat32> vHat = tf.math.div(newV, tf.math.sub(one, beta2Power));
         Operand<TFloat32> step = tf.math.div(
-            tf.math.mul(tf.math.add(fromM, fromG), scalar(tf, learningRate)),
+            tf.math.mul(tf.math.add(fromM, fromG), lr),
             tf.math.add(tf.math.sqrt(vHat), scalar(tf, epsilon)));
         return w.assignSub(tf, replica, step);
       }

@@ -1,5 +1,6 @@
 package io.inscope.modules.optimizers;
 
+import io.inscope.modules.schedules.LearningRate;
 import io.inscope.modules.strategy.MirroredVariable;
 import io.inscope.modules.strategy.StrategyScope;
 import java.util.List;
@@ -31,4 +32,18 @@ public interface Optimizer {
    * @return an op that completes when every component and the optimizer's state are updated
    */
   Op apply(Ops tf, int replica, List<Operand<TFloat32>> gradients);
+
+  /** The learning rate (schedule) the optimizer applies. */
+  LearningRate learningRate();
+
+  /**
+   * With {@code ema}, an op that exchanges every replica's weights with their moving averages (run
+   * it twice to undo it exactly); null without.
+   */
+  default Op emaSwap() {
+    return null;
+  }
+
+  /** The rate the latest step applied (replica 0's; the first step's before any), built by {@link #build}. */
+  Operand<TFloat32> appliedLearningRate();
 }

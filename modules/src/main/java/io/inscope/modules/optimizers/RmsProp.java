@@ -15,15 +15,13 @@ import org.tensorflow.types.TFloat32;
  * steps far smaller wherever {@code g²} is small next to 1).
  */
 final class RmsProp extends KerasOptimizer {
-  private final float learningRate;
   private final float rho;
   private final float momentum;
   private final float epsilon;
   private final boolean centered;
 
-  RmsProp(float learningRate, float rho, float momentum, float epsilon, boolean centered) {
-    super(centered ? new String[] {"rms", "momentum", "mg"} : new String[] {"rms", "momentum"});
-    this.learningRate = learningRate;
+  RmsProp(Settings settings, float rho, float momentum, float epsilon, boolean centered) {
+    super(settings, centered ? new String[] {"rms", "momentum", "mg"} : new String[] {"rms", "momentum"});
     this.rho = rho;
     this.momentum = momentum;
     this.epsilon = epsilon;
@@ -31,16 +29,16 @@ final class RmsProp extends KerasOptimizer {
   }
 
   @Override
-  Rule rule(Ops tf, int replica, Operand<TFloat32> t) {
+  Rule rule(Ops tf, int replica, Operand<TFloat32> t, Operand<TFloat32> lr) {
     if (centered) {
       return (v, g) -> tf.train.resourceApplyCenteredRmsProp(
           v.handle(replica), slot(v, "mg").handle(replica), slot(v, "rms").handle(replica),
-          slot(v, "momentum").handle(replica), scalar(tf, learningRate), scalar(tf, rho),
+          slot(v, "momentum").handle(replica), lr, scalar(tf, rho),
           scalar(tf, momentum), scalar(tf, epsilon), g, ResourceApplyCenteredRmsProp.useLocking(true));
     }
     return (v, g) -> tf.train.resourceApplyRmsProp(
         v.handle(replica), slot(v, "rms").handle(replica), slot(v, "momentum").handle(replica),
-        scalar(tf, learningRate), scalar(tf, rho), scalar(tf, momentum), scalar(tf, epsilon), g,
+        lr, scalar(tf, rho), scalar(tf, momentum), scalar(tf, epsilon), g,
         ResourceApplyRmsProp.useLocking(true));
   }
 }

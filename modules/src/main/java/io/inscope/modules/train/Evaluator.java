@@ -27,7 +27,20 @@ public final class Evaluator {
     this.plan = new EvalPlan(examples.size(), batchSize);
   }
 
+  /** Evaluates the weights' moving averages when the job keeps them ({@code ema}), else the weights. */
   public StepMetrics run(long step, long epoch) {
+    if (graph.emaSwap() == null) {
+      return pass(step, epoch);
+    }
+    session.runner().addTarget(graph.emaSwap()).run();
+    try {
+      return pass(step, epoch);
+    } finally {
+      session.runner().addTarget(graph.emaSwap()).run();
+    }
+  }
+
+  private StepMetrics pass(long step, long epoch) {
     long start = System.nanoTime();
     double lossSum = 0;
     double[] sums = new double[graph.metrics().size()];

@@ -3,21 +3,26 @@ package io.inscope.modules.train;
 import com.google.inject.Inject;
 import io.inscope.configs.JobSpec;
 import io.inscope.configs.Kind;
+import io.inscope.configs.losses.BinaryCrossentropySpec;
+import io.inscope.configs.losses.WeightedLoss;
 import io.inscope.configs.metrics.LossMetricSpec;
 import io.inscope.configs.metrics.MetricSpec;
+import io.inscope.modules.data.Examples;
 import io.inscope.modules.layers.CallContext;
 import io.inscope.modules.layers.Model;
 import io.inscope.modules.layers.ModelFactory;
-import io.inscope.modules.losses.LossFactory;
+import io.inscope.modules.losses.ClassWeighting;
 import io.inscope.modules.losses.Labels;
+import io.inscope.modules.losses.LossFactory;
 import io.inscope.modules.metrics.Metric;
 import io.inscope.modules.metrics.MetricFactory;
 import io.inscope.modules.optimizers.Optimizer;
 import io.inscope.modules.optimizers.OptimizerFactory;
+import io.inscope.modules.schedules.PlateauOps;
 import io.inscope.modules.strategy.MirroredVariable;
 import io.inscope.modules.strategy.Placement;
-import io.inscope.modules.strategy.ReplicatingStrategy;
 import io.inscope.modules.strategy.ReplicaContext;
+import io.inscope.modules.strategy.ReplicatingStrategy;
 import io.inscope.modules.strategy.StrategyScope;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +67,16 @@ public final class StepBuilder {
    * @param labelShape the shape of one example's label, as the data gives it
    */
   public TrainGraph build(JobSpec job, StrategyScope scope, Shape labelShape) {
+    return build(job, scope, labelShape, null);
+  }
+
+  /**
+   * @param scope the open scope; every variable is created through it
+   * @param labelShape the shape of one example's label, as the data gives it
+   * @param train the training split, for {@code class_weights} (balanced counts, class names); may
+   *     be null when the loss has none
+   */
+  public TrainGraph build(JobSpec job, StrategyScope scope, Shape labelShape, Examples train) {
     Ops tf = scope.tf();
     int batch = job.data().train().batchSize();
     Shape input = Shape.of(job.model().input().shape().stream().mapToLong(Integer::longValue).toArray());
@@ -77,10 +92,11 @@ public final class StepBuilder {
     Placeholder<TFloat32> labels = tf.withName("labels").placeholder(TFloat32.class, Placeholder.shape(batchShape((long) k * batch, labelShape)));
     Placeholder<TInt64> step = tf.withName("step").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
 
+    float[] classWeights = ClassWeighting.weights(job.loss(), classes(job, outputShape), train);
     Optimizer optimizer = kind(optimizers, job.optimizer()).create(job.optimizer());
     optimizer.build(scope, Gradients.trainable(scope));
     UnrolledSteps steps = UnrolledSteps.build(scope, k, model, features, labels, step, batch, (rtf, y, out) ->
-        loss.call(rtf, Labels.adapt(rtf, job.loss(), y, labelShape, outputShape), out, null), metricList, optimizer, globalStep);
+        weighted(rtf, loss, job, Labels.adapt(rtf, job.loss(), y, labelShape, outputShape), out, classWeights), metricList, optimizer, globalStep);
 
     Ops host = tf;
     Placeholder<TFloat32> evalFeatures = tf.withName("eval_features").placeholder(TFloat32.class, Placeholder.shape(batchShape(-1, input)));
@@ -101,7 +117,8 @@ public final class StepBuilder {
         features, labels, step, steps.trainOps(), steps.losses(), steps.metricSums(),
         steps.lossVector(host), steps.metricVectors(host),
         evalFeatures, evalLabels, evalLoss, evalSums, tf.withName("outputs").identity(outputs),
-        metricList, scope.variables());
+        metricList, scope.variables(), optimizer.appliedLearningRate(), PlateauOps.of(optimizer.learningRate()),
+        optimizer.emaSwap());
   }
 
   private List<Metric> metrics(JobSpec job) {
@@ -112,6 +129,23 @@ public final class StepBuilder {
       }
     }
     return list;
+  }
+
+  private static Operand<TFloat32> weighted(Ops tf, Loss loss, JobSpec job, Operand<TFloat32> labels,
+      Operand<TFloat32> outputs, float[] classWeights) {
+    return loss.call(tf, labels, outputs, ClassWeighting.sampleWeights(tf, job.loss(), labels, classWeights));
+  }
+
+  /** The number of classes class weights index: the output's units, 2 for a one-unit binary output. */
+  private static int classes(JobSpec job, Shape outputShape) {
+    int units = (int) outputShape.size(outputShape.numDimensions() - 1);
+    if (job.loss() instanceof BinaryCrossentropySpec) {
+      if (outputShape.size() != 1 && job.loss() instanceof WeightedLoss w && w.classWeights() != null) {
+        throw new IllegalArgumentException("loss.binary_crossentropy.class_weights needs one output per example (got outputs " + outputShape + ")");
+      }
+      return 2;
+    }
+    return units;
   }
 
   static Shape batchShape(long batch, Shape example) {

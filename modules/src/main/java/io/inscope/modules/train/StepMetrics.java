@@ -11,6 +11,7 @@ import java.util.Map;
  * @param loss mean loss over the span's examples
  * @param metrics each metric's mean over the span's examples, by name
  * @param examplesPerSecond throughput over the span
+ * @param learningRate the learning rate the span's last step applied (training spans), else null
  */
 public record StepMetrics(
     String split,
@@ -18,9 +19,20 @@ public record StepMetrics(
     long epoch,
     double loss,
     Map<String, Double> metrics,
-    double examplesPerSecond) {
+    double examplesPerSecond,
+    Double learningRate) {
 
   public StepMetrics {
     metrics = Map.copyOf(metrics);
+  }
+
+  /** Metrics without a learning rate (an evaluation). */
+  public StepMetrics(String split, long step, long epoch, double loss, Map<String, Double> metrics, double examplesPerSecond) {
+    this(split, step, epoch, loss, metrics, examplesPerSecond, null);
+  }
+
+  /** The same metrics with the learning rate the span's last step applied. */
+  public StepMetrics withLearningRate(double rate) {
+    return new StepMetrics(split, step, epoch, loss, metrics, examplesPerSecond, rate);
   }
 }

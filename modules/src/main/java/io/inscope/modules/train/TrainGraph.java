@@ -1,6 +1,7 @@
 package io.inscope.modules.train;
 
 import io.inscope.modules.metrics.Metric;
+import io.inscope.modules.schedules.PlateauOps;
 import io.inscope.modules.strategy.MirroredVariable;
 import io.inscope.modules.strategy.Rebinding;
 import java.util.List;
@@ -34,6 +35,10 @@ import org.tensorflow.types.TInt64;
  * @param evalMetricSums each metric summed over the evaluation batch
  * @param outputs the model's outputs for {@code evalFeatures} (the serving signature)
  * @param variables every logical variable of the scope, in creation order
+ * @param learningRate the learning rate the latest step applied (logged as {@code learning_rate})
+ * @param plateau the ops of {@code reduce_on_plateau}, or null with another schedule
+ * @param emaSwap with {@code ema}, exchanges the weights with their moving averages (evaluation and
+ *     export run between two swaps); null without
  */
 public record TrainGraph(
     Placeholder<TFloat32> features,
@@ -50,7 +55,10 @@ public record TrainGraph(
     List<Operand<TFloat32>> evalMetricSums,
     Operand<TFloat32> outputs,
     List<Metric> metrics,
-    List<MirroredVariable<?>> variables) {
+    List<MirroredVariable<?>> variables,
+    Operand<TFloat32> learningRate,
+    PlateauOps plateau,
+    Op emaSwap) {
 
   public TrainGraph {
     trainOps = List.copyOf(trainOps);
@@ -69,7 +77,8 @@ public record TrainGraph(
         g.placeholder(features), g.placeholder(labels), g.placeholder(step), g.ops(trainOps),
         g.outputs(stepLosses), g.nested(stepMetricSums), g.output(lossVector), g.outputs(metricVectors),
         g.placeholder(evalFeatures), g.placeholder(evalLabels), g.output(evalLoss),
-        g.outputs(evalMetricSums), g.output(outputs), metrics, variables);
+        g.outputs(evalMetricSums), g.output(outputs), metrics, variables, g.output(learningRate),
+        plateau == null ? null : plateau.in(graph), emaSwap == null ? null : g.op(emaSwap));
   }
 
   /** Steps per execution (K). */

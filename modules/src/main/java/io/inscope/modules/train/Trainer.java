@@ -5,18 +5,23 @@ import io.inscope.configs.JobSpec;
 import io.inscope.modules.checkpoint.CheckpointOps;
 import io.inscope.modules.checkpoint.Checkpoints;
 import io.inscope.modules.checkpoint.TrainingState;
+import io.inscope.modules.checkpoint.Watch;
 import io.inscope.modules.data.Batch;
 import io.inscope.modules.data.BatchPlan;
 import io.inscope.modules.data.BatchPrefetcher;
 import io.inscope.modules.data.Examples;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
+import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.types.TFloat32;
 
 /**
  * The run loop: feeds prefetched batches into the training step, reports metrics on the job's
  * schedule, evaluates, checkpoints, and stops with {@link DivergedException} on a NaN or infinite
- * loss. Runs {@code train.steps_per_execution} steps per {@code Session.run} on batches a
+ * loss. After each scheduled evaluation the {@link EvaluationRules} run (reduce_on_plateau, the
+ * best checkpoint, early stopping, which ends the loop with a checkpoint). Runs {@code train.steps_per_execution} steps per {@code Session.run} on batches a
  * background thread stages into reused feed tensors; metrics stay exact per step, and evaluations,
  * checkpoints and stops happen between executions (see {@link #executionLength}).
  */
@@ -30,6 +35,7 @@ public final class Trainer {
   private final TrainListener listener;
   private final String specHash;
   private volatile boolean stopRequested;
+  private EvaluationRules rules;
 
   public Trainer(
       JobSpec job,
@@ -62,6 +68,19 @@ public final class Trainer {
   /** Trains from {@code startStep} (0, or the step of the restored checkpoint) to the end. */
   public Outcome run(Examples train, BatchPlan plan, long startStep)
       throws DivergedException, IOException, InterruptedException {
+    return run(train, plan, startStep, null);
+  }
+
+  /**
+   * Trains from {@code startStep} to the end, or until early stopping ends the run; {@code
+   * restored} is the state of the checkpoint resumed from (null for a new run), whose counters the
+   * evaluation rules continue.
+   */
+  public Outcome run(Examples train, BatchPlan plan, long startStep, TrainingState restored)
+      throws DivergedException, IOException, InterruptedException {
+    rules = new EvaluationRules(job, graph, session, checkpoints, checkpointOps,
+        restored == null ? Map.of() : restored.watches());
+    String stopReason = null;
     long total = totalSteps(job, plan);
     long perEpoch = plan.stepsPerEpoch();
     int k = graph.stepsPerExecution();
@@ -90,7 +109,7 @@ public final class Trainer {
           }
           listener.onStep(step, total, loss);
           if (step % job.train().logEverySteps() == 0 || step == total) {
-            lastTrain = window.drain(step, epochOf(step, perEpoch));
+            lastTrain = window.drain(step, epochOf(step, perEpoch)).withLearningRate(appliedLearningRate());
             listener.onLog(lastTrain);
           }
         }
@@ -98,15 +117,28 @@ public final class Trainer {
         if (evaluator != null && fires(job.train().evalEvery(), step, epochEnd)) {
           lastEval = evaluate(step, perEpoch);
           evaluatedAt = step;
+          long at = step;
+          stopReason = rules.afterEvaluation(lastEval, step, w -> state(at, perEpoch, w, null));
         }
-        if (fires(job.checkpoint().every(), step, epochEnd) || stopRequested) {
-          save(step, perEpoch);
+        if (fires(job.checkpoint().every(), step, epochEnd) || stopRequested || stopReason != null) {
+          save(step, perEpoch, stopReason);
           savedAt = step;
         }
         if (stopRequested) {
           return new Outcome(step, true, lastTrain, lastEval);
         }
+        if (stopReason != null) {
+          break;
+        }
       }
+    }
+    if (stopReason != null) {
+      if (rules.restoreBest()) {
+        stopReason += "; restored the weights of that evaluation";
+        save(step, perEpoch, stopReason);
+        lastEval = evaluate(step, perEpoch);
+      }
+      return new Outcome(step, false, lastTrain, lastEval, stopReason);
     }
     if (savedAt != step || checkpoints.latest().isEmpty()) {
       save(step, perEpoch);
@@ -142,9 +174,23 @@ public final class Trainer {
   }
 
   private void save(long step, long perEpoch) throws IOException {
-    Path p = checkpoints.save(session, checkpointOps,
-        new TrainingState(step, step / perEpoch, job.seed(), specHash));
+    save(step, perEpoch, null);
+  }
+
+  private void save(long step, long perEpoch, String stopped) throws IOException {
+    Path p = checkpoints.save(session, checkpointOps, state(step, perEpoch, rules.watches(), stopped));
     listener.onCheckpoint(step, p);
+  }
+
+  private TrainingState state(long step, long perEpoch, Map<String, Watch> watches, String stopped) {
+    return new TrainingState(step, step / perEpoch, job.seed(), specHash, watches, stopped);
+  }
+
+  /** The rate the latest step applied, read from the graph. */
+  private double appliedLearningRate() {
+    try (Result r = session.runner().fetch(graph.learningRate()).run()) {
+      return ((TFloat32) r.get(0)).getFloat();
+    }
   }
 
   static boolean fires(Every every, long step, boolean epochEnd) {

@@ -29,9 +29,30 @@ final class KerasLosses {
   private KerasLosses() {}
 
   static double batchLoss(LossSpec spec, double[][] y, double[][] outputs) {
+    return batchLoss(spec, y, outputs, null);
+  }
+
+  /**
+   * Keras' {@code class_weight}: each example's loss times its class's weight (the class of a
+   * one-hot row, or the 0/1 label of a one-output binary example), summed and divided by the
+   * number of examples.
+   */
+  static double batchLoss(LossSpec spec, double[][] y, double[][] outputs, double[] classWeights) {
     double sum = 0;
     for (int i = 0; i < y.length; i++) {
-      sum += exampleLoss(spec, y[i], outputs[i]);
+      double w = 1;
+      if (classWeights != null) {
+        int c = 0;
+        if (y[i].length == 1) {
+          c = (int) Math.round(y[i][0]);
+        } else {
+          for (int j = 1; j < y[i].length; j++) {
+            c = y[i][j] > y[i][c] ? j : c;
+          }
+        }
+        w = classWeights[c];
+      }
+      sum += w * exampleLoss(spec, y[i], outputs[i]);
     }
     return sum / y.length;
   }
@@ -56,7 +77,7 @@ final class KerasLosses {
 
   private static double exampleLoss(LossSpec spec, double[] y, double[] o) {
     if (spec instanceof SparseCategoricalCrossentropySpec s) {
-      return categorical(y, o, s.fromLogits(), 0);
+      return categorical(y, o, s.fromLogits(), s.labelSmoothing());
     } else if (spec instanceof CategoricalCrossentropySpec s) {
       return categorical(y, o, s.fromLogits(), s.labelSmoothing());
     } else if (spec instanceof BinaryCrossentropySpec s) {

@@ -9,11 +9,13 @@ import com.google.inject.TypeLiteral;
 import io.inscope.configs.Kind;
 import io.inscope.configs.losses.BinaryCrossentropySpec;
 import io.inscope.configs.losses.CategoricalCrossentropySpec;
+import io.inscope.configs.losses.ClassWeights;
 import io.inscope.configs.losses.HuberSpec;
 import io.inscope.configs.losses.LossSpec;
 import io.inscope.configs.losses.MeanAbsoluteErrorSpec;
 import io.inscope.configs.losses.MeanSquaredErrorSpec;
 import io.inscope.configs.losses.SparseCategoricalCrossentropySpec;
+import io.inscope.modules.data.Examples;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -59,6 +61,7 @@ class LossesModuleTest {
     return Stream.of(
         classes("sparse logits", new SparseCategoricalCrossentropySpec(true), true, 1),
         classes("sparse probabilities", new SparseCategoricalCrossentropySpec(false), false, 2),
+        classes("sparse logits smoothed", new SparseCategoricalCrossentropySpec(true, 0.2, null), true, 14),
         classes("categorical ids", new CategoricalCrossentropySpec(true, 0.0), true, 3),
         oneHot("categorical logits smoothed", new CategoricalCrossentropySpec(true, 0.2), true, 4),
         oneHot("categorical probabilities smoothed", new CategoricalCrossentropySpec(false, 0.1), false, 5),
@@ -91,6 +94,60 @@ class LossesModuleTest {
         List<float[]> got = GraphRuns.run(s, Map.of(labels, c.labels(), outputs, c.outputs()), List.of(loss, grad));
         assertClose(new double[] {expectedLoss}, got.get(0), TOLERANCE, c.name() + " loss");
         assertClose(flatten(expectedGrad), got.get(1), TOLERANCE, c.name() + " gradient");
+      }
+    }
+  }
+
+  /**
+   * class_weights against Keras' weighted mean (each example's loss times its class's weight, over
+   * the batch size): by id, by name, and balanced ({@code n / (classes · n_c)} counted here from
+   * the labels).
+   */
+  @Test
+  void classWeightsWeighEachExampleByItsClass() {
+    Case sparse = classes("sparse", new SparseCategoricalCrossentropySpec(true, 0.1,
+        ClassWeights.fromMap(Map.of("0", 2.0, "3", 0.5))), true, 21);
+    weighted(sparse, new double[] {2.0, 1.0, 1.0, 0.5}, null);
+    Case named = classes("named", new CategoricalCrossentropySpec(true, 0.0,
+        ClassWeights.fromMap(Map.of("c", 4.0))), true, 22);
+    Examples withNames = Examples.of(new float[BATCH], new long[] {1}, named.labels(), new long[0], List.of("a", "b", "c", "d"), 4);
+    weighted(named, new double[] {1.0, 1.0, 4.0, 1.0}, withNames);
+    Case balanced = classes("balanced", new SparseCategoricalCrossentropySpec(false, 0.0, ClassWeights.BALANCED), false, 23);
+    long[] counts = new long[4];
+    for (float id : balanced.labels()) {
+      counts[(int) id]++;
+    }
+    double[] expected = new double[4];
+    for (int c = 0; c < 4; c++) {
+      expected[c] = counts[c] == 0 ? 0 : (double) BATCH / (4.0 * counts[c]);
+    }
+    weighted(balanced, expected, Examples.of(new float[BATCH], new long[] {1}, balanced.labels(), new long[0], List.of(), 4));
+    Case binary = binary("binary", new BinaryCrossentropySpec(true, 0.1, ClassWeights.fromMap(Map.of("1", 3.0))), 1, 24);
+    weighted(binary, new double[] {1.0, 3.0}, null);
+    Case probabilities = binary("binary probabilities", new BinaryCrossentropySpec(false, 0.0, ClassWeights.fromMap(Map.of("0", 2.0))), 1, 25);
+    weighted(probabilities, new double[] {2.0, 1.0}, null);
+  }
+
+  private static void weighted(Case c, double[] expectedWeights, Examples train) {
+    int classes = c.spec() instanceof BinaryCrossentropySpec ? 2 : 4;
+    float[] weights = ClassWeighting.weights(c.spec(), classes, train);
+    for (int i = 0; i < classes; i++) {
+      assertEquals(expectedWeights[i], weights[i], 1e-6, c.name() + " weight of class " + i);
+    }
+    double[][] y = javaLabels(c);
+    double[][] out = rows(c.outputs(), c.units());
+    double expected = KerasLosses.batchLoss(c.spec(), y, out, expectedWeights);
+    try (Graph g = new Graph()) {
+      Ops tf = Ops.create(g);
+      Shape outputShape = Shape.of(c.units());
+      Placeholder<TFloat32> labels = tf.placeholder(TFloat32.class, Placeholder.shape(withBatch(c.labelShape())));
+      Placeholder<TFloat32> outputs = tf.placeholder(TFloat32.class, Placeholder.shape(withBatch(outputShape)));
+      Operand<TFloat32> adapted = Labels.adapt(tf, c.spec(), labels, c.labelShape(), outputShape);
+      Operand<TFloat32> loss = KINDS.get(kind(c.spec())).create(c.spec())
+          .call(tf, adapted, outputs, ClassWeighting.sampleWeights(tf, c.spec(), adapted, weights));
+      try (Session s = new Session(g)) {
+        List<float[]> got = GraphRuns.run(s, Map.of(labels, c.labels(), outputs, c.outputs()), List.of(loss));
+        assertClose(new double[] {expected}, got.get(0), TOLERANCE, c.name() + " weighted loss");
       }
     }
   }

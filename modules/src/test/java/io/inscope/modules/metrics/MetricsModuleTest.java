@@ -107,12 +107,34 @@ class MetricsModuleTest {
     assertEquals("top_3_accuracy", KINDS.get("top_k_accuracy").create(new TopKAccuracySpec(3), SPARSE).name());
   }
 
+  /**
+   * mean_absolute_error and mean_squared_error against Keras' per-example mean over the outputs
+   * (3 per example here), summed over the batch in doubles: within 1e-4 relative.
+   */
+  @Test
+  void meanErrorsOfRegressionTargets() {
+    Random r = new Random(9);
+    float[] y = new float[BATCH * 3];
+    float[] out = new float[BATCH * 3];
+    double abs = 0;
+    double sq = 0;
+    for (int i = 0; i < y.length; i++) {
+      y[i] = (float) r.nextGaussian();
+      out[i] = (float) r.nextGaussian();
+      abs += Math.abs((double) y[i] - out[i]) / 3;
+      sq += ((double) y[i] - out[i]) * ((double) y[i] - out[i]) / 3;
+    }
+    LossSpec mse = new io.inscope.configs.losses.MeanSquaredErrorSpec();
+    assertEquals(abs, sum(new io.inscope.configs.metrics.MeanAbsoluteErrorMetricSpec(), mse, y, Shape.of(BATCH, 3), out, 3), 1e-4 * abs);
+    assertEquals(sq, sum(new io.inscope.configs.metrics.MeanSquaredErrorMetricSpec(), mse, y, Shape.of(BATCH, 3), out, 3), 1e-4 * sq);
+  }
+
   private static double sum(MetricSpec spec, LossSpec loss, float[] labels, Shape labelShape, float[] out) {
     return sum(spec, loss, labels, labelShape, out, CLASSES);
   }
 
   private static double sum(MetricSpec spec, LossSpec loss, float[] labels, Shape labelShape, float[] out, int units) {
-    String kind = spec instanceof AccuracySpec ? "accuracy" : "top_k_accuracy";
+    String kind = spec.getClass().getAnnotation(io.inscope.configs.Kind.class).value();
     Metric metric = KINDS.get(kind).create(spec, loss);
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);

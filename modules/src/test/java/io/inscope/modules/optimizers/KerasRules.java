@@ -4,11 +4,15 @@ import io.inscope.configs.optimizers.AdadeltaSpec;
 import io.inscope.configs.optimizers.AdagradSpec;
 import io.inscope.configs.optimizers.AdamSpec;
 import io.inscope.configs.optimizers.AdamaxSpec;
+import io.inscope.configs.optimizers.AdamwSpec;
 import io.inscope.configs.optimizers.FtrlSpec;
+import io.inscope.configs.optimizers.LionSpec;
 import io.inscope.configs.optimizers.NadamSpec;
 import io.inscope.configs.optimizers.OptimizerSpec;
 import io.inscope.configs.optimizers.RmspropSpec;
 import io.inscope.configs.optimizers.SgdSpec;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Keras 3's update rules ({@code keras/src/optimizers/*.py}, {@code update_step}), written out in
@@ -27,6 +31,9 @@ import io.inscope.configs.optimizers.SgdSpec;
  * nadam     u_t = β1 (1 − ½ 0.96^t);  P_t = Π_{k≤t} u_k;  m, v as adam;
  *           m̂ = u_{t+1} m / (1 − P_t u_{t+1}) + (1 − u_t) g / (1 − P_t);  v̂ = v / (1 − β2^t);
  *           w −= η m̂ / (√v̂ + ε)
+ * lion      w −= η sign(β1 m + (1−β1) g);  m = β2 m + (1−β2) g
+ * adamw     adam, after the decay below
+ * every kind: η = schedule(t − 1); g clipped; with weight_decay wd, w −= w · wd · η first
  * ftrl      p = −learning_rate_power;  n (starts at initial_accumulator_value);  n' = n + g²;
  *           z += g − (n'^p − n^p) / η · w;  w = (clip(z, −l1, l1) − z) / (n'^p / η + 2 l2);  n = n'
  * </pre>
@@ -39,8 +46,87 @@ final class KerasRules {
     void step(double[] w, double[] g, int t);
   }
 
+  /** An update rule at learning rate {@code lr}. */
+  interface Update {
+    void step(double[] w, double[] g, int t, double lr);
+  }
+
+  /**
+   * The whole Keras step ({@code BaseOptimizer.apply}): the rate of the schedule at {@code t − 1},
+   * the gradients clipped ({@link #clip}), the variable decayed ({@code w −= w · wd · lr}, unless
+   * {@code excluded}), then the kind's update.
+   */
+  static Rule of(OptimizerSpec spec, int n, boolean excluded) {
+    Update update = update(spec, n);
+    return (w, g, t) -> {
+      double lr = KerasSchedules.rate(spec.learningRate(), t - 1);
+      double[] clipped = clip(spec, List.of(g)).get(0);
+      if (spec.weightDecay() > 0 && !excluded) {
+        for (int i = 0; i < n; i++) {
+          w[i] -= w[i] * spec.weightDecay() * lr;
+        }
+      }
+      update.step(w, clipped, t, lr);
+    };
+  }
+
   static Rule of(OptimizerSpec spec, int n) {
-    if (spec instanceof SgdSpec s) {
+    return of(spec, n, false);
+  }
+
+  /** Keras' {@code _clip_gradients}: clipnorm, else global_clipnorm, else clipvalue. */
+  static List<double[]> clip(OptimizerSpec spec, List<double[]> grads) {
+    List<double[]> out = new ArrayList<>();
+    if (spec.clipnorm() != null) {
+      for (double[] g : grads) {
+        double norm = norm(g);
+        out.add(scaled(g, spec.clipnorm() / Math.max(norm, spec.clipnorm())));
+      }
+    } else if (spec.globalClipnorm() != null) {
+      double sum = 0;
+      for (double[] g : grads) {
+        sum += norm(g) * norm(g);
+      }
+      double global = Math.sqrt(sum);
+      double scale = spec.globalClipnorm() * Math.min(1 / global, 1 / spec.globalClipnorm());
+      grads.forEach(g -> out.add(scaled(g, scale)));
+    } else if (spec.clipvalue() != null) {
+      double c = spec.clipvalue();
+      for (double[] g : grads) {
+        double[] x = new double[g.length];
+        for (int i = 0; i < g.length; i++) {
+          x[i] = Math.max(-c, Math.min(c, g[i]));
+        }
+        out.add(x);
+      }
+    } else {
+      out.addAll(grads);
+    }
+    return out;
+  }
+
+  private static double norm(double[] g) {
+    double s = 0;
+    for (double x : g) {
+      s += x * x;
+    }
+    return Math.sqrt(s);
+  }
+
+  private static double[] scaled(double[] g, double factor) {
+    double[] x = new double[g.length];
+    for (int i = 0; i < g.length; i++) {
+      x[i] = g[i] * factor;
+    }
+    return x;
+  }
+
+  private static Update update(OptimizerSpec spec, int n) {
+    if (spec instanceof LionSpec s) {
+      return lion(s, n);
+    } else if (spec instanceof AdamwSpec s) {
+      return adam(new AdamSpec(s.learningRate(), s.beta1(), s.beta2(), s.epsilon(), null, null, null, null), n);
+    } else if (spec instanceof SgdSpec s) {
       return sgd(s, n);
     } else if (spec instanceof AdamSpec s) {
       return adam(s, n);
@@ -58,11 +144,10 @@ final class KerasRules {
     return ftrl((FtrlSpec) spec, n);
   }
 
-  private static Rule sgd(SgdSpec s, int n) {
-    double lr = s.learningRate();
+  private static Update sgd(SgdSpec s, int n) {
     double mu = s.momentum();
     double[] m = new double[n];
-    return (w, g, t) -> {
+    return (w, g, t, lr) -> {
       for (int i = 0; i < n; i++) {
         if (mu == 0) {
           w[i] -= lr * g[i];
@@ -74,12 +159,12 @@ final class KerasRules {
     };
   }
 
-  private static Rule adam(AdamSpec s, int n) {
+  private static Update adam(AdamSpec s, int n) {
     double[] m = new double[n];
     double[] v = new double[n];
-    return (w, g, t) -> {
+    return (w, g, t, lr) -> {
       double alpha =
-          s.learningRate() * Math.sqrt(1 - Math.pow(s.beta2(), t)) / (1 - Math.pow(s.beta1(), t));
+          lr * Math.sqrt(1 - Math.pow(s.beta2(), t)) / (1 - Math.pow(s.beta1(), t));
       for (int i = 0; i < n; i++) {
         m[i] += (g[i] - m[i]) * (1 - s.beta1());
         v[i] += (g[i] * g[i] - v[i]) * (1 - s.beta2());
@@ -88,49 +173,49 @@ final class KerasRules {
     };
   }
 
-  private static Rule adamax(AdamaxSpec s, int n) {
+  private static Update adamax(AdamaxSpec s, int n) {
     double[] m = new double[n];
     double[] u = new double[n];
-    return (w, g, t) -> {
+    return (w, g, t, lr) -> {
       for (int i = 0; i < n; i++) {
         m[i] += (g[i] - m[i]) * (1 - s.beta1());
         u[i] = Math.max(s.beta2() * u[i], Math.abs(g[i]));
-        w[i] -= s.learningRate() * m[i] / ((1 - Math.pow(s.beta1(), t)) * (u[i] + s.epsilon()));
+        w[i] -= lr * m[i] / ((1 - Math.pow(s.beta1(), t)) * (u[i] + s.epsilon()));
       }
     };
   }
 
-  private static Rule adagrad(AdagradSpec s, int n) {
+  private static Update adagrad(AdagradSpec s, int n) {
     double[] a = filled(n, s.initialAccumulatorValue());
-    return (w, g, t) -> {
+    return (w, g, t, lr) -> {
       for (int i = 0; i < n; i++) {
         a[i] += g[i] * g[i];
-        w[i] -= s.learningRate() * g[i] / Math.sqrt(a[i] + 1e-7);
+        w[i] -= lr * g[i] / Math.sqrt(a[i] + 1e-7);
       }
     };
   }
 
-  private static Rule adadelta(AdadeltaSpec s, int n) {
+  private static Update adadelta(AdadeltaSpec s, int n) {
     double rho = s.rho();
     double eps = s.epsilon();
     double[] a = new double[n];
     double[] d2 = new double[n];
-    return (w, g, t) -> {
+    return (w, g, t, lr) -> {
       for (int i = 0; i < n; i++) {
         a[i] = rho * a[i] + (1 - rho) * g[i] * g[i];
         double d = -Math.sqrt(d2[i] + eps) / Math.sqrt(a[i] + eps) * g[i];
         d2[i] = rho * d2[i] + (1 - rho) * d * d;
-        w[i] += s.learningRate() * d;
+        w[i] += lr * d;
       }
     };
   }
 
-  private static Rule rmsprop(RmspropSpec s, int n) {
+  private static Update rmsprop(RmspropSpec s, int n) {
     double rho = s.rho();
     double[] v = new double[n];
     double[] avg = new double[n];
     double[] m = new double[n];
-    return (w, g, t) -> {
+    return (w, g, t, lr) -> {
       for (int i = 0; i < n; i++) {
         v[i] = rho * v[i] + (1 - rho) * g[i] * g[i];
         double den = v[i] + s.epsilon();
@@ -138,7 +223,7 @@ final class KerasRules {
           avg[i] = rho * avg[i] + (1 - rho) * g[i];
           den -= avg[i] * avg[i];
         }
-        double inc = s.learningRate() * g[i] / Math.sqrt(den);
+        double inc = lr * g[i] / Math.sqrt(den);
         if (s.momentum() > 0) {
           m[i] = s.momentum() * m[i] + inc;
           w[i] -= m[i];
@@ -149,11 +234,11 @@ final class KerasRules {
     };
   }
 
-  private static Rule nadam(NadamSpec s, int n) {
+  private static Update nadam(NadamSpec s, int n) {
     double[] m = new double[n];
     double[] v = new double[n];
     double[] product = {1};
-    return (w, g, t) -> {
+    return (w, g, t, lr) -> {
       double ut = s.beta1() * (1 - 0.5 * Math.pow(0.96, t));
       double ut1 = s.beta1() * (1 - 0.5 * Math.pow(0.96, t + 1));
       product[0] *= ut;
@@ -163,24 +248,33 @@ final class KerasRules {
         v[i] += (g[i] * g[i] - v[i]) * (1 - s.beta2());
         double mHat = ut1 * m[i] / (1 - p * ut1) + (1 - ut) * g[i] / (1 - p);
         double vHat = v[i] / (1 - Math.pow(s.beta2(), t));
-        w[i] -= s.learningRate() * mHat / (Math.sqrt(vHat) + s.epsilon());
+        w[i] -= lr * mHat / (Math.sqrt(vHat) + s.epsilon());
       }
     };
   }
 
-  private static Rule ftrl(FtrlSpec s, int n) {
-    double lr = s.learningRate();
+  private static Update ftrl(FtrlSpec s, int n) {
     double p = -s.learningRatePower();
     double l1 = s.l1RegularizationStrength();
     double[] accum = filled(n, s.initialAccumulatorValue());
     double[] z = new double[n];
-    return (w, g, t) -> {
+    return (w, g, t, lr) -> {
       for (int i = 0; i < n; i++) {
         double next = accum[i] + g[i] * g[i];
         z[i] += g[i] - (Math.pow(next, p) - Math.pow(accum[i], p)) / lr * w[i];
         double quadratic = Math.pow(next, p) / lr + 2 * s.l2RegularizationStrength();
         w[i] = (Math.max(-l1, Math.min(l1, z[i])) - z[i]) / quadratic;
         accum[i] = next;
+      }
+    };
+  }
+
+  private static Update lion(LionSpec s, int n) {
+    double[] m = new double[n];
+    return (w, g, t, lr) -> {
+      for (int i = 0; i < n; i++) {
+        w[i] -= lr * Math.signum(m[i] * s.beta1() + g[i] * (1 - s.beta1()));
+        m[i] = m[i] * s.beta2() + g[i] * (1 - s.beta2());
       }
     };
   }

@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * {@code metrics.jsonl}: one JSON object per log step and per evaluation, appended and flushed as
- * it happens, e.g. {@code {"split":"train","step":100,"epoch":1,"loss":0.41,"accuracy":0.86,
- * "examples_per_sec":5230.1,"time":"..."}}. A resumed run appends, so steps after the checkpoint it
+ * it happens (training lines carry the learning rate the last step applied), e.g. {@code {"split":"train","step":100,"epoch":1,"loss":0.41,"accuracy":0.86,
+ * "learning_rate":0.001,"examples_per_sec":5230.1,"time":"..."}}. A resumed run appends, so steps after the checkpoint it
  * resumed from appear again (readers keep the last line of a split and step); a line cut short by
  * a killed run is dropped when the file is opened again.
  */
@@ -40,6 +40,9 @@ public final class MetricsFile implements AutoCloseable {
     o.put("loss", m.loss());
     for (Map.Entry<String, Double> e : m.metrics().entrySet()) {
       o.put(e.getKey(), e.getValue());
+    }
+    if (m.learningRate() != null) {
+      o.put("learning_rate", m.learningRate());
     }
     o.put("examples_per_sec", m.examplesPerSecond());
     o.put("time", java.time.Instant.now().toString());

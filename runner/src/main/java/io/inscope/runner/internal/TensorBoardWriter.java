@@ -99,7 +99,9 @@ public final class TensorBoardWriter implements TrainListener, AutoCloseable {
   @Override
   public void onLog(StepMetrics m) {
     Map<String, Double> values = scalars(m);
-    values.put("learning_rate", job.job.optimizer().learningRate());
+    if (m.learningRate() != null) {
+      values.put("learning_rate", m.learningRate());
+    }
     guarded(() -> summaries.scalars("train", m.step(), values));
   }
 
