@@ -109,6 +109,48 @@ CASES = {
         case("3, stride 2, same", "average_pool1d: {pool_size: 3, strides: 2, padding: same}",
              lambda: L.AveragePooling1D(3, strides=2, padding="same"), [2, 6, 3]),
     ],
+    "zero_padding2d": [
+        case("default", "zero_padding2d", lambda: L.ZeroPadding2D(), [2, 2, 3, 2]),
+        case("[2, 1]", "zero_padding2d: {padding: [2, 1]}", lambda: L.ZeroPadding2D((2, 1)), [1, 3, 2, 1]),
+    ],
+    "cropping2d": [
+        case("[1, 2]", "cropping2d: {cropping: [1, 2]}", lambda: L.Cropping2D((1, 2)), [2, 4, 5, 2]),
+        case("1", "cropping2d: {cropping: 1}", lambda: L.Cropping2D(1), [1, 3, 3, 3]),
+    ],
+    "up_sampling2d": [
+        case("nearest", "up_sampling2d", lambda: L.UpSampling2D(), [2, 2, 3, 2]),
+        case("nearest [2, 3]", "up_sampling2d: {size: [2, 3]}", lambda: L.UpSampling2D((2, 3)), [1, 2, 2, 1]),
+        case("bilinear", "up_sampling2d: {size: 2, interpolation: bilinear}",
+             lambda: L.UpSampling2D(2, interpolation="bilinear"), [2, 3, 2, 2]),
+    ],
+    "permute": [
+        case("[2, 1]", "permute: {dims: [2, 1]}", lambda: L.Permute((2, 1)), [2, 3, 4]),
+        case("[3, 1, 2]", "permute: {dims: [3, 1, 2]}", lambda: L.Permute((3, 1, 2)), [2, 2, 3, 4]),
+    ],
+    "spatial_dropout1d": [
+        case("inference is the identity", "spatial_dropout1d: 0.5", lambda: L.SpatialDropout1D(0.5), [2, 3, 4]),
+    ],
+    "spatial_dropout2d": [
+        case("inference is the identity", "spatial_dropout2d: 0.5", lambda: L.SpatialDropout2D(0.5), [2, 2, 3, 2]),
+    ],
+    "depthwise_conv2d": [
+        case("valid", "depthwise_conv2d: {kernel_size: 2}", lambda: L.DepthwiseConv2D(2), [2, 3, 3, 2]),
+        case("same, stride 2, multiplier 2", "depthwise_conv2d: {kernel_size: 3, strides: 2, padding: same, depth_multiplier: 2}",
+             lambda: L.DepthwiseConv2D(3, strides=2, padding="same", depth_multiplier=2), [1, 4, 5, 2]),
+    ],
+    "separable_conv2d": [
+        case("valid", "separable_conv2d: {filters: 3, kernel_size: 2}", lambda: L.SeparableConv2D(3, 2), [2, 3, 3, 2]),
+        case("same, multiplier 2, tanh",
+             "separable_conv2d: {filters: 2, kernel_size: 3, padding: same, depth_multiplier: 2, activation: tanh}",
+             lambda: L.SeparableConv2D(2, 3, padding="same", depth_multiplier=2, activation="tanh"), [1, 3, 4, 2]),
+    ],
+    "conv2d_transpose": [
+        case("valid", "conv2d_transpose: {filters: 2, kernel_size: 2}", lambda: L.Conv2DTranspose(2, 2), [2, 2, 3, 2]),
+        case("same, stride 2", "conv2d_transpose: {filters: 3, kernel_size: 3, strides: 2, padding: same}",
+             lambda: L.Conv2DTranspose(3, 3, strides=2, padding="same"), [1, 2, 2, 2]),
+        case("valid, stride 2", "conv2d_transpose: {filters: 1, kernel_size: 3, strides: 2}",
+             lambda: L.Conv2DTranspose(1, 3, strides=2), [1, 2, 3, 2]),
+    ],
     "global_average_pooling1d": [
         case("default", "global_average_pooling1d", lambda: L.GlobalAveragePooling1D(), [2, 4, 3]),
         case("keepdims", "global_average_pooling1d: {keepdims: true}", lambda: L.GlobalAveragePooling1D(keepdims=True), [2, 4, 3]),

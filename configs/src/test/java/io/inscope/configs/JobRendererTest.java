@@ -65,6 +65,14 @@ class JobRendererTest {
     assertFalse(rendered.contains("hunter2"));
   }
 
+  /** A number cannot hold a credential: text.max_tokens is shown. */
+  record Limits(Integer maxTokens, String authToken) {}
+
+  @Test
+  void onlyTextValuesOfSecretKeysAreRedacted() {
+    assertEquals("max_tokens: 64\nauth_token: '***'\n", YamlWriter.render(new Limits(64, "t0k3n")));
+  }
+
   @Test
   void secretKeyNamesMatchAnywhereInTheKey() {
     for (String key : List.of("password", "db_password", "API_TOKEN", "tokenizer", "client_secret_id")) {

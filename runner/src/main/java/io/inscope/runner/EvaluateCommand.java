@@ -6,6 +6,7 @@ import com.google.inject.Injector;
 import io.inscope.configs.data.DataSplitSpec;
 import io.inscope.modules.checkpoint.Checkpoints;
 import io.inscope.modules.data.ClassNames;
+import io.inscope.modules.data.Vocabulary;
 import io.inscope.modules.data.DataException;
 import io.inscope.modules.data.DataLoader;
 import io.inscope.modules.data.Examples;
@@ -59,12 +60,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     TrainedRun run = TrainedRun.open(runDir, w -> err.println("warning: " + w));
     Injector injector = Injectors.forJob(run.job().plugins());
     Optional<ClassNames> saved;
+    Optional<Vocabulary> vocabulary;
     try {
       saved = ClassNames.readIfPresent(runDir);
+      vocabulary = Vocabulary.readIfPresent(runDir);
     } catch (DataException e) {
       throw new UserException(ExitCodes.USAGE, e.getMessage());
     }
-    try (JobSession session = JobSession.build(run.job(), injector, saved)) {
+    try (JobSession session = JobSession.build(run.job(), injector, saved, vocabulary)) {
       DataSplitSpec split = run.job().data().eval() != null ? run.job().data().eval() : run.job().data().train();
       String where = run.job().data().eval() != null ? "data.eval" : "data.train";
       Examples examples = session.eval != null ? session.eval : session.train;
@@ -79,6 +82,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             examples = examples.withClasses(session.classes.get(), "--data", "the run's " + ClassNames.FILE,
                 "evaluate on files of the classes the model was trained on");
           }
+          session.checkLabels(examples, "--data");
         } catch (DataException e) {
           throw new UserException(ExitCodes.USAGE, e.getMessage());
         }

@@ -7,12 +7,12 @@ import io.inscope.configs.Secrets;
 import io.inscope.modules.checkpoint.Checkpoints;
 import io.inscope.modules.checkpoint.TrainingState;
 import io.inscope.modules.data.ClassNames;
+import io.inscope.modules.data.Vocabulary;
 import io.inscope.modules.data.DataException;
+import io.inscope.modules.strategy.StepCompilationException;
 import io.inscope.modules.train.DivergedException;
 import io.inscope.modules.train.Outcome;
 import io.inscope.modules.train.Trainer;
-import io.inscope.modules.tpu.TpuCompilation;
-import io.inscope.modules.tpu.TpuStrategy;
 import io.inscope.runner.internal.Completion;
 import io.inscope.runner.internal.Console;
 import io.inscope.runner.internal.EnvironmentFaults;
@@ -106,6 +106,7 @@ final class JobRun {
       Checkpoints checkpoints = new Checkpoints(run.resolve("checkpoints"), spec.checkpoint().keep(), w -> err.println("warning: " + w));
       if (fresh) {
         run.delete(ClassNames.FILE);
+        run.delete(Vocabulary.FILE);
         int removed = checkpoints.removeAll();
         if (removed > 0) {
           err.println("--fresh: removed " + removed + " earlier checkpoint(s) of " + dir);
@@ -114,15 +115,20 @@ final class JobRun {
         checkpoints.removeUnfinished();
       }
       Optional<ClassNames> savedClasses;
+      Optional<Vocabulary> savedVocabulary;
       try {
         savedClasses = ClassNames.readIfPresent(dir);
+        savedVocabulary = Vocabulary.readIfPresent(dir);
       } catch (DataException e) {
         throw new UserException(ExitCodes.USAGE, e.getMessage());
       }
-      try (JobSession session = JobSession.build(spec, Injectors.forJob(spec.plugins()), savedClasses)) {
+      try (JobSession session = JobSession.build(spec, Injectors.forJob(spec.plugins()), savedClasses, savedVocabulary)) {
         // before the first checkpoint: whatever the run trains, evaluates or exports uses these ids
         if (session.classes.isPresent()) {
           session.classes.get().write(run.resolve(ClassNames.FILE));
+        }
+        if (session.vocabulary.isPresent()) {
+          session.vocabulary.get().write(run.resolve(Vocabulary.FILE));
         }
         run.writeAtomically("job.resolved.yaml", resolved);
         run.writeAtomically("provenance.json", secrets.redact(Provenance.json(spec, resolved, session.topology, start)));
@@ -140,15 +146,13 @@ final class JobRun {
     try {
       // initializing and restoring run on every task's devices: a task can be lost here too
       session.session();
-      if (session.strategy instanceof TpuStrategy tpu) {
-        TpuCompilation.check(session.session(), tpu.clusters());
-      }
+      session.strategy.checkCompiled(session.session());
       if (latest.isPresent()) {
         state = checkpoints.restore(session.session(), session.checkpointOps, latest.get());
       }
     } catch (TensorFlowException e) {
       throw LostTask.of(e, spec);
-    } catch (TpuCompilation.FailedException e) {
+    } catch (StepCompilationException e) {
       throw new UserException(ExitCodes.INTERNAL, e.getMessage());
     }
     if (state != null) {

@@ -28,7 +28,10 @@ import sun.misc.Signal;
 @Command(
     name = "worker",
     mixinStandardHelpOptions = true,
-    description = "Serve as one task of a TensorFlow gRPC cluster (job 'worker') until SIGTERM/SIGINT.")
+    description = {
+        "Serve as one task of a TensorFlow gRPC cluster (job 'worker') until SIGTERM/SIGINT.",
+        "The server listens on every network interface at its port, without authentication"
+            + " (TensorFlow's ServerDef has no bind address): run it only on a trusted network."})
 public final class WorkerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -63,7 +66,9 @@ public final class WorkerCommand implements Callable<Integer> {
         Runtime.getRuntime().halt(ExitCodes.OK);
       });
     }
-    err.println(name + " serving at " + c.address(c.task()) + " (" + replicas + " CPU device(s)); stop with SIGTERM");
+    String port = c.address(c.task()).substring(c.address(c.task()).lastIndexOf(':') + 1);
+    err.println(name + " serving at " + c.address(c.task()) + " (" + replicas + " CPU device(s)), listening on every"
+        + " interface at port " + port + " without authentication (TensorFlow offers no bind address); stop with SIGTERM");
     err.flush();
     new CountDownLatch(1).await();
     return ExitCodes.OK;

@@ -55,6 +55,36 @@ class DataSourcesTest {
     assertEquals("circle\nsquare\ntriangle\n", Files.readString(out.resolve("classes.txt")));
   }
 
+  @Test
+  void shapesTfrecordExamplePassesCheckAndRunsAsItIs() throws Exception {
+    Path job = EXAMPLES.resolve("shapes-tfrecord.yaml");
+    CliHarness.Run check = CliHarness.run("check", job.toString());
+    assertEquals(0, check.exit(), check.err());
+    Path out = tmp.resolve("records");
+    CliHarness.Run run = CliHarness.run("run", job.toString(), "--output", out.toString(), "--quiet", "--set", "train.epochs=2");
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(Files.readString(out.resolve("job.resolved.yaml")).contains("compression: gzip"));
+  }
+
+  @Test
+  void reviewsTextExampleRunsAsItIsAndKeepsItsVocabulary() throws Exception {
+    Path job = EXAMPLES.resolve("reviews-text.yaml");
+    Path out = tmp.resolve("reviews");
+    CliHarness.Run run = CliHarness.run("run", job.toString(), "--output", out.toString(), "--quiet", "--set", "train.epochs=2",
+        "--set", "export.saved_model=true");
+    assertEquals(0, run.exit(), run.err());
+    List<String> vocabulary = Files.readAllLines(out.resolve("vocabulary.txt"));
+    assertEquals(64, vocabulary.size());
+    assertEquals(List.of("", "[UNK]", "the", "a"), vocabulary.subList(0, 4), "Keras' order (modules' VocabularyTest checks it all)");
+    assertEquals("negative\npositive\n", Files.readString(out.resolve("classes.txt")));
+    assertTrue(Files.isDirectory(out.resolve("export/saved_model")));
+    // resumed with a changed vocabulary file: the saved one is used, not a new one learned from the data
+    Files.writeString(out.resolve("vocabulary.txt"), "\n[UNK]\nzebra\n");
+    CliHarness.Run more = CliHarness.run("run", job.toString(), "--output", out.toString(), "--quiet", "--set", "train.epochs=3");
+    assertEquals(0, more.exit(), more.err());
+    assertEquals("\n[UNK]\nzebra\n", Files.readString(out.resolve("vocabulary.txt")));
+  }
+
   /** examples/data/shapes* are what tools/ShapesDataset.java writes, byte for byte. */
   @Test
   void shapesDataIsWhatItsToolWrites() throws Exception {

@@ -131,7 +131,7 @@ class EvaluatePredictTest {
   }
 
   @Test
-  void anOutputThatCannotBeCreatedExits73() throws Exception {
+  void anOutputThatCannotBeCreatedExits73AndAClusterRunIsEvaluatedLocally() throws Exception {
     ServingData eval = new ServingData(40, 2);
     Path job = ServingData.job(tmp, "small", "csv: {path: eval.csv, label: kind}", "csv: {path: eval.csv, label: kind}",
         "{sparse_categorical_crossentropy: {from_logits: true}}", 3);
@@ -142,5 +142,18 @@ class EvaluatePredictTest {
         "--output", tmp.resolve("no/such/dir/p.csv").toString());
     assertEquals(ExitCodes.CANNOT_CREATE, r.exit(), r.err());
     assertTrue(r.err().contains("--output: cannot create ") && !r.err().contains("\tat "), r.err());
+
+    // a run trained over a cluster is evaluated on this machine's first device, without its cluster
+    CliHarness.Run local = CliHarness.run("evaluate", run.toString(), "--json");
+    assertEquals(0, local.exit(), local.err());
+    Path resolved = run.resolve("job.resolved.yaml");
+    String text = Files.readString(resolved);
+    String clustered = text.replace("  workers: null", "  workers: [localhost:1, localhost:2]")
+        .replace("  type: one_device", "  type: multi_worker_mirrored").replace("  replicas: null", "  replicas: 1");
+    assertTrue(!clustered.equals(text), text);
+    Files.writeString(resolved, clustered);
+    CliHarness.Run remote = CliHarness.run("evaluate", run.toString(), "--json");
+    assertEquals(0, remote.exit(), remote.err());
+    assertEquals(Predictions.json(local.out()).get("loss").asDouble(), Predictions.json(remote.out()).get("loss").asDouble());
   }
 }

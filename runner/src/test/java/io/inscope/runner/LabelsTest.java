@@ -107,6 +107,33 @@ class LabelsTest {
         + "last layer"), c.err());
   }
 
+  @Test
+  void evaluateChecksTheLabelsOfOtherFilesToo() throws Exception {
+    Path train = numeric(copy("iris-train.csv", "train.csv", null));
+    Path job = job(train, numeric(copy("iris-test.csv", "eval.csv", null)), 50);
+    Path out = tmp.resolve("out");
+    assertEquals(0, CliHarness.run("run", job.toString(), "--output", out.toString(), "--quiet").exit());
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(tmp.resolve("eval.csv")));
+    lines.set(3, lines.get(3).replaceAll(",\\d$", ",3"));
+    Path other = Files.write(tmp.resolve("other.csv"), lines);
+    CliHarness.Run r = CliHarness.run("evaluate", out.toString(), "--data", other.toString());
+    assertEquals(ExitCodes.USAGE, r.exit(), r.err());
+    assertTrue(r.err().contains(other.toAbsolutePath().normalize() + ":4: column 'species': label 3 is out of range: "
+        + "sparse_categorical_crossentropy reads class ids, whole numbers in [0, 3) for the model's 3 outputs"), r.err());
+  }
+
+  /** The species as class ids 0, 1, 2. */
+  private static Path numeric(Path csv) throws IOException {
+    List<String> lines = Files.readAllLines(csv).stream()
+        .map(line -> {
+          for (int i = 0; i < SPECIES.size(); i++) {
+            line = line.replace("," + SPECIES.get(i), "," + i);
+          }
+          return line;
+        }).toList();
+    return Files.write(csv, lines);
+  }
+
   private Path job(Path train, Path eval, int steps) throws IOException {
     return Files.writeString(tmp.resolve("job.yaml"), """
         version: 1

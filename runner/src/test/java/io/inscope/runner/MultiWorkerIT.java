@@ -68,7 +68,7 @@ class MultiWorkerIT {
     worker.process.destroy(); // SIGTERM
     worker.finish(10);
     assertEquals(0, worker.exit, worker.output);
-    assertTrue(worker.output.contains("worker task 1 of 2 serving at 127.0.0.1:" + ports[1]), worker.output);
+    assertTrue(worker.output.contains("worker task 1 of 2 serving at 127.0.0.1:" + ports[1] + " (2 CPU device(s)), listening on every interface at port " + ports[1] + " without authentication"), worker.output);
     assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(10));
   }
 

@@ -17,7 +17,7 @@ import io.inscope.configs.Range;
  * </pre>
  */
 public record DataSplitSpec(
-    @Doc("the source: exactly one of idx, csv, tfrecord, image_folder, synthetic") @Inline SourceSpec source,
+    @Doc("the source: exactly one of idx, csv, tfrecord, image_folder, text, synthetic") @Inline SourceSpec source,
     @Doc("multiplies every feature") @Default("1.0") double scale,
     @Doc("shuffle buffer size; 0 = no shuffle; >= the example count = a full shuffle each epoch")
         @Default("0")

@@ -58,7 +58,14 @@ public final class SafeYaml {
     StreamReader reader = new StreamReader(text);
     try {
       Composer composer = new Composer(new ParserImpl(reader, options), new Resolver(), options);
-      Node root = composer.getSingleNode();
+      Node root;
+      try {
+        root = composer.getSingleNode();
+      } catch (IllegalArgumentException e) {
+        // SnakeYAML's Tag rejects some tags (a %-escape decoding to a space) with an unchecked exception
+        problems.add(at(file, fixed, reader.getMark()), path, "invalid YAML: " + sentence(e.getMessage()));
+        return null;
+      }
       return root == null ? YNode.Scalar.nothing(file.at(fixed ? 0 : 1, fixed ? 0 : 1)) : converter.convert(root);
     } catch (NodeConverter.LimitException e) {
       problems.add(e.origin, path, e.getMessage());
@@ -91,7 +98,7 @@ public final class SafeYaml {
     String hint = problem.endsWith("but got ?") ? "; quote a value that holds ? inside [...] or {...}"
         : problem.endsWith("but got {") && line(text, e.getProblemMark()).contains("${")
             ? "; quote an interpolation inside [...] or {...}: \"${VAR}\"" : "";
-    return "invalid YAML: " + firstLower(problem) + context + hint;
+    return "invalid YAML: " + sentence(problem) + context + hint;
   }
 
   private static String limitMessage(String message) {
@@ -104,7 +111,7 @@ public final class SafeYaml {
     if (message.contains("exceeds the limit")) {
       return "document too large: a job file may hold at most " + MAX_CHARS / 1024 + " KiB";
     }
-    return "invalid YAML: " + firstLower(message);
+    return "invalid YAML: " + sentence(message);
   }
 
   private static String line(String text, Mark mark) {
@@ -113,6 +120,12 @@ public final class SafeYaml {
     }
     String[] lines = text.split("\n", -1);
     return mark.getLine() < lines.length ? lines[mark.getLine()] : "";
+  }
+
+  /** A message of SnakeYAML's as ours read: lower-case first letter, no trailing period. */
+  private static String sentence(String message) {
+    String m = message == null ? "rejected by the YAML parser" : message.strip();
+    return firstLower(m.endsWith(".") ? m.substring(0, m.length() - 1) : m);
   }
 
   private static String firstLower(String s) {

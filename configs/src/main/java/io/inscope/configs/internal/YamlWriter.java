@@ -27,7 +27,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
 /**
  * Writes a spec record as YAML that loads back to an equal record: every component under its key
  * in component order, kinds as {@code {kind: {arguments}}} (a bare name when the kind takes no
- * arguments), inline kinds among their siblings, lists of scalars in flow style. Scalar values of
+ * arguments), inline kinds among their siblings, lists of scalars in flow style. String values of
  * keys that name a secret ({@code *password*}, {@code *token*}, {@code *secret*}) are written as
  * {@code ***}.
  */
@@ -111,7 +111,8 @@ public final class YamlWriter {
   }
 
   private static Node leaf(Object value, String key) {
-    if (isSecret(key)) {
+    // only text can hold a credential: max_tokens: 64 is a number, not a token
+    if (value instanceof String && isSecret(key)) {
       return scalar(Tag.STR, REDACTED);
     }
     if (value instanceof String s) {

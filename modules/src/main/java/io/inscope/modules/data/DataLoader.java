@@ -5,6 +5,7 @@ import io.inscope.configs.Kind;
 import io.inscope.configs.data.DataSpec;
 import io.inscope.configs.data.DataSplitSpec;
 import io.inscope.configs.data.SourceSpec;
+import io.inscope.configs.data.TextSpec;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
@@ -52,8 +53,37 @@ public final class DataLoader {
    * @param saved the class names the run was started with, if it was
    */
   public Splits loadSplits(DataSpec data, InputSpec input, long seed, Optional<ClassNames> saved) throws DataException {
-    Examples train = load("data.train", data.train(), input, seed);
-    Examples eval = data.eval() == null ? null : load("data.eval", data.eval(), input, seed);
+    return loadSplits(data, input, seed, saved, Optional.empty());
+  }
+
+  /**
+   * As {@link #loadSplits(DataSpec, InputSpec, long, Optional)}; for {@code text} sources, every
+   * split's token ids come from one {@link Vocabulary}: {@code savedVocabulary} (the run
+   * directory's {@value Vocabulary#FILE}, on resume), or else the one learned from the training split.
+   */
+  public Splits loadSplits(DataSpec data, InputSpec input, long seed, Optional<ClassNames> saved,
+      Optional<Vocabulary> savedVocabulary) throws DataException {
+    Examples train;
+    Examples eval;
+    Optional<Vocabulary> vocabulary = Optional.empty();
+    if (data.train().source() instanceof TextSpec text) {
+      Vocabulary v;
+      try {
+        v = savedVocabulary.isPresent() ? savedVocabulary.get() : TextSource.learn(TextSource.read(text), text.maxTokens());
+      } catch (DataException e) {
+        throw e.under("data.train");
+      }
+      vocabulary = Optional.of(v);
+      train = loadText("data.train", data.train(), v, input);
+      if (data.eval() != null && !(data.eval().source() instanceof TextSpec)) {
+        throw new DataException("data.eval", "the training split is text (token ids of its vocabulary) but data.eval is "
+            + kindOf(data.eval().source().getClass()) + "; give data.eval a text source too");
+      }
+      eval = data.eval() == null ? null : loadText("data.eval", data.eval(), v, input);
+    } else {
+      train = load("data.train", data.train(), input, seed);
+      eval = data.eval() == null ? null : load("data.eval", data.eval(), input, seed);
+    }
     Optional<ClassNames> classes = saved.isPresent() ? saved
         : train.classNames().isEmpty() ? Optional.empty() : Optional.of(ClassNames.of(train.classNames()));
     if (classes.isPresent()) {
@@ -72,7 +102,16 @@ public final class DataLoader {
           + (eval.classNames().size() > 5 ? ", ..." : "") + ") but data.train's labels are numbers"
           + "; give both splits the same kind of labels");
     }
-    return new Splits(train, eval, classes);
+    return new Splits(train, eval, classes, vocabulary);
+  }
+
+  private static Examples loadText(String where, DataSplitSpec split, Vocabulary vocabulary, InputSpec input) throws DataException {
+    TextSpec text = (TextSpec) split.source();
+    try {
+      return TextSource.examples(text, TextSource.read(text), vocabulary, input).scaled(split.scale());
+    } catch (DataException e) {
+      throw e.under(where);
+    }
   }
 
   /**
@@ -81,8 +120,9 @@ public final class DataLoader {
    * @param train {@code data.train}
    * @param eval {@code data.eval}, or null
    * @param classes the class names of string labels (class id = index), empty for numeric labels
+   * @param vocabulary the vocabulary of text sources, else empty
    */
-  public record Splits(Examples train, Examples eval, Optional<ClassNames> classes) {}
+  public record Splits(Examples train, Examples eval, Optional<ClassNames> classes, Optional<Vocabulary> vocabulary) {}
 
   /** The YAML name of a source kind: its {@link Kind} annotation. */
   public static String kindOf(Class<? extends SourceSpec> type) {

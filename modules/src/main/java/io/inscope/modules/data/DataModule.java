@@ -8,6 +8,7 @@ import io.inscope.configs.data.CsvSpec;
 import io.inscope.configs.data.IdxSpec;
 import io.inscope.configs.data.ImageFolderSpec;
 import io.inscope.configs.data.SyntheticSpec;
+import io.inscope.configs.data.TextSpec;
 import io.inscope.configs.data.TfrecordSpec;
 
 /**
@@ -24,6 +25,7 @@ public final class DataModule extends AbstractModule {
     sources.addBinding(kindOf(IdxSpec.class)).to(IdxSource.class);
     sources.addBinding(kindOf(ImageFolderSpec.class)).to(ImageFolderSource.class);
     sources.addBinding(kindOf(SyntheticSpec.class)).to(SyntheticSource.class);
+    sources.addBinding(kindOf(TextSpec.class)).to(TextSource.class);
     sources.addBinding(kindOf(TfrecordSpec.class)).to(TfrecordSource.class);
   }
 }

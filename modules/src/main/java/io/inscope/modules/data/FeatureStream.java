@@ -37,16 +37,16 @@ public interface FeatureStream extends Closeable {
   static FeatureStream open(SourceSpec source, InputSpec input, Path fileOrDir) throws DataException {
     List<Path> files = files(fileOrDir);
     if (source instanceof CsvSpec csv) {
-      return new FeatureStreams.Csv(csv, input, files);
+      return new CsvFeatureStream(csv, input, files);
     }
     if (source instanceof IdxSpec) {
       if (files.size() != 1) {
         throw new DataException("idx", fileOrDir + ": give one IDX file of examples");
       }
-      return new FeatureStreams.Idx(input, files.get(0));
+      return new IdxFeatureStream(input, files.get(0));
     }
     if (source instanceof TfrecordSpec tfrecord) {
-      return new FeatureStreams.Tfrecord(tfrecord, input, files);
+      return new TfrecordFeatureStream(tfrecord, input, files);
     }
     throw new DataException(DataLoader.kindOf(source.getClass()),
         "prediction does not read this kind of source yet (it reads csv, idx and tfrecord files)");

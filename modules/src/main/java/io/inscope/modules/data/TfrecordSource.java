@@ -2,10 +2,13 @@ package io.inscope.modules.data;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.inscope.configs.InputSpec;
+import io.inscope.configs.data.FeatureEncoding;
 import io.inscope.configs.data.FeatureSpec;
 import io.inscope.configs.data.SourceSpec;
 import io.inscope.configs.data.TfrecordSpec;
+import io.inscope.modules.data.internal.BilinearResize;
 import io.inscope.modules.data.internal.GrowableFloats;
+import io.inscope.modules.data.internal.ImageDecoder;
 import io.inscope.modules.data.internal.Globs;
 import io.inscope.modules.data.internal.TfRecordReader;
 import java.io.IOException;
@@ -17,8 +20,8 @@ import org.tensorflow.proto.Example;
 import org.tensorflow.proto.Feature;
 
 /**
- * The {@code tfrecord} source: TFRecord files of {@code tf.Example} protos with fixed-length
- * features.
+ * The {@code tfrecord} source: TFRecord files of {@code tf.Example} protos, each feature read to a
+ * fixed shape.
  *
  * <pre>
  * tfrecord:
@@ -32,8 +35,12 @@ import org.tensorflow.proto.Feature;
  *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>paths</td><td>required</td><td>files; {@code *} and {@code ?} in the file name match,
  *       each pattern's files are read in sorted order</td></tr>
- *   <tr><td>features</td><td>required</td><td>name to shape and dtype: float32/float64 read a
- *       float_list, int32/int64 an int64_list, of exactly the shape's element count</td></tr>
+ *   <tr><td>features</td><td>required</td><td>name to {@link FeatureSpec}: float32 reads a
+ *       float_list, int64 an int64_list, of exactly the shape's element count, or with {@code
+ *       variable_length: true} of any length, padded with 0 or truncated to it (the first values
+ *       kept); {@code encoding: image} reads a bytes_list of one PNG, JPEG, GIF or BMP image,
+ *       decoded and resized to the shape {@code [h, w, channels]} as {@code image_folder} does
+ *       ({@link ImageFolderSource})</td></tr>
  *   <tr><td>label</td><td>required</td><td>the feature used as the label</td></tr>
  *   <tr><td>compression</td><td>by file name</td><td>{@code gzip}, {@code zlib} or {@code none}
  *       (TensorFlow's {@code TFRecordOptions}: the whole file is one stream); default {@code gzip}
@@ -103,6 +110,10 @@ public final class TfrecordSource implements SourceFactory {
     if (feature == null) {
       throw records.error("no feature '" + name + "' (the record has " + new TreeSet<>(map.keySet()) + ")");
     }
+    if (spec.encoding() == FeatureEncoding.IMAGE) {
+      appendImage(feature, name, spec, dst, records);
+      return;
+    }
     boolean floating = spec.dtype().isFloating();
     int count = floating ? feature.getFloatList().getValueCount() : feature.getInt64List().getValueCount();
     if (floating ? !feature.hasFloatList() : !feature.hasInt64List()) {
@@ -110,12 +121,41 @@ public final class TfrecordSource implements SourceFactory {
           + " reads " + (floating ? "a float_list" : "an int64_list") + "; set its dtype to "
           + (feature.hasFloatList() ? "float32" : feature.hasInt64List() ? "int64" : "a type of its values"));
     }
-    if (count != elements(spec)) {
+    long elements = elements(spec);
+    if (count != elements && !spec.variableLength()) {
       throw records.error("feature '" + name + "' has " + count + " values but its shape " + spec.shape() + " needs "
-          + elements(spec) + "; fix the shape in 'features' (only fixed-length features are supported)");
+          + elements + "; fix the shape in 'features', or set variable_length: true to pad or truncate it");
     }
-    for (int i = 0; i < count; i++) {
+    int kept = (int) Math.min(count, elements);
+    for (int i = 0; i < kept; i++) {
       dst.add(floating ? feature.getFloatList().getValue(i) : (float) feature.getInt64List().getValue(i));
+    }
+    for (long i = kept; i < elements; i++) {
+      dst.add(0f);
+    }
+  }
+
+  private static final ThreadLocal<ImageDecoder> DECODERS = ThreadLocal.withInitial(ImageDecoder::new);
+
+  private static void appendImage(Feature feature, String name, FeatureSpec spec, GrowableFloats dst, TfRecordReader records)
+      throws DataException {
+    if (!feature.hasBytesList() || feature.getBytesList().getValueCount() != 1) {
+      throw records.error("feature '" + name + "' is " + kind(feature)
+          + (feature.hasBytesList() ? " of " + feature.getBytesList().getValueCount() + " values" : "")
+          + " but encoding: image reads a bytes_list holding one encoded image");
+    }
+    int h = spec.shape().get(0);
+    int w = spec.shape().get(1);
+    int c = spec.shape().get(2);
+    float[] pixels = new float[h * w * c];
+    try {
+      ImageDecoder.Pixels p = DECODERS.get().decode(feature.getBytesList().getValue(0).toByteArray(), c);
+      BilinearResize.resize(p.data(), p.height(), p.width(), c, h, w, pixels, 0);
+    } catch (java.io.IOException | RuntimeException e) {
+      throw records.error("feature '" + name + "': " + (e.getMessage() == null ? e.toString() : e.getMessage()) + "; write the record again with a PNG, JPEG, GIF or BMP image");
+    }
+    for (float v : pixels) {
+      dst.add(v);
     }
   }
 

@@ -10,7 +10,10 @@ import io.inscope.configs.layers.BatchNormalizationSpec;
 import io.inscope.configs.layers.BidirectionalSpec;
 import io.inscope.configs.layers.Conv1DSpec;
 import io.inscope.configs.layers.Conv2DSpec;
+import io.inscope.configs.layers.Conv2DTransposeSpec;
+import io.inscope.configs.layers.Cropping2DSpec;
 import io.inscope.configs.layers.DenseSpec;
+import io.inscope.configs.layers.DepthwiseConv2DSpec;
 import io.inscope.configs.layers.DropoutSpec;
 import io.inscope.configs.layers.EmbeddingSpec;
 import io.inscope.configs.layers.GRUSpec;
@@ -24,9 +27,15 @@ import io.inscope.configs.layers.LeakyReLUSpec;
 import io.inscope.configs.layers.MaxPool1DSpec;
 import io.inscope.configs.layers.MaxPool2DSpec;
 import io.inscope.configs.layers.MultiHeadAttentionSpec;
+import io.inscope.configs.layers.PermuteSpec;
 import io.inscope.configs.layers.PositionEmbeddingSpec;
 import io.inscope.configs.layers.ReshapeSpec;
+import io.inscope.configs.layers.SeparableConv2DSpec;
 import io.inscope.configs.layers.SoftmaxSpec;
+import io.inscope.configs.layers.SpatialDropout1DSpec;
+import io.inscope.configs.layers.SpatialDropout2DSpec;
+import io.inscope.configs.layers.UpSampling2DSpec;
+import io.inscope.configs.layers.ZeroPadding2DSpec;
 import io.inscope.modules.initializers.Initializers;
 
 /** Binds every layer kind by its YAML name. */
@@ -42,7 +51,10 @@ public final class LayersModule extends AbstractModule {
     kinds.addBinding("bidirectional").toInstance((s, name, sv) -> new Bidirectional((BidirectionalSpec) s, name, sv));
     kinds.addBinding("conv1d").toInstance((s, name, sv) -> new Conv1D((Conv1DSpec) s, name, sv));
     kinds.addBinding("conv2d").toInstance((s, name, sv) -> new Conv2D((Conv2DSpec) s, name, sv));
+    kinds.addBinding("conv2d_transpose").toInstance((s, name, sv) -> new Conv2DTranspose((Conv2DTransposeSpec) s, name, sv));
+    kinds.addBinding("cropping2d").toInstance((s, name, sv) -> new Cropping2D((Cropping2DSpec) s, name));
     kinds.addBinding("dense").toInstance((s, name, sv) -> new Dense((DenseSpec) s, name, sv));
+    kinds.addBinding("depthwise_conv2d").toInstance((s, name, sv) -> new DepthwiseConv2D((DepthwiseConv2DSpec) s, name, sv));
     kinds.addBinding("dropout").toInstance((s, name, sv) -> new Dropout((DropoutSpec) s, name));
     kinds.addBinding("embedding").toInstance((s, name, sv) -> new Embedding((EmbeddingSpec) s, name, sv));
     kinds.addBinding("flatten").toInstance((s, name, sv) -> new Flatten(name));
@@ -57,9 +69,15 @@ public final class LayersModule extends AbstractModule {
     kinds.addBinding("max_pool1d").toInstance((s, name, sv) -> new MaxPool1D((MaxPool1DSpec) s, name));
     kinds.addBinding("max_pool2d").toInstance((s, name, sv) -> new MaxPool2D((MaxPool2DSpec) s, name));
     kinds.addBinding("multi_head_attention").toInstance((s, name, sv) -> new MultiHeadAttention((MultiHeadAttentionSpec) s, name, sv));
+    kinds.addBinding("permute").toInstance((s, name, sv) -> new Permute((PermuteSpec) s, name));
     kinds.addBinding("position_embedding").toInstance((s, name, sv) -> new PositionEmbedding((PositionEmbeddingSpec) s, name, sv));
     kinds.addBinding("reshape").toInstance((s, name, sv) -> new Reshape((ReshapeSpec) s, name));
+    kinds.addBinding("separable_conv2d").toInstance((s, name, sv) -> new SeparableConv2D((SeparableConv2DSpec) s, name, sv));
     kinds.addBinding("softmax").toInstance((s, name, sv) -> new Softmax((SoftmaxSpec) s, name));
+    kinds.addBinding("spatial_dropout1d").toInstance((s, name, sv) -> new SpatialDropout1D((SpatialDropout1DSpec) s, name));
+    kinds.addBinding("spatial_dropout2d").toInstance((s, name, sv) -> new SpatialDropout2D((SpatialDropout2DSpec) s, name));
+    kinds.addBinding("up_sampling2d").toInstance((s, name, sv) -> new UpSampling2D((UpSampling2DSpec) s, name));
+    kinds.addBinding("zero_padding2d").toInstance((s, name, sv) -> new ZeroPadding2D((ZeroPadding2DSpec) s, name));
   }
 
   @Provides

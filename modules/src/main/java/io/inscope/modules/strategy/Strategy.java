@@ -1,8 +1,12 @@
 package io.inscope.modules.strategy;
 
 import java.util.List;
+import java.util.Optional;
+import org.tensorflow.Graph;
 import org.tensorflow.Operand;
+import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
+import org.tensorflow.proto.GraphDef;
 import org.tensorflow.types.family.TNumber;
 
 /**
@@ -32,4 +36,19 @@ public interface Strategy {
    * Every returned value is the same tensor value, so identical updates follow.
    */
   <T extends TNumber> List<Operand<T>> allReduceMean(Ops tf, List<Operand<T>> perReplica);
+
+  /**
+   * The graph the session must run in place of {@code built}, when this strategy can only express
+   * its step on the GraphDef (a TPU strategy marks gradient ops for its compiler there); empty when
+   * the session runs {@code built} as it is.
+   */
+  default Optional<GraphDef> sessionGraph(Graph built) {
+    return Optional.empty();
+  }
+
+  /**
+   * Checks that the device accepted the step, made once on the training session before the first
+   * step (a TPU host reports its compilation result); nothing to check by default.
+   */
+  default void checkCompiled(Session session) throws StepCompilationException {}
 }

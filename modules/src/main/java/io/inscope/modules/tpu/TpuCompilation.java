@@ -1,6 +1,7 @@
 package io.inscope.modules.tpu;
 
 import com.google.protobuf.CodedInputStream;
+import io.inscope.modules.strategy.StepCompilationException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,7 @@ public final class TpuCompilation {
   private TpuCompilation() {}
 
   /** Thrown when the TPU host could not compile a replicated step. */
-  public static final class FailedException extends Exception {
+  public static final class FailedException extends StepCompilationException {
     public FailedException(String message) {
       super(message);
     }

@@ -3,13 +3,16 @@ package io.inscope.modules.tpu;
 import io.inscope.modules.strategy.MirroredVariable;
 import io.inscope.modules.strategy.Placement;
 import io.inscope.modules.strategy.ReplicatingStrategy;
+import io.inscope.modules.strategy.StepCompilationException;
 import io.inscope.modules.strategy.StrategyScope;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
+import org.tensorflow.Session;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.proto.GraphDef;
@@ -126,5 +129,16 @@ public final class TpuStrategy implements ReplicatingStrategy {
    */
   public GraphDef annotatedGraphDef(Graph graph) {
     return TpuCluster.annotate(graph, clusters);
+  }
+
+  /** The annotated copy: gradient ops cannot carry {@code _tpu_replicate} when TF Java builds them. */
+  @Override
+  public Optional<GraphDef> sessionGraph(Graph built) {
+    return Optional.of(annotatedGraphDef(built));
+  }
+
+  @Override
+  public void checkCompiled(Session session) throws StepCompilationException {
+    TpuCompilation.check(session, clusters());
   }
 }

@@ -8,13 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.inscope.configs.DType;
 import io.inscope.configs.data.ColorMode;
+import io.inscope.configs.data.FeatureEncoding;
+import io.inscope.configs.data.FeatureSpec;
 import io.inscope.configs.data.ImageFolderSpec;
+import io.inscope.configs.data.TfrecordSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,6 +70,31 @@ class ImageFolderSourceTest {
       }
       assertTrue(worst <= tolerance, fields[1] + ": largest difference from Keras " + worst + " > " + tolerance);
       assertTrue(tolerance == LOSSLESS || sum / size <= JPEG_MEAN, fields[1] + ": mean difference from Keras " + sum / size);
+    }
+  }
+
+  /** examples/data: the shapes as PNG folders and as gzip TFRecords of the same PNGs decode alike. */
+  @Test
+  void shapesFoldersAndTfrecordsHoldTheSameExamples() throws Exception {
+    Path data = Path.of("../examples/data");
+    Examples folders = new ImageFolderSource().load(new ImageFolderSpec(data.resolve("shapes/train").toString(), ColorMode.RGB,
+        List.of(24, 24)), input(24, 24, 3), 0);
+    Map<String, FeatureSpec> features = Map.of(
+        "image", new FeatureSpec(List.of(24, 24, 3), DType.FLOAT32, FeatureEncoding.IMAGE, false),
+        "label", new FeatureSpec(List.of(), DType.INT64));
+    Examples records = new TfrecordSource().load(new TfrecordSpec(List.of(data.resolve("shapes-train.tfrecord.gz").toString()),
+        features, "label"), input(24, 24, 3), 0);
+    assertEquals(240, records.size());
+    assertEquals(240, folders.size());
+    float[] a = new float[24 * 24 * 3];
+    float[] b = new float[24 * 24 * 3];
+    for (int i = 0; i < 240; i++) {
+      // record i is image i / 3 of class i % 3 (tools/ShapesDataset.java); the folder lists class by class
+      int folderIndex = (i % 3) * 80 + i / 3;
+      records.copyFeatures(i, a, 0);
+      folders.copyFeatures(folderIndex, b, 0);
+      assertArrayEquals(b, a, "record " + i);
+      assertEquals(records.label(i, 0), folders.label(folderIndex, 0));
     }
   }
 

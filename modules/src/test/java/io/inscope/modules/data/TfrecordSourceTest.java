@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.ByteString;
 import io.inscope.configs.DType;
 import io.inscope.configs.data.Compression;
+import io.inscope.configs.data.FeatureEncoding;
 import io.inscope.configs.data.FeatureSpec;
 import io.inscope.configs.data.TfrecordSpec;
 import java.io.ByteArrayOutputStream;
@@ -27,6 +29,7 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.proto.BytesList;
 import org.tensorflow.proto.Example;
 import org.tensorflow.proto.Feature;
 import org.tensorflow.proto.Features;
@@ -113,7 +116,7 @@ class TfrecordSourceTest {
         .putFeature("aux", ints(1, 2)).putFeature("image", floats(1, 2)).putFeature("label", ints(1))).build());
     DataException length = assertThrows(DataException.class, () -> load(List.of(wrongLength.toString())));
     assertTrue(length.getMessage().endsWith("feature 'image' has 2 values but its shape [3] needs 3;"
-        + " fix the shape in 'features' (only fixed-length features are supported)"), length.getMessage());
+        + " fix the shape in 'features', or set variable_length: true to pad or truncate it"), length.getMessage());
   }
 
   @Test
@@ -169,6 +172,60 @@ class TfrecordSourceTest {
         + " nor uncompressed TFRecord records (they start 68 65 6c 6c); it is not a TFRecord file, or it is damaged"), garbage.getMessage());
   }
 
+  /** An encoded PNG decodes and resizes as Keras does (tools/image-folder-reference.py). */
+  @Test
+  void bytesListImagesDecodeToTheDeclaredShape() throws Exception {
+    byte[] png = Files.readAllBytes(ImageFolderSourceTest.REFERENCE.resolve("folder/cat/b-rgb.png"));
+    Path file = dir.resolve("images.tfrecord.gz");
+    writeRecords(file, true, Example.newBuilder().setFeatures(Features.newBuilder()
+        .putFeature("image", Feature.newBuilder().setBytesList(BytesList.newBuilder().addValue(ByteString.copyFrom(png))).build())
+        .putFeature("label", ints(2))).build());
+    Map<String, FeatureSpec> features = Map.of(
+        "image", new FeatureSpec(shape(4, 6, 3), DType.FLOAT32, FeatureEncoding.IMAGE, false),
+        "label", new FeatureSpec(shape(), DType.INT64));
+    Examples examples = new TfrecordSource().load(new TfrecordSpec(List.of(file.toString()), features, "label"), input(4, 6, 3), 0);
+    String keras = Files.readAllLines(ImageFolderSourceTest.REFERENCE.resolve("keras-rgb-4x6.txt")).stream()
+        .filter(l -> l.contains(" cat/b-rgb.png ")).findFirst().orElseThrow();
+    String[] values = keras.split(" ");
+    float[] got = features(examples);
+    assertEquals(72, got.length);
+    for (int i = 0; i < got.length; i++) {
+      assertEquals(Float.parseFloat(values[2 + i]), got[i], ImageFolderSourceTest.LOSSLESS, "value " + i);
+    }
+    assertArrayEquals(new float[] {2}, labels(examples));
+
+    Path bad = dir.resolve("bad.tfrecord");
+    writeRecords(bad, false, Example.newBuilder().setFeatures(Features.newBuilder()
+        .putFeature("image", Feature.newBuilder().setBytesList(BytesList.newBuilder().addValue(ByteString.copyFromUtf8("GIF89a..."))).build())
+        .putFeature("label", ints(2))).build());
+    DataException e = assertThrows(DataException.class, () ->
+        new TfrecordSource().load(new TfrecordSpec(List.of(bad.toString()), features, "label"), input(4, 6, 3), 0));
+    assertTrue(e.getMessage().startsWith("tfrecord: " + bad + ": record 0 (counting from 0) at byte 0: feature 'image': cannot be decoded as gif ("),
+        e.getMessage());
+    assertTrue(e.getMessage().endsWith("; write the record again with a PNG, JPEG, GIF or BMP image"), e.getMessage());
+  }
+
+  @Test
+  void variableLengthListsArePaddedWithZeroOrTruncated() throws Exception {
+    Path file = dir.resolve("seq.tfrecord");
+    writeRecords(file, seq(7), seq(5, 6, 7), seq(1, 2, 3, 4, 5), seq());
+    Map<String, FeatureSpec> features = Map.of(
+        "tokens", new FeatureSpec(shape(3), DType.INT64, FeatureEncoding.NONE, true),
+        "label", new FeatureSpec(shape(), DType.INT64));
+    Examples examples = new TfrecordSource().load(new TfrecordSpec(List.of(file.toString()), features, "label"), input(3), 0);
+    assertArrayEquals(new float[] {7, 0, 0, 5, 6, 7, 1, 2, 3, 0, 0, 0}, features(examples));
+
+    Map<String, FeatureSpec> fixed = Map.of("tokens", new FeatureSpec(shape(3), DType.INT64), "label", new FeatureSpec(shape(), DType.INT64));
+    DataException e = assertThrows(DataException.class, () ->
+        new TfrecordSource().load(new TfrecordSpec(List.of(file.toString()), fixed, "label"), input(3), 0));
+    assertTrue(e.getMessage().endsWith("record 0 (counting from 0) at byte 0: feature 'tokens' has 1 values but its shape [3] needs 3;"
+        + " fix the shape in 'features', or set variable_length: true to pad or truncate it"), e.getMessage());
+  }
+
+  private static Example seq(long... tokens) {
+    return Example.newBuilder().setFeatures(Features.newBuilder().putFeature("tokens", ints(tokens)).putFeature("label", ints(0))).build();
+  }
+
   @Test
   void declaredFeaturesMustAddUpToTheInput() {
     TfrecordSpec spec = new TfrecordSpec(List.of(dir.resolve("x").toString()), FEATURES, "label");
@@ -213,6 +270,10 @@ class TfrecordSourceTest {
 
   /** TFRecord framing, written independently of the reader under test. */
   private static void writeRecords(Path file, Example... examples) throws IOException {
+    writeRecords(file, false, examples);
+  }
+
+  private static void writeRecords(Path file, boolean gzip, Example... examples) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (Example example : examples) {
       byte[] data = example.toByteArray();
@@ -222,7 +283,13 @@ class TfrecordSourceTest {
       out.write(data);
       out.write(le32(maskedCrc(data)));
     }
-    Files.write(file, out.toByteArray());
+    if (gzip) {
+      try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(file))) {
+        gz.write(out.toByteArray());
+      }
+    } else {
+      Files.write(file, out.toByteArray());
+    }
   }
 
   /** The byte offset of each record, from the length fields. */

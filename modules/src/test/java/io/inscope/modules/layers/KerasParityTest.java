@@ -30,7 +30,11 @@ import org.tensorflow.ndarray.Shape;
  */
 class KerasParityTest {
   private static final String[] KINDS = {
-    "activation", "average_pool1d", "bidirectional", "conv1d", "global_average_pooling1d", "global_average_pooling2d", "global_max_pooling1d", "global_max_pooling2d", "layer_normalization", "gru", "leaky_relu", "lstm", "max_pool1d", "multi_head_attention", "position_embedding", "softmax",
+    "activation", "average_pool1d", "bidirectional", "conv1d", "conv2d_transpose", "cropping2d", "depthwise_conv2d",
+    "global_average_pooling1d", "global_average_pooling2d", "global_max_pooling1d",
+    "global_max_pooling2d", "gru", "layer_normalization", "leaky_relu", "lstm", "max_pool1d",
+    "multi_head_attention", "permute", "position_embedding", "separable_conv2d", "softmax", "spatial_dropout1d",
+    "spatial_dropout2d", "up_sampling2d", "zero_padding2d",
   };
   private static final double STEP = 3e-3;
   private static final int PROBES = 12;

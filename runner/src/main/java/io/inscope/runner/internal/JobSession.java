@@ -13,12 +13,12 @@ import io.inscope.modules.data.ClassNames;
 import io.inscope.modules.data.DataException;
 import io.inscope.modules.data.DataLoader;
 import io.inscope.modules.data.Examples;
+import io.inscope.modules.data.Vocabulary;
 import io.inscope.modules.layers.ModelFactory;
 import io.inscope.modules.losses.LabelChecks;
 import io.inscope.modules.strategy.Strategy;
 import io.inscope.modules.strategy.StrategyFactory;
 import io.inscope.modules.strategy.StrategyScope;
-import io.inscope.modules.tpu.TpuStrategy;
 import io.inscope.modules.train.StepBuilder;
 import io.inscope.modules.train.TrainGraph;
 import io.inscope.runner.ExitCodes;
@@ -29,6 +29,7 @@ import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.TargetSessions;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.proto.GraphDef;
 
 /**
  * The three phases for one job: initialize the system, build everything inside the strategy
@@ -44,6 +45,8 @@ public final class JobSession implements AutoCloseable {
   public final Examples eval;
   /** The class names of string labels (class id = index), empty for numeric labels. */
   public final Optional<ClassNames> classes;
+  /** The vocabulary of text sources (token id = index), else empty. */
+  public final Optional<Vocabulary> vocabulary;
   public final BatchPlan plan;
   public final Graph graph;
   public final TrainGraph step;
@@ -54,7 +57,7 @@ public final class JobSession implements AutoCloseable {
   private final java.util.Deque<Runnable> onClose = new java.util.ArrayDeque<>();
 
   private JobSession(JobSpec job, SystemInitializer system, Topology topology, Strategy strategy, Examples train,
-      Examples eval, Optional<ClassNames> classes, BatchPlan plan, Graph graph, TrainGraph step,
+      Examples eval, Optional<ClassNames> classes, Optional<Vocabulary> vocabulary, BatchPlan plan, Graph graph, TrainGraph step,
       CheckpointOps checkpointOps, ModelFactory models) {
     this.job = job;
     this.system = system;
@@ -63,6 +66,7 @@ public final class JobSession implements AutoCloseable {
     this.train = train;
     this.eval = eval;
     this.classes = classes;
+    this.vocabulary = vocabulary;
     this.plan = plan;
     this.graph = graph;
     this.step = step;
@@ -80,6 +84,15 @@ public final class JobSession implements AutoCloseable {
    *     them: string labels of every split are numbered by them, not by the training split
    */
   public static JobSession build(JobSpec job, Injector injector, Optional<ClassNames> savedClasses) throws UserException {
+    return build(job, injector, savedClasses, Optional.empty());
+  }
+
+  /**
+   * @param savedVocabulary the vocabulary of the run directory ({@value Vocabulary#FILE}) when it
+   *     has one: text sources are vectorized with it, not with one learned from the training split
+   */
+  public static JobSession build(JobSpec job, Injector injector, Optional<ClassNames> savedClasses,
+      Optional<Vocabulary> savedVocabulary) throws UserException {
     String type = job.strategy().type().name().toLowerCase(java.util.Locale.ROOT);
     SystemInitializer system = injector
         .getInstance(Key.get(new TypeLiteral<Map<String, SystemInitializer>>() {}))
@@ -103,12 +116,14 @@ public final class JobSession implements AutoCloseable {
     Examples train;
     Examples eval;
     Optional<ClassNames> classes;
+    Optional<Vocabulary> vocabulary;
     BatchPlan plan;
     try {
-      DataLoader.Splits splits = data.loadSplits(job.data(), job.model().input(), job.seed(), savedClasses);
+      DataLoader.Splits splits = data.loadSplits(job.data(), job.model().input(), job.seed(), savedClasses, savedVocabulary);
       train = splits.train();
       eval = splits.eval();
       classes = splits.classes();
+      vocabulary = splits.vocabulary();
       plan = BatchPlan.of(train.size(), job.data().train().batchSize(), job.data().train().shuffle(), job.seed());
     } catch (DataException e) {
       system.shutdown(job, topology);
@@ -123,22 +138,23 @@ public final class JobSession implements AutoCloseable {
         ckpt = CheckpointOps.build(scope.tf(), step.variables());
       }
       checkLabels(job, step, train, eval);
-      if (strategy instanceof TpuStrategy tpu) {
-        // the TPU master compiles the ops marked _tpu_replicate, gradient ops included, which can
-        // only be marked on the GraphDef: the session runs an annotated copy of the graph
+      Optional<GraphDef> rewritten = strategy.sessionGraph(graph);
+      if (rewritten.isPresent()) {
+        // e.g. the TPU master compiles the ops marked _tpu_replicate, gradient ops included, which
+        // can only be marked on the GraphDef: the session runs the strategy's copy of the graph
         Graph annotated = new Graph();
         try {
-          annotated.importGraphDef(tpu.annotatedGraphDef(graph));
+          annotated.importGraphDef(rewritten.get());
         } catch (RuntimeException e) {
           annotated.close();
           throw e;
         }
-        JobSession session = new JobSession(job, system, topology, strategy, train, eval, classes, plan,
+        JobSession session = new JobSession(job, system, topology, strategy, train, eval, classes, vocabulary, plan,
             annotated, step.in(annotated), ckpt.in(annotated), injector.getInstance(ModelFactory.class));
         session.onClose(graph::close);
         return session;
       }
-      return new JobSession(job, system, topology, strategy, train, eval, classes, plan, graph, step, ckpt,
+      return new JobSession(job, system, topology, strategy, train, eval, classes, vocabulary, plan, graph, step, ckpt,
           injector.getInstance(ModelFactory.class));
     } catch (IllegalArgumentException e) {
       graph.close();
@@ -157,12 +173,24 @@ public final class JobSession implements AutoCloseable {
 
   /** Every label of both splits against the loss and the model's output width, before any step. */
   private static void checkLabels(JobSpec job, TrainGraph step, Examples train, Examples eval) throws DataException {
-    long[] batched = step.outputs().shape().asArray();
-    long[] outputShape = java.util.Arrays.copyOfRange(batched, 1, batched.length);
-    LabelChecks.check(job.loss(), outputShape, train, "data.train." + DataLoader.kindOf(job.data().train().source().getClass()));
+    LabelChecks.check(job.loss(), outputShape(step), train, "data.train." + DataLoader.kindOf(job.data().train().source().getClass()));
     if (eval != null) {
-      LabelChecks.check(job.loss(), outputShape, eval, "data.eval." + DataLoader.kindOf(job.data().eval().source().getClass()));
+      LabelChecks.check(job.loss(), outputShape(step), eval, "data.eval." + DataLoader.kindOf(job.data().eval().source().getClass()));
     }
+  }
+
+  /**
+   * Checks other examples' labels (say, files given to {@code evaluate}) as the splits' were.
+   *
+   * @param where the spec path or option of errors, e.g. {@code --data}
+   */
+  public void checkLabels(Examples examples, String where) throws DataException {
+    LabelChecks.check(job.loss(), outputShape(step), examples, where);
+  }
+
+  private static long[] outputShape(TrainGraph step) {
+    long[] batched = step.outputs().shape().asArray();
+    return java.util.Arrays.copyOfRange(batched, 1, batched.length);
   }
 
   /** The session, opened (and its variables initialized) on first use. */

@@ -95,7 +95,8 @@ public final class RunDirectory implements AutoCloseable {
       return;
     }
     try (java.util.stream.Stream<Path> s = Files.list(dir)) {
-      if (s.findAny().isEmpty()) {
+      // a run killed while writing its marker left only the marker's temporary file
+      if (s.allMatch(f -> OWN_TEMPORARY.matcher(f.getFileName().toString()).matches())) {
         return;
       }
     }

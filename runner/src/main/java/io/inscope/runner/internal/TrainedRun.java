@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  */
 public record TrainedRun(Path dir, JobSpec job, String resolvedText, Path checkpoint, TrainingState state) {
   public static final String JOB_FILE = "job.resolved.yaml";
-  private static final List<String> ONE_DEVICE = List.of("strategy.type=one_device", "strategy.replicas=1");
+  private static final List<String> ONE_DEVICE = List.of("strategy={type: one_device}", "cluster={}");
 
   public static TrainedRun open(Path dir, Consumer<String> warn) throws UserException, IOException {
     Path file = dir.resolve(JOB_FILE);

@@ -80,10 +80,18 @@ class RunDirectoryTest {
   }
 
   @Test
-  void anEmptyDirectoryAndARunDirectoryFromBeforeTheMarkerAreAccepted() throws Exception {
+  void anEmptyDirectoryOneWithOnlyAnUnfinishedMarkerAndARunDirectoryFromBeforeTheMarkerAreAccepted() throws Exception {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     try (RunDirectory run = RunDirectory.acquire(empty)) {
       assertTrue(Files.exists(empty.resolve(RunDirectory.MARKER)));
+    }
+    Path killed = Files.createDirectories(tmp.resolve("killed"));
+    Files.writeString(killed.resolve(".inscope-run1234567890123.tmp"), "");
+    try (RunDirectory run = RunDirectory.acquire(killed)) {
+      assertTrue(Files.exists(killed.resolve(RunDirectory.MARKER)), "a run killed while writing its marker left its directory usable");
+    }
+    try (var files = Files.list(killed)) {
+      assertEquals(java.util.List.of(".inscope-run"), files.map(f -> f.getFileName().toString()).toList());
     }
     Path old = Files.createDirectories(tmp.resolve("old"));
     Files.writeString(old.resolve("job.resolved.yaml"), "version: 1\n");

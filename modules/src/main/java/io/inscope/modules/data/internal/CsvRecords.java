@@ -19,9 +19,16 @@ public final class CsvRecords {
   private int line = 1;
   private int recordLine;
   private final StringBuilder field = new StringBuilder();
+  private final char separator;
 
   public CsvRecords(Reader reader) {
+    this(reader, ',');
+  }
+
+  /** Fields separated by {@code separator} ({@code '\t'} for TSV) instead of a comma. */
+  public CsvRecords(Reader reader, char separator) {
     this.reader = reader;
+    this.separator = separator;
   }
 
   /** The 1-based line on which the record last returned by {@link #next()} starts. */
@@ -70,7 +77,7 @@ public final class CsvRecords {
           }
         } else if (c == '"' && field.isEmpty()) {
           quoted = true;
-        } else if (c == ',') {
+        } else if (c == separator) {
           fields.add(field.toString());
           field.setLength(0);
         } else if (c == '\n' || c == '\r' || c == -1) {

@@ -73,6 +73,9 @@ public final class ImageDecoder {
       throw new IllegalArgumentException("channels must be 1 or 3 (got " + channels + ")");
     }
     Format format = Format.of(bytes);
+    if (bytes.length == 0) {
+      throw new IOException("the image is empty (0 bytes)");
+    }
     if (format == null) {
       throw new IOException("not a PNG, JPEG, GIF or BMP image (it starts " + java.util.HexFormat.ofDelimiter(" ")
           .formatHex(bytes, 0, Math.min(bytes.length, 4)) + ")");

@@ -1,0 +1,50 @@
+package io.inscope.configs.layers;
+
+import io.inscope.configs.Activation;
+import io.inscope.configs.Default;
+import io.inscope.configs.Doc;
+import io.inscope.configs.Kind;
+import io.inscope.configs.Padding;
+import io.inscope.configs.Pair;
+import io.inscope.configs.Range;
+import io.inscope.configs.initializers.InitializerSpec;
+import java.util.List;
+
+/**
+ * Depthwise 2-D convolution of NHWC images, as Keras' {@code DepthwiseConv2D}: each input channel
+ * convolved with its own {@code depth_multiplier} filters, giving {@code channels ·
+ * depth_multiplier} outputs. Weights as Keras: {@code kernel [kh, kw, channels, depth_multiplier]},
+ * {@code bias [channels · depth_multiplier]}.
+ *
+ * <pre>
+ * - depthwise_conv2d: {kernel_size: 3, padding: same}
+ * </pre>
+ *
+ * <table>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>kernel_size</td><td>(required)</td><td>n or [h, w]</td></tr>
+ *   <tr><td>strides</td><td>[1, 1]</td><td>n or [h, w]</td></tr>
+ *   <tr><td>padding</td><td>valid</td><td>valid or same</td></tr>
+ *   <tr><td>depth_multiplier</td><td>1</td><td>filters per input channel</td></tr>
+ *   <tr><td>activation</td><td>linear</td><td>applied to the output</td></tr>
+ *   <tr><td>use_bias</td><td>true</td><td>add a bias per output channel</td></tr>
+ *   <tr><td>depthwise_initializer</td><td>glorot_uniform</td><td></td></tr>
+ *   <tr><td>bias_initializer</td><td>zeros</td><td></td></tr>
+ * </table>
+ */
+@Doc("Depthwise 2-D convolution of NHWC images (Keras' DepthwiseConv2D)")
+@Kind("depthwise_conv2d")
+public record DepthwiseConv2DSpec(
+    @Doc("kernel size, n or [h, w]") @Range(min = 1) @Pair List<Integer> kernelSize,
+    @Doc("stride, n or [h, w]") @Default("[1, 1]") @Range(min = 1) @Pair List<Integer> strides,
+    @Doc("valid (no padding) or same") @Default("valid") Padding padding,
+    @Doc("filters per input channel") @Default("1") @Range(min = 1) int depthMultiplier,
+    @Doc("activation applied to the output") @Default("linear") Activation activation,
+    @Doc("whether the layer adds a bias") @Default("true") boolean useBias,
+    @Doc("initializer of the kernel, a kind") @Default("glorot_uniform") InitializerSpec depthwiseInitializer,
+    @Doc("initializer of the bias, a kind") @Default("zeros") InitializerSpec biasInitializer) implements LayerSpec {
+  public DepthwiseConv2DSpec {
+    kernelSize = List.copyOf(kernelSize);
+    strides = List.copyOf(strides);
+  }
+}

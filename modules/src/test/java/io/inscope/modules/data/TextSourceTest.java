@@ -1,0 +1,69 @@
+package io.inscope.modules.data;
+
+import static io.inscope.modules.data.IdxSourceTest.features;
+import static io.inscope.modules.data.IdxSourceTest.input;
+import static io.inscope.modules.data.IdxSourceTest.labels;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.inscope.configs.data.DataSpec;
+import io.inscope.configs.data.DataSplitSpec;
+import io.inscope.configs.data.Separator;
+import io.inscope.configs.data.TextSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TextSourceTest {
+  @TempDir Path dir;
+
+  @Test
+  void evalSplitUsesTheTrainingVocabularyAndClasses() throws Exception {
+    Path train = dir.resolve("train.tsv");
+    Files.writeString(train, "text\tlabel\nGood, good cat!\tyes\nbad dog\tno\n\"a \"\"quoted\"\"\tcat\"\tyes\n");
+    Path eval = dir.resolve("eval.csv");
+    Files.writeString(eval, "label,text\nyes,good bird\n");
+    TextSpec trainSpec = new TextSpec(train.toString(), "text", "label", null, null, 4);
+    assertEquals(Separator.TAB, trainSpec.separator());
+    DataSpec data = new DataSpec(new DataSplitSpec(trainSpec, 1.0, 0, 1),
+        new DataSplitSpec(new TextSpec(eval.toString(), "text", "label", null, null, 4), 1.0, 0, 1));
+    DataLoader loader = new DataLoader(Map.of("text", new TextSource()));
+    DataLoader.Splits splits = loader.loadSplits(data, input(4), 0, Optional.empty(), Optional.empty());
+    // counts: good 2, cat 2, bad/dog/a/quoted 1 each; ties by descending UTF-8 bytes
+    assertEquals(List.of("", "[UNK]", "good", "cat", "quoted", "dog", "bad", "a"), splits.vocabulary().orElseThrow().tokens());
+    assertArrayEquals(new float[] {2, 2, 3, 0, 6, 5, 0, 0, 7, 4, 3, 0}, features(splits.train()));
+    assertArrayEquals(new float[] {2, 1, 0, 0}, features(splits.eval()), "'bird' is out of the training vocabulary");
+    assertArrayEquals(new float[] {1}, labels(splits.eval()), "classes no, yes of the training split");
+
+    Vocabulary saved = Vocabulary.learn(List.of(List.of("bird")), null);
+    DataLoader.Splits resumed = loader.loadSplits(data, input(4), 0, Optional.empty(), Optional.of(saved));
+    assertArrayEquals(new float[] {1, 2, 0, 0}, features(resumed.eval()), "the saved vocabulary wins");
+  }
+
+  @Test
+  void emptyTextsAndBadColumnsNameTheRow() throws Exception {
+    Path file = dir.resolve("t.csv");
+    Files.writeString(file, "text,label\nfine,1\n\" !?! \",0\n");
+    DataException e = assertThrows(DataException.class, () -> load(file, "text", 3));
+    assertEquals("text: " + file + ":3: column 'text': the text ' !?! ' has no word once punctuation is stripped; remove the row or write its text",
+        e.getMessage());
+    Files.writeString(file, "text,label\nfine,1\n,0\n");
+    assertEquals("text: " + file + ":3: column 'text': the text is empty; remove the row or write its text",
+        assertThrows(DataException.class, () -> load(file, "text", 3)).getMessage());
+    assertEquals("text.text: " + file + ":1: no column 'txt' in the header (columns: text, label); did you mean 'text'?",
+        assertThrows(DataException.class, () -> load(file, "txt", 3)).getMessage());
+    Files.writeString(file, "text,label\nfine,1\n");
+    assertEquals("text.sequence_length: 3 token ids per example but model.input.shape [4] has 4 values; set model.input.shape to [3]",
+        assertThrows(DataException.class, () -> new TextSource().load(new TextSpec(file.toString(), "text", "label", null, null, 3), input(4), 0))
+            .getMessage());
+  }
+
+  private Examples load(Path file, String column, int length) throws DataException {
+    return new TextSource().load(new TextSpec(file.toString(), column, "label", Separator.COMMA, null, length), input(length), 0);
+  }
+}
