@@ -59,7 +59,7 @@ class PlanAndInspectTest {
     java.util.regex.Matcher m = java.util.regex.Pattern
         .compile("(?m)^dense\\.kernel\\s+\\[8, 16\\]\\s+float32\\s+([0-9a-f]{16})\\s+min \\S+ max \\S+ mean \\S+\\s+(.*)$").matcher(r.out());
     assertTrue(m.find(), r.out());
-    String[] replicas = m.group(2).trim().split(" ");
+    String[] replicas = m.group(2).trim().split("\\s+");
     assertEquals(4, replicas.length, r.out());
     for (String c : replicas) {
       assertEquals(m.group(1), c, "every replica's component equals the saved copy");
