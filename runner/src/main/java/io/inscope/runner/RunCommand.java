@@ -3,6 +3,9 @@ package io.inscope.runner;
 import io.inscope.configs.JobSpec;
 import io.inscope.configs.LoadedJob;
 import io.inscope.configs.Secrets;
+import io.inscope.configs.StrategyType;
+import io.inscope.modules.cluster.TfConfig;
+import io.inscope.modules.cluster.WorkerCluster;
 import io.inscope.runner.internal.GracefulStop;
 import io.inscope.runner.internal.RunDirectory;
 import io.inscope.runner.internal.Sweep;
@@ -13,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +32,12 @@ import picocli.CommandLine.Spec;
  * request (SIGTERM, SIGINT, {@code train.max_duration}) checkpoints the running job and starts no
  * further one. With several jobs a summary table follows, and the exit code is the most severe of
  * the jobs' codes ({@link ExitCodes#SEVERITY}).
+ *
+ * <p>A {@code multi_worker_mirrored} job without {@code cluster.workers} takes its cluster from
+ * {@code TF_CONFIG}, checked before anything starts (a wrong part is exit 2). Where TF_CONFIG names
+ * this process a task other than the chief (task 0), {@code run} serves as that task's gRPC server,
+ * as {@code runner.jar worker} does, and writes nothing into the run directory: every task of a
+ * Kubeflow TFJob can run the same command.
  */
 @Command(
     name = "run",
@@ -66,6 +76,10 @@ public final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Instant start = Instant.now();
     List<Planned> plan = plan();
+    Optional<Planned> served = servedJob(plan);
+    if (served.isPresent()) {
+      return serve(served.get(), err);
+    }
     boolean many = plan.size() > 1;
     List<JobResult> results = new ArrayList<>();
     int exit = ExitCodes.OK;
@@ -91,6 +105,42 @@ public final class RunCommand implements Callable<Integer> {
       err.flush();
     }
     return exit;
+  }
+
+  /**
+   * The job whose cluster this process serves in rather than runs: one whose TF_CONFIG names this
+   * process a task other than task 0. Such a process serves one job only.
+   */
+  private Optional<Planned> servedJob(List<Planned> plan) throws UserException {
+    for (Planned job : plan) {
+      WorkerCluster cluster = job.error() == null ? tfConfigCluster(job.spec()) : null;
+      if (cluster != null && cluster.task() != 0) {
+        if (plan.size() > 1) {
+          throw new UserException(ExitCodes.USAGE, job.label() + ": TF_CONFIG names this process task "
+              + cluster.task() + ", which serves the chief's job; run one job file, without --sweep");
+        }
+        return Optional.of(job);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private int serve(Planned job, PrintWriter err) throws Exception {
+    WorkerCluster cluster = tfConfigCluster(job.spec());
+    Integer replicas = job.spec().strategy().replicas();
+    err.println(job.label() + ": TF_CONFIG names this process task " + cluster.task() + " of " + cluster.size()
+        + ", not the chief: serving the chief's job over gRPC, writing nothing into " + job.dir());
+    return WorkerCommand.serve(cluster, replicas == null ? 1 : replicas, err);
+  }
+
+  /** The cluster TF_CONFIG gives {@code job}, or null when the job does not take it from TF_CONFIG. */
+  private static WorkerCluster tfConfigCluster(JobSpec job) {
+    String tfConfig = System.getenv("TF_CONFIG");
+    if (job.strategy().type() != StrategyType.MULTI_WORKER_MIRRORED || job.cluster().workers() != null
+        || tfConfig == null || tfConfig.isBlank()) {
+      return null;
+    }
+    return TfConfig.parse(tfConfig);
   }
 
   private JobResult runOne(Planned job, GracefulStop stop, PrintWriter err) {
@@ -140,6 +190,13 @@ public final class RunCommand implements Callable<Integer> {
         UserException clash = owner == null ? null : new UserException(ExitCodes.USAGE,
             file + ": run directory " + dir + " is already used by job " + owner
                 + " of this command; give the jobs different names or outputs");
+        if (clash == null) {
+          try {
+            tfConfigCluster(job);
+          } catch (IllegalArgumentException e) {
+            clash = new UserException(ExitCodes.USAGE, file + ": " + e.getMessage());
+          }
+        }
         plan.add(new Planned(label, job, secrets, dir, clash));
       }
     }

@@ -52,12 +52,19 @@ public final class WorkerCommand implements Callable<Integer> {
     if (replicas < 1) {
       throw new UserException(ExitCodes.USAGE, "worker: --replicas must be >= 1 (got " + replicas + ")");
     }
+    return serve(c, replicas, spec.commandLine().getErr());
+  }
+
+  /**
+   * Starts {@code c}'s own task with {@code replicas} CPU devices and serves until SIGTERM or
+   * SIGINT, which end the process with exit 0.
+   */
+  static int serve(WorkerCluster c, int replicas, PrintWriter err) throws Exception {
     try {
       Servers.start(c, replicas);
     } catch (ClusterUnavailableException e) {
       throw new UserException(ExitCodes.UNAVAILABLE, e.getMessage());
     }
-    PrintWriter err = spec.commandLine().getErr();
     String name = "worker task " + c.task() + " of " + c.size();
     for (String signal : new String[] {"TERM", "INT"}) {
       Signal.handle(new Signal(signal), s -> {

@@ -27,24 +27,30 @@ final class JarProcess {
   }
 
   static JarProcess start(Path logDir, String... args) throws IOException {
-    return start(logDir, true, args);
+    return start(logDir, true, null, args);
+  }
+
+  /** With {@code TF_CONFIG} set to {@code tfConfig}, as Kubeflow's TFJob sets it in each pod. */
+  static JarProcess startWithTfConfig(Path logDir, String tfConfig, String... args) throws IOException {
+    return start(logDir, true, tfConfig, args);
   }
 
   /** As users start it: without {@code TF_CPP_MIN_LOG_LEVEL}, so the launcher re-launches itself in a child JVM. */
   static JarProcess startLauncher(Path logDir, String... args) throws IOException {
-    return start(logDir, false, args);
+    return start(logDir, false, null, args);
   }
 
   /** {@code java -cp runner.jar:<extra> io.inscope.runner.Main ...}: the runner with a plugin jar. */
   static JarProcess startWith(Path logDir, Path extraJar, String... args) throws IOException {
-    return launch(logDir, true, List.of("-cp", JAR + File.pathSeparator + extraJar, "io.inscope.runner.Main"), args);
+    return launch(logDir, true, null, List.of("-cp", JAR + File.pathSeparator + extraJar, "io.inscope.runner.Main"), args);
   }
 
-  private static JarProcess start(Path logDir, boolean logLevelSet, String... args) throws IOException {
-    return launch(logDir, logLevelSet, List.of("-jar", JAR.toString()), args);
+  private static JarProcess start(Path logDir, boolean logLevelSet, String tfConfig, String... args) throws IOException {
+    return launch(logDir, logLevelSet, tfConfig, List.of("-jar", JAR.toString()), args);
   }
 
-  private static JarProcess launch(Path logDir, boolean logLevelSet, List<String> how, String... args) throws IOException {
+  private static JarProcess launch(Path logDir, boolean logLevelSet, String tfConfig, List<String> how, String... args)
+      throws IOException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     cmd.addAll(how);
     cmd.addAll(List.of(args));
@@ -56,6 +62,9 @@ final class JarProcess {
       pb.environment().remove("TF_CPP_MIN_LOG_LEVEL");
     }
     pb.environment().remove("TF_CONFIG");
+    if (tfConfig != null) {
+      pb.environment().put("TF_CONFIG", tfConfig);
+    }
     return new JarProcess(pb.start(), log.toPath());
   }
 

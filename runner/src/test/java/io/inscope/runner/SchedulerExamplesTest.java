@@ -36,6 +36,56 @@ class SchedulerExamplesTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void tfJobRunsTheSameCommandOnTheChiefAndEveryWorker() throws Exception {
+    String text = Files.readString(DIR.resolve("tfjob.yaml"));
+    Map<String, Object> tfJob = new Yaml().load(text);
+    assertEquals("kubeflow.org/v1", tfJob.get("apiVersion"));
+    assertEquals("TFJob", tfJob.get("kind"));
+    Map<String, Object> replicas = (Map<String, Object>) ((Map<String, Object>) tfJob.get("spec")).get("tfReplicaSpecs");
+    assertEquals(List.of("Chief", "Worker"), List.copyOf(replicas.keySet()));
+    assertEquals(1, ((Map<String, Object>) replicas.get("Chief")).get("replicas"));
+    assertTrue((Integer) ((Map<String, Object>) replicas.get("Worker")).get("replicas") >= 1);
+    List<String> command = null;
+    for (Object replica : replicas.values()) {
+      Map<String, Object> pod = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) replica).get("template")).get("spec");
+      Map<String, Object> container = ((List<Map<String, Object>>) pod.get("containers")).get(0);
+      List<String> c = (List<String>) container.get("command");
+      if (command != null) {
+        assertEquals(command, c, "every replica runs the same command");
+      }
+      command = c;
+      String jobsVolume = null;
+      for (Map<String, Object> mount : (List<Map<String, Object>>) container.get("volumeMounts")) {
+        if ("/jobs".equals(mount.get("mountPath"))) {
+          jobsVolume = (String) mount.get("name");
+        }
+      }
+      assertTrue(jobsVolume != null, "the job file is mounted at /jobs");
+      boolean fromConfigMap = false;
+      for (Map<String, Object> volume : (List<Map<String, Object>>) pod.get("volumes")) {
+        fromConfigMap |= jobsVolume.equals(volume.get("name")) && volume.containsKey("configMap");
+      }
+      assertTrue(fromConfigMap, "the job file comes from a ConfigMap");
+    }
+    assertEquals(List.of("java", "-jar", "/app/runner.jar", "run", "/jobs/job.yaml"), command.subList(0, 5));
+    Matcher configMap = Pattern.compile("--from-file=job.yaml=([\\w./-]+\\.yaml)").matcher(text);
+    assertTrue(configMap.find(), "the comment names the job file the ConfigMap holds");
+    List<String> sets = new ArrayList<>();
+    for (int i = 5; i < command.size(); i++) {
+      if (command.get(i).equals("--set")) {
+        sets.add(command.get(++i));
+      }
+    }
+    io.inscope.configs.JobSpec job = JobOptions.load(Path.of("..").resolve(configMap.group(1)), sets).spec();
+    assertEquals(io.inscope.configs.StrategyType.MULTI_WORKER_MIRRORED, job.strategy().type());
+    assertEquals(null, job.cluster().workers(), "the cluster comes from TF_CONFIG");
+    int tasks = 1 + (Integer) ((Map<String, Object>) replicas.get("Worker")).get("replicas");
+    int perTask = job.strategy().replicas() == null ? 1 : job.strategy().replicas();
+    assertEquals(0, job.data().train().batchSize() % (tasks * perTask), "batch_size divides by the replicas");
+  }
+
+  @Test
   void slurmScriptRequeuesResumableCodesAndSignalsBeforeTheGracePeriodRunsOut() throws Exception {
     Path script = DIR.resolve("slurm.sbatch");
     String text = Files.readString(script);

@@ -48,7 +48,8 @@ public final class MultiWorkerSystem implements SystemInitializer {
     WorkerCluster cluster = WorkerCluster.forJob(job.cluster(), env.apply("TF_CONFIG"));
     if (cluster.task() != 0) {
       throw new IllegalArgumentException("TF_CONFIG names this process task " + cluster.task()
-          + "; task 0 runs the job, every other task serves: run `runner.jar worker` here instead");
+          + "; the chief (task 0) runs the job, every other task serves: run `runner.jar job.yaml` with"
+          + " one job file, or `runner.jar worker`, here instead");
     }
     return cluster;
   }

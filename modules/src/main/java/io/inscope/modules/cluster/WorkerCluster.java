@@ -9,8 +9,9 @@ import org.tensorflow.proto.ServerDef;
 
 /**
  * The TensorFlow cluster of a {@code multi_worker_mirrored} job: the tasks of job {@code worker}
- * as {@code host:port}, and which task this process is. Task 0 runs the job; every other task runs
- * {@code runner.jar worker}. The cluster comes from the job file, or from {@code TF_CONFIG} (see
+ * as {@code host:port}, and which task this process is. Task 0 (TF_CONFIG's chief) runs the job;
+ * every other task serves, through {@code runner.jar worker} or {@code runner.jar job.yaml} with
+ * TF_CONFIG naming it. The cluster comes from the job file, or from {@code TF_CONFIG} (see
  * {@link TfConfig}) when the file lists no workers:
  *
  * <pre>
