@@ -3,6 +3,7 @@ package io.inscope.runner;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.inject.Injector;
+import io.inscope.configs.data.DataSpec;
 import io.inscope.configs.data.DataSplitSpec;
 import io.inscope.modules.checkpoint.Checkpoints;
 import io.inscope.modules.data.ClassNames;
@@ -76,12 +77,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         DataSplitSpec other = new DataSplitSpec(DataFiles.replace(split.source(), data, "--data"), split.scale(), 0,
             split.batchSize());
         try {
-          examples = injector.getInstance(DataLoader.class)
-              .load("--data", other, run.job().model().input(), run.job().seed());
-          if (session.classes.isPresent()) {
-            examples = examples.withClasses(session.classes.get(), "--data", "the run's " + ClassNames.FILE,
-                "evaluate on files of the classes the model was trained on");
-          }
+          // read as the run's eval split: numbered by its class names, vectorized with its vocabulary
+          examples = injector.getInstance(DataLoader.class).loadSplits(new DataSpec(run.job().data().train(), other),
+              run.job().model().input(), run.job().seed(), session.classes, session.vocabulary).eval();
           session.checkLabels(examples, "--data");
         } catch (DataException e) {
           throw new UserException(ExitCodes.USAGE, e.getMessage());

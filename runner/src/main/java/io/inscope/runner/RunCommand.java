@@ -4,6 +4,7 @@ import io.inscope.configs.JobSpec;
 import io.inscope.configs.LoadedJob;
 import io.inscope.configs.Secrets;
 import io.inscope.runner.internal.GracefulStop;
+import io.inscope.runner.internal.RunDirectory;
 import io.inscope.runner.internal.Sweep;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -111,6 +112,11 @@ public final class RunCommand implements Callable<Integer> {
       combinations = Sweep.combinations(sweeps);
     } catch (IllegalArgumentException e) {
       throw new UserException(ExitCodes.USAGE, e.getMessage());
+    }
+    if (!sweeps.isEmpty() && output.output != null && files.size() == 1 && RunDirectory.isRunDirectory(output.output)) {
+      throw new UserException(ExitCodes.USAGE, "--output " + output.output + " is the run directory of an earlier run;"
+          + " the sweep's runs would be made inside it. Give the sweep a directory of its own with --output,"
+          + " or leave --output out (the runs then go to <output>-sweep/ beside the job's run directory)");
     }
     List<Planned> plan = new ArrayList<>();
     Map<Path, String> owners = new HashMap<>();

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code runner.jar run}, then {@code evaluate --json} and {@code predict}, as users run them, for
- * each file kind: evaluate reproduces the run's last evaluation, and the accuracy and cross-entropy
+ * each file kind (CSV with string labels, IDX, TFRecord, image folders): evaluate reproduces the run's last evaluation, and the accuracy and cross-entropy
  * of predict's rows are evaluate's.
  */
 class EvaluatePredictIT {
@@ -51,9 +51,24 @@ class EvaluatePredictIT {
         "tfrecord: {paths: [eval.tfrecord], " + features + "}", eval, List.of(records), records, IDS);
   }
 
+  @Test
+  void imageFolder() throws Exception {
+    ServingData.pngs(tmp.resolve("train"), 60, 1);
+    int[] labels = ServingData.pngs(tmp.resolve("eval"), 16, 2);
+    String source = "image_folder: {path: %s, color_mode: grayscale, size: [4, 4]}, scale: 0.00392156862745098";
+    Path job = ServingData.job(tmp, "images", source.formatted("train"), source.formatted("eval"),
+        "{sparse_categorical_crossentropy: {from_logits: true}}", 3, "[4, 4, 1]");
+    check("images", job, labels, List.of(tmp.resolve("eval")), tmp.resolve("eval"), ServingData.CLASSES);
+  }
+
   private void check(String name, String train, String eval, ServingData evalData, List<Path> dataFiles, Path input,
       List<String> classNames) throws Exception {
     Path job = ServingData.job(tmp, name, train, eval, "{sparse_categorical_crossentropy: {from_logits: true}}", 3);
+    check(name, job, evalData.label, dataFiles, input, classNames);
+  }
+
+  private void check(String name, Path job, int[] evalLabels, List<Path> dataFiles, Path input, List<String> classNames)
+      throws Exception {
     Path run = tmp.resolve("run-" + name);
     JarProcess p = JarProcess.start(tmp, "run", job.toString(), "--output", run.toString(), "--quiet").finish(300);
     assertEquals(0, p.exit, p.output);
@@ -81,8 +96,8 @@ class EvaluatePredictIT {
     Path out = tmp.resolve(name + "-predictions.csv");
     p = JarProcess.start(tmp, "predict", run.toString(), "--input", input.toString(), "--output", out.toString()).finish(300);
     assertEquals(0, p.exit, p.output);
-    assertTrue(p.output.contains("predict: 48 examples to "), p.output);
-    double[] accuracyLoss = Predictions.read(out, classNames).accuracyAndLoss(evalData.label, classNames);
+    assertTrue(p.output.contains("predict: " + evalLabels.length + " examples to "), p.output);
+    double[] accuracyLoss = Predictions.read(out, classNames).accuracyAndLoss(evalLabels, classNames);
     assertEquals(evaluated.get("accuracy").asDouble(), accuracyLoss[0], 1e-9, name + ": predicted accuracy");
     assertEquals(evaluated.get("loss").asDouble(), accuracyLoss[1], 1e-5, name + ": cross-entropy of the predictions");
   }

@@ -121,6 +121,24 @@ class EvaluatePredictTest {
   }
 
   @Test
+  void textIsEvaluatedOnOtherFilesWithTheRunsVocabulary() throws Exception {
+    Path run = tmp.resolve("run");
+    Path job = Path.of("../examples/reviews-text.yaml");
+    CliHarness.Run r = CliHarness.run("run", job.toString(), "--output", run.toString(), "--quiet", "--set", "train.epochs=2");
+    assertEquals(0, r.exit(), r.err());
+    CliHarness.Run split = CliHarness.run("evaluate", run.toString(), "--json");
+    assertEquals(0, split.exit(), split.err());
+    // the eval file alone would learn another vocabulary (other ids, another loss); the run's is used
+    CliHarness.Run data = CliHarness.run("evaluate", run.toString(), "--json", "--data", "../examples/data/reviews-test.tsv");
+    assertEquals(0, data.exit(), data.err());
+    assertEquals(Predictions.json(split.out()).get("loss").asDouble(), Predictions.json(data.out()).get("loss").asDouble());
+    CliHarness.Run p = CliHarness.run("predict", run.toString(), "--input", "../examples/data/reviews-test.tsv",
+        "--output", tmp.resolve("p.csv").toString());
+    assertEquals(2, p.exit(), p.err());
+    assertTrue(p.err().contains("prediction does not read this kind of source yet"), p.err());
+  }
+
+  @Test
   void usageErrorsExit2WithOneLine() throws Exception {
     CliHarness.Run r = CliHarness.run("evaluate", tmp.toString());
     assertEquals(2, r.exit());

@@ -201,6 +201,18 @@ class RunCommandTest {
   }
 
   @Test
+  void aSweepIsNotMadeInsideAnEarlierRunsDirectory() throws Exception {
+    Path job = CliHarness.syntheticJob(tmp, "");
+    Path out = tmp.resolve("out");
+    assertEquals(0, CliHarness.run("run", job.toString(), "--output", out.toString(), "--quiet", "--set", "train.steps=5").exit());
+    CliHarness.Run r = CliHarness.run("run", job.toString(), "--output", out.toString(), "--set", "train.steps=5",
+        "--sweep", "optimizer.sgd.learning_rate=0.05,0.1");
+    assertEquals(ExitCodes.USAGE, r.exit(), r.err());
+    assertTrue(r.err().startsWith("--output " + out + " is the run directory of an earlier run; the sweep's runs would be made inside it"), r.err());
+    assertFalse(Files.exists(out.resolve("learning_rate=0.05")));
+  }
+
+  @Test
   void anOutputThatIsSomeoneElsesDirectoryIsRefusedWithExit2() throws Exception {
     Path job = CliHarness.syntheticJob(tmp, "");
     Path mine = Files.createDirectories(tmp.resolve("notes"));

@@ -149,15 +149,46 @@ final class ServingData {
     return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(value).array();
   }
 
+  /**
+   * Writes {@code n} grayscale 4x4 PNG images per class into {@code dir/<class>/}: class c is a
+   * bright band in row c over a dark, noisy background. Returns the labels in the order the
+   * image_folder source lists them (class by class, then by file name).
+   */
+  static int[] pngs(Path dir, int n, long seed) throws IOException {
+    Random r = new Random(seed);
+    int[] labels = new int[n * CLASSES.size()];
+    for (int c = 0; c < CLASSES.size(); c++) {
+      Path classDir = Files.createDirectories(dir.resolve(CLASSES.get(c)));
+      for (int i = 0; i < n; i++) {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 4; y++) {
+          for (int x = 0; x < 4; x++) {
+            int v = (y == c ? 200 : 30) + r.nextInt(40);
+            img.getRaster().setSample(x, y, 0, v);
+          }
+        }
+        javax.imageio.ImageIO.write(img, "png", classDir.resolve(String.format("img%03d.png", i)).toFile());
+        labels[c * n + i] = c;
+      }
+    }
+    return labels;
+  }
+
   /** A job training a 4-16-3 MLP on {@code train} and evaluating on {@code eval} (YAML source bodies). */
   static Path job(Path dir, String name, String train, String eval, String loss, int units) throws IOException {
+    return job(dir, name, train, eval, loss, units, "[4]");
+  }
+
+  /** As above, for examples of {@code shape} (flattened first when it has several axes). */
+  static Path job(Path dir, String name, String train, String eval, String loss, int units, String shape) throws IOException {
     String yaml = """
         version: 1
         name: %s
         seed: 3
         model:
-          input: {shape: [4]}
+          input: {shape: %s}
           layers:
+            - flatten: {}
             - dense: {units: 16, activation: relu}
             - dense: {units: %d}
         loss: %s
@@ -169,7 +200,7 @@ final class ServingData {
         train: {epochs: 8, log_every_steps: 1000, eval_every: epoch}
         checkpoint: {every: epoch, keep: 2}
         export: {saved_model: true}
-        """.formatted(name, units, loss, units == 1 ? "[]" : "[accuracy]", train, eval);
+        """.formatted(name, shape, units, loss, units == 1 ? "[]" : "[accuracy]", train, eval);
     return Files.writeString(dir.resolve(name + ".yaml"), yaml);
   }
 }

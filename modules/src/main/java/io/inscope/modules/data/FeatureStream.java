@@ -3,6 +3,7 @@ package io.inscope.modules.data;
 import io.inscope.configs.InputSpec;
 import io.inscope.configs.data.CsvSpec;
 import io.inscope.configs.data.IdxSpec;
+import io.inscope.configs.data.ImageFolderSpec;
 import io.inscope.configs.data.SourceSpec;
 import io.inscope.configs.data.TfrecordSpec;
 import java.io.Closeable;
@@ -17,7 +18,8 @@ import java.util.stream.Stream;
  * predict} feeds a model, in memory bounded by one batch. The files are of the job's source kind
  * and are read with its settings: {@code csv} (the feature columns by name; a label column may be
  * absent), {@code idx} (the examples file alone), {@code tfrecord} (the declared features, the
- * label feature may be absent). A directory stands for its files, in name order.
+ * label feature may be absent), {@code image_folder} (an image, or every image below a folder, decoded
+ * and resized as the source does). Otherwise a directory stands for its files, in name order.
  */
 public interface FeatureStream extends Closeable {
   /**
@@ -35,6 +37,12 @@ public interface FeatureStream extends Closeable {
    * @param fileOrDir the file, or a directory of files, to read
    */
   static FeatureStream open(SourceSpec source, InputSpec input, Path fileOrDir) throws DataException {
+    if (source instanceof ImageFolderSpec images) {
+      if (!Files.exists(fileOrDir)) {
+        throw new DataException("input", fileOrDir + ": no such file or directory");
+      }
+      return new ImageFeatureStream(images, input, fileOrDir);
+    }
     List<Path> files = files(fileOrDir);
     if (source instanceof CsvSpec csv) {
       return new CsvFeatureStream(csv, input, files);
@@ -49,7 +57,7 @@ public interface FeatureStream extends Closeable {
       return new TfrecordFeatureStream(tfrecord, input, files);
     }
     throw new DataException(DataLoader.kindOf(source.getClass()),
-        "prediction does not read this kind of source yet (it reads csv, idx and tfrecord files)");
+        "prediction does not read this kind of source yet (it reads csv, idx, tfrecord and image_folder files)");
   }
 
   private static List<Path> files(Path fileOrDir) throws DataException {

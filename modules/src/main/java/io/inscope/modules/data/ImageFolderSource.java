@@ -127,7 +127,7 @@ public final class ImageFolderSource implements SourceFactory {
   }
 
   /** The images of one class: sorted by folder path, then by name, as Keras' os.walk listing. */
-  private static List<Path> images(Path dir) throws DataException {
+  static List<Path> images(Path dir) throws DataException {
     try (Stream<Path> walk = Files.walk(dir)) {
       return walk
           .filter(p -> !Files.isDirectory(p) && isImage(p.getFileName().toString()))

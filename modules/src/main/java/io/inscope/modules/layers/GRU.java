@@ -20,6 +20,8 @@ public final class GRU extends Recurrent {
   private MirroredVariable<TFloat32> kernel;
   private MirroredVariable<TFloat32> recurrentKernel;
   private MirroredVariable<TFloat32> bias;
+  private Operand<TFloat32> recurrent;
+  private Operand<TFloat32> recurrentBias;
 
   public GRU(GRUSpec spec, String name, LayerServices services) {
     super(name, spec, 3, services);
@@ -45,8 +47,15 @@ public final class GRU extends Recurrent {
 
   @Override
   Operand<TFloat32> project(CallContext ctx, Ops tf, Operand<TFloat32> x) {
+    recurrent = ctx.replica().read(recurrentKernel);
     Operand<TFloat32> z = tf.linalg.matMul(x, ctx.replica().read(kernel));
-    return bias == null ? z : tf.nn.biasAdd(z, biases(ctx, tf).get(0));
+    if (bias == null) {
+      recurrentBias = null;
+      return z;
+    }
+    List<Operand<TFloat32>> b = biases(ctx, tf);
+    recurrentBias = spec.resetAfter() ? b.get(1) : null;
+    return tf.nn.biasAdd(z, b.get(0));
   }
 
   /** The input bias, and the recurrent bias with {@code reset_after}. */
@@ -60,13 +69,13 @@ public final class GRU extends Recurrent {
   }
 
   @Override
-  List<Operand<TFloat32>> step(CallContext ctx, Ops tf, Operand<TFloat32> x, List<Operand<TFloat32>> states) {
+  List<Operand<TFloat32>> step(Ops tf, Operand<TFloat32> x, List<Operand<TFloat32>> states) {
     Operand<TFloat32> h = states.get(0);
-    Operand<TFloat32> r = ctx.replica().read(recurrentKernel);
+    Operand<TFloat32> r = recurrent;
     List<Operand<TFloat32>> in = Recurrents.split(tf, x, 3);
     Operand<TFloat32> inner = tf.linalg.matMul(h, r);
-    if (bias != null && spec.resetAfter()) {
-      inner = tf.nn.biasAdd(inner, biases(ctx, tf).get(1));
+    if (recurrentBias != null) {
+      inner = tf.nn.biasAdd(inner, recurrentBias);
     }
     List<Operand<TFloat32>> rec = Recurrents.split(tf, inner, 3);
     Operand<TFloat32> z = Activations.apply(tf, spec.recurrentActivation(), tf.math.add(in.get(0), rec.get(0)));

@@ -19,6 +19,7 @@ public final class LSTM extends Recurrent {
   private MirroredVariable<TFloat32> kernel;
   private MirroredVariable<TFloat32> recurrentKernel;
   private MirroredVariable<TFloat32> bias;
+  private Operand<TFloat32> recurrent;
 
   public LSTM(LSTMSpec spec, String name, LayerServices services) {
     super(name, spec, 4, services);
@@ -57,15 +58,16 @@ public final class LSTM extends Recurrent {
 
   @Override
   Operand<TFloat32> project(CallContext ctx, Ops tf, Operand<TFloat32> x) {
+    recurrent = ctx.replica().read(recurrentKernel);
     Operand<TFloat32> z = tf.linalg.matMul(x, ctx.replica().read(kernel));
     return bias == null ? z : tf.nn.biasAdd(z, ctx.replica().read(bias));
   }
 
   @Override
-  List<Operand<TFloat32>> step(CallContext ctx, Ops tf, Operand<TFloat32> x, List<Operand<TFloat32>> states) {
+  List<Operand<TFloat32>> step(Ops tf, Operand<TFloat32> x, List<Operand<TFloat32>> states) {
     Operand<TFloat32> h = states.get(0);
     Operand<TFloat32> c = states.get(1);
-    Operand<TFloat32> z = tf.math.add(x, tf.linalg.matMul(h, ctx.replica().read(recurrentKernel)));
+    Operand<TFloat32> z = tf.math.add(x, tf.linalg.matMul(h, recurrent));
     List<Operand<TFloat32>> g = Recurrents.split(tf, z, 4);
     Operand<TFloat32> i = Activations.apply(tf, spec.recurrentActivation(), g.get(0));
     Operand<TFloat32> f = Activations.apply(tf, spec.recurrentActivation(), g.get(1));

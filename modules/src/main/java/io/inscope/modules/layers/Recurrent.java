@@ -43,11 +43,14 @@ abstract class Recurrent extends NamedLayer {
   /** Creates the weights for inputs of {@code features} per step. */
   abstract void buildWeights(long features);
 
-  /** {@code x · kernel (+ input bias)} for a batch of steps {@code [n, features]}: {@code [n, gates · units]}. */
+  /**
+   * {@code x · kernel (+ input bias)} for a batch of steps {@code [n, features]}: {@code [n, gates ·
+   * units]}; also reads, once per call, the weights that {@link #step} uses at every step.
+   */
   abstract Operand<TFloat32> project(CallContext ctx, Ops tf, Operand<TFloat32> x);
 
   /** The states after one step (the output first), from the step's projected input and the states before it. */
-  abstract List<Operand<TFloat32>> step(CallContext ctx, Ops tf, Operand<TFloat32> projected, List<Operand<TFloat32>> states);
+  abstract List<Operand<TFloat32>> step(Ops tf, Operand<TFloat32> projected, List<Operand<TFloat32>> states);
 
   /** How many states the cell carries (LSTM: the output and the cell). */
   abstract int stateCount();
@@ -72,7 +75,7 @@ abstract class Recurrent extends NamedLayer {
     }
     List<Operand<TFloat32>> outputs = new ArrayList<>();
     for (Operand<TFloat32> x : inputs) {
-      states = step(ctx, tf, x, states);
+      states = step(tf, x, states);
       outputs.add(states.get(0));
     }
     return spec.returnSequences() ? tf.stack(outputs, Stack.axis(1L)) : states.get(0);

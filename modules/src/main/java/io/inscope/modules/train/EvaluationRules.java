@@ -66,21 +66,27 @@ final class EvaluationRules {
         }
       }
     }
+    // every rule counts this evaluation before any checkpoint of it is written
+    EarlyStoppingSpec early = job.train().earlyStopping();
+    Watch w = null;
+    if (early != null) {
+      w = Watches.earlyStopping(early, watch(EARLY_STOPPING), value(eval, early.monitor()), step);
+      watches.put(EARLY_STOPPING, w);
+    }
     BestCheckpointSpec best = job.checkpoint().best();
+    boolean improved = false;
     if (best != null) {
       Watch before = watch(BEST);
       Watch after = Watches.best(best.maximizes(), before, value(eval, best.monitor()), step);
       watches.put(BEST, after);
-      if (after != before) {
-        checkpoints.saveNamed(session, ops, state.apply(watches()), Checkpoints.BEST);
-      }
+      improved = after != before;
     }
-    EarlyStoppingSpec early = job.train().earlyStopping();
+    if (improved) {
+      checkpoints.saveNamed(session, ops, state.apply(watches()), Checkpoints.BEST);
+    }
     if (early == null) {
       return null;
     }
-    Watch w = Watches.earlyStopping(early, watch(EARLY_STOPPING), value(eval, early.monitor()), step);
-    watches.put(EARLY_STOPPING, w);
     if (early.restoreBest() && w.bestStep() == step) {
       checkpoints.saveNamed(session, ops, state.apply(watches()), Checkpoints.EARLY_STOPPING_BEST);
     }

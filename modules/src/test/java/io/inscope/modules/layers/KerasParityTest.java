@@ -83,6 +83,21 @@ class KerasParityTest {
     }
   }
 
+  static Stream<KerasCases.Case> firstCaseOfEachKind() {
+    return Stream.of(KINDS).map(k -> KerasCases.load(k).cases().get(0));
+  }
+
+  /** A second replica reads its own components of the weights and computes the same output. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("firstCaseOfEachKind")
+  void aSecondReplicaComputesKerasOutputToo(KerasCases.Case c) {
+    try (LayerHarness h = new LayerHarness(c.spec(), c.example(), c.batch(), new TwoReplicas())) {
+      c.weights().forEach((name, values) -> h.assign(c.kind() + "." + name, values));
+      LayerHarness.Call call = h.call(1, false, false);
+      assertClose("replica 1 output", c.output(), h.forward(call, c.input()), 1e-6, 1e-5);
+    }
+  }
+
   /** Up to {@link #PROBES} distinct indices below {@code n}, the same on every run. */
   private static int[] probes(int n) {
     List<Integer> all = new ArrayList<>();

@@ -2,7 +2,9 @@ package io.inscope.runner.internal;
 
 import io.inscope.configs.data.CsvSpec;
 import io.inscope.configs.data.IdxSpec;
+import io.inscope.configs.data.ImageFolderSpec;
 import io.inscope.configs.data.SourceSpec;
+import io.inscope.configs.data.TextSpec;
 import io.inscope.configs.data.TfrecordSpec;
 import io.inscope.modules.data.DataLoader;
 import io.inscope.runner.ExitCodes;
@@ -12,8 +14,9 @@ import java.util.List;
 
 /**
  * Other files of the same kind as a job's data: the job's source with its files replaced, every
- * other setting (CSV columns, TFRecord features) kept. {@code csv}: one file; {@code idx}: the
- * examples file and the labels file; {@code tfrecord}: one or more files (globs allowed).
+ * other setting (CSV columns, TFRecord features, image size) kept. {@code csv}: one file; {@code idx}:
+ * the examples file and the labels file; {@code tfrecord}: one or more files (globs allowed); {@code
+ * image_folder}: a folder of class sub-folders.
  */
 public final class DataFiles {
   private DataFiles() {}
@@ -29,11 +32,19 @@ public final class DataFiles {
       expect(kind, paths, 2, "IMAGES.idx LABELS.idx", option);
       return new IdxSpec(paths.get(0), paths.get(1));
     }
+    if (source instanceof TextSpec text) {
+      expect(kind, paths, 1, "FILE.csv or FILE.tsv", option);
+      return new TextSpec(paths.get(0), text.text(), text.label(), text.separator(), text.maxTokens(), text.sequenceLength());
+    }
+    if (source instanceof ImageFolderSpec images) {
+      expect(kind, paths, 1, "a folder of class sub-folders", option);
+      return new ImageFolderSpec(paths.get(0), images.colorMode(), images.size());
+    }
     if (source instanceof TfrecordSpec tfrecord) {
       return new TfrecordSpec(paths, tfrecord.features(), tfrecord.label());
     }
     throw new UserException(ExitCodes.USAGE, option + ": the job's data is " + kind
-        + ", which " + option + " cannot replace (it takes csv, idx and tfrecord files)");
+        + ", which " + option + " cannot replace (it takes csv, idx, tfrecord, image_folder and text files)");
   }
 
   private static void expect(String kind, List<String> paths, int n, String form, String option) throws UserException {
