@@ -7,7 +7,9 @@ MatMul -> BiasAdd -> Relu) with Python's gradients, in a tf.compat.v1 graph and 
 TensorFlow's default ConfigProto, run a few warm-up steps, then one step with a FULL_TRACE;
 prints the kernels by op type (count, sum of all_start..all_end micros, share of all kernel time).
 
-Usage: /work/venv-tf/bin/python tools/tf_cnn_profile.py [WARMUP]   (needs only TensorFlow)
+Usage: /work/venv-tf/bin/python tools/tf_cnn_profile.py [WARMUP] [--relu-grad-from-input]
+(needs only TensorFlow). --relu-grad-from-input builds ReluGrad from the Relu's input, as the C++
+gradient that TF Java uses does, instead of from its output as Python does.
 """
 import sys
 import collections
@@ -16,10 +18,20 @@ import tensorflow as tf
 
 tf1 = tf.compat.v1
 tf1.disable_eager_execution()
-warmup = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+args = [a for a in sys.argv[1:] if not a.startswith("--")]
+warmup = int(args[0]) if args else 5
+from_input = "--relu-grad-from-input" in sys.argv
+
+
+@tf.RegisterGradient("ReluFromInput")
+def _relu_grad_from_input(op, grad):
+    return tf.raw_ops.ReluGrad(gradients=grad, features=op.inputs[0])
+
+
 B = 100
 g = tf.Graph()
-with g.as_default():
+import contextlib
+with g.as_default(), (g.gradient_override_map({"Relu": "ReluFromInput"}) if from_input else contextlib.nullcontext()):
     tf1.set_random_seed(42)
     x = tf1.placeholder(tf.float32, [B, 28, 28, 1])
     y = tf1.placeholder(tf.int32, [B])
@@ -67,7 +79,8 @@ for dev in md.step_stats.dev_stats:
         rows[op][1] += n.all_end_rel_micros
         total += n.all_end_rel_micros
         nodes += 1
-print(f"TF Python {tf.__version__} CNN step profile, default ConfigProto, {warmup} warm-up steps")
+print(f"TF Python {tf.__version__} CNN step profile, default ConfigProto, {warmup} warm-up steps"
+      + (", ReluGrad from the Relu's input" if from_input else ""))
 print(f"traced step: {nodes} kernels; graph as built: {len(g.as_graph_def().node)} nodes; executed: "
       f"{sum(len(p.node) for p in md.partition_graphs)} nodes; sum of kernel times {total / 1000:.1f} ms\n")
 print("| op type (kernel) | count | total µs | share of kernel time |")
