@@ -53,6 +53,6 @@ public final class JobLoader {
     if (!result.errors().isEmpty()) {
       throw new JobFileException(display, result.errors());
     }
-    return new LoadedJob(file, result.spec(), result.secrets());
+    return new LoadedJob(file, result.spec(), result.secrets(), result.positions());
   }
 }

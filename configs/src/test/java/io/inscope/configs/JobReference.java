@@ -102,7 +102,14 @@ final class JobReference {
 
   private void table(Class<?> type, String header) {
     out.append("| ").append(header).append(" | type | default | meaning |\n| --- | --- | --- | --- |\n");
+    boolean common = type.isAnnotationPresent(CommonKeys.class);
     for (Field f : Field.of(type)) {
+      if (common && Types.isFamily(f.raw())) {
+        common = false;
+        String noun = KindFamily.of(f.raw()).noun();
+        row("`<" + noun + " kind>`", noun + " kind; the keys below are written among its arguments: `{dense: {units: 8, name: fc}}`", "required", "");
+        continue;
+      }
       if (f.inline()) {
         String kinds = String.join(", ", KindFamily.of(f.raw()).kinds().keySet());
         row("one of " + kinds, KindFamily.of(f.raw()).noun() + " kind, among these keys", "required", f.doc());
@@ -118,6 +125,9 @@ final class JobReference {
 
   private static String type(Field f) {
     String type = f.pair() ? "integer or [h, w]" : TypeNames.shortName(f.type());
+    if (f.oneOrList()) {
+      type = TypeNames.shortName(Types.arg(f.type(), 0)) + " or " + type;
+    }
     if (f.filePath()) {
       type = Types.isList(f.type()) ? "list of file paths (globs in the file name)"
           : f.component().getAnnotation(io.inscope.configs.FilePath.class).directory() ? "directory path" : "file path";

@@ -1,7 +1,9 @@
 package io.inscope.runner;
 
+import io.inscope.configs.JobFileException;
 import io.inscope.configs.JobSpec;
 import io.inscope.configs.LoadedJob;
+import java.util.List;
 import io.inscope.configs.StrategyType;
 import io.inscope.modules.strategy.MirroredVariable;
 import io.inscope.runner.internal.Injectors;
@@ -31,6 +33,19 @@ public final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     LoadedJob loaded = job.load();
+    try {
+      return plan(loaded);
+    } catch (UserException e) {
+      if (e.path() == null) {
+        throw e;
+      }
+      // a shape error found while building: reported like the loader's errors, where it was written
+      String report = new JobFileException(job.file.toString(), List.of(loaded.errorAt(e.path(), e.detail()))).report();
+      throw new UserException(e.exitCode(), report);
+    }
+  }
+
+  private Integer plan(LoadedJob loaded) throws Exception {
     JobSpec s = loaded.spec();
     PrintWriter out = spec.commandLine().getOut();
     if (s.strategy().type() == StrategyType.TPU) {

@@ -35,9 +35,18 @@ final class JarProcess {
     return start(logDir, false, args);
   }
 
+  /** {@code java -cp runner.jar:<extra> io.inscope.runner.Main ...}: the runner with a plugin jar. */
+  static JarProcess startWith(Path logDir, Path extraJar, String... args) throws IOException {
+    return launch(logDir, true, List.of("-cp", JAR + File.pathSeparator + extraJar, "io.inscope.runner.Main"), args);
+  }
+
   private static JarProcess start(Path logDir, boolean logLevelSet, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+    return launch(logDir, logLevelSet, List.of("-jar", JAR.toString()), args);
+  }
+
+  private static JarProcess launch(Path logDir, boolean logLevelSet, List<String> how, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.addAll(how);
     cmd.addAll(List.of(args));
     File log = Files.createTempFile(logDir, "proc", ".log").toFile();
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log);

@@ -57,7 +57,7 @@ class PlanAndInspectTest {
     CliHarness.Run r = CliHarness.run("inspect", out.toString());
     assertEquals(0, r.exit(), r.err());
     java.util.regex.Matcher m = java.util.regex.Pattern
-        .compile("(?m)^dense\\.kernel\\s+\\[8, 16\\]\\s+float32\\s+([0-9a-f]{16})\\s+(.*)$").matcher(r.out());
+        .compile("(?m)^dense\\.kernel\\s+\\[8, 16\\]\\s+float32\\s+([0-9a-f]{16})\\s+min \\S+ max \\S+ mean \\S+\\s+(.*)$").matcher(r.out());
     assertTrue(m.find(), r.out());
     String[] replicas = m.group(2).trim().split(" ");
     assertEquals(4, replicas.length, r.out());

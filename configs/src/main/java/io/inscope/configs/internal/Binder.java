@@ -1,5 +1,6 @@
 package io.inscope.configs.internal;
 
+import io.inscope.configs.CommonKeys;
 import io.inscope.configs.losses.ClassWeights;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public final class Binder {
       return classWeights(node, path);
     }
     if (raw.isRecord() && Types.parser(raw) == null) {
-      return records.bind(node, raw, path);
+      return raw.isAnnotationPresent(CommonKeys.class) ? records.bindCommon(node, raw, path) : records.bind(node, raw, path);
     }
     if (Types.isFamily(raw)) {
       return records.kinds().bind(node, KindFamily.of(raw), path);
@@ -82,6 +83,9 @@ public final class Binder {
   }
 
   private Object list(YNode node, Type type, Field field, String path) {
+    if (field != null && field.oneOrList() && node instanceof YNode.Scalar s && !s.isNull()) {
+      node = new YNode.Seq(s.origin(), List.of(s));
+    }
     if (!(node instanceof YNode.Seq seq)) {
       problems.add(node.origin(), path, "expected a list, got " + YNode.describe(node));
       return FAILED;

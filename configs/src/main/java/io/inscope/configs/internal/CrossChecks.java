@@ -17,6 +17,7 @@ import io.inscope.configs.layers.GlobalAveragePooling1DSpec;
 import io.inscope.configs.layers.GlobalAveragePooling2DSpec;
 import io.inscope.configs.layers.GlobalMaxPooling1DSpec;
 import io.inscope.configs.layers.GlobalMaxPooling2DSpec;
+import io.inscope.configs.layers.LayerNodeSpec;
 import io.inscope.configs.layers.LayerSpec;
 import io.inscope.configs.layers.MaxPool2DSpec;
 import io.inscope.configs.layers.ReshapeSpec;
@@ -42,6 +43,7 @@ final class CrossChecks {
   private CrossChecks() {}
 
   static void check(JobSpec spec, Map<String, Origin> locations, Problems problems) {
+    GraphChecks.check(spec.model(), locations, problems);
     Integer replicas = replicas(spec);
     if (replicas != null && replicas > 1) {
       batch(spec.data().train(), "data.train", replicas, spec.strategy(), locations, problems);
@@ -74,9 +76,11 @@ final class CrossChecks {
     if (!(spec.loss() instanceof BinaryCrossentropySpec bce) || bce.fromLogits()) {
       return;
     }
-    List<LayerSpec> layers = spec.model().layers();
-    for (int i = layers.size() - 1; i >= 0; i--) {
-      LayerSpec layer = layers.get(i);
+    // from the output layer back through the layers that keep the range, along their first input
+    List<LayerNodeSpec> nodes = spec.model().layers();
+    List<String> names = nodes.stream().map(LayerNodeSpec::name).toList();
+    for (int i = names.indexOf(spec.model().output()); i >= 0; i = names.indexOf(nodes.get(i).inputs().get(0))) {
+      LayerSpec layer = nodes.get(i).layer();
       if (keepsRange(layer)) {
         continue;
       }

@@ -5,6 +5,7 @@ import io.inscope.configs.Doc;
 import io.inscope.configs.FilePath;
 import io.inscope.configs.Inline;
 import io.inscope.configs.Key;
+import io.inscope.configs.OneOrList;
 import io.inscope.configs.OptionalKey;
 import io.inscope.configs.Pair;
 import io.inscope.configs.Range;
@@ -28,7 +29,8 @@ public record Field(
     Range range,
     boolean pair,
     boolean inline,
-    boolean filePath) {
+    boolean filePath,
+    boolean oneOrList) {
 
   static Field of(RecordComponent c) {
     Key key = c.getAnnotation(Key.class);
@@ -43,7 +45,8 @@ public record Field(
         c.getAnnotation(Range.class),
         c.isAnnotationPresent(Pair.class),
         c.isAnnotationPresent(Inline.class),
-        c.isAnnotationPresent(FilePath.class));
+        c.isAnnotationPresent(FilePath.class),
+        c.isAnnotationPresent(OneOrList.class));
   }
 
   /** The fields of a spec record, in component order. */

@@ -17,6 +17,11 @@ final class KindBinder {
   }
 
   Object bind(YNode node, KindFamily family, String path) {
+    return bind(node, family, path, List.of());
+  }
+
+  /** @param common keys of a wrapping {@code @CommonKeys} record, accepted among the arguments */
+  Object bind(YNode node, KindFamily family, String path, List<String> common) {
     if (node instanceof YNode.Scalar s && (s.type() == YNode.Type.INT || s.type() == YNode.Type.FLOAT)
         && family.numberKind() != null) {
       return number(s, family.numberKind(), path);
@@ -28,7 +33,7 @@ final class KindBinder {
     if (node instanceof YNode.Map m && m.entries().size() == 1) {
       YNode.Entry e = m.entries().get(0);
       Class<?> kind = lookup(family, e.name(), e.key().origin(), path);
-      return kind == null ? Binder.FAILED : arguments(kind, e.value(), Paths.key(path, e.name()));
+      return kind == null ? Binder.FAILED : arguments(kind, e.value(), Paths.key(path, e.name()), common);
     }
     if (node instanceof YNode.Map m) {
       String got = m.entries().isEmpty() ? "an empty map"
@@ -49,7 +54,7 @@ final class KindBinder {
     if (records.binder().bind(s, sole.type(), sole, path) == Binder.FAILED) {
       return Binder.FAILED;
     }
-    return arguments(kind, s, path);
+    return arguments(kind, s, path, List.of());
   }
 
   /** The inline kind of a record: exactly one of the family's names among the map's keys. */
@@ -66,17 +71,17 @@ final class KindBinder {
       return Binder.FAILED;
     }
     YNode.Entry e = present.get(0);
-    return arguments(family.kinds().get(e.name()), e.value(), Paths.key(path, e.name()));
+    return arguments(family.kinds().get(e.name()), e.value(), Paths.key(path, e.name()), List.of());
   }
 
-  private Object arguments(Class<?> kind, YNode args, String path) {
+  private Object arguments(Class<?> kind, YNode args, String path, List<String> common) {
     if (args instanceof YNode.Scalar s && s.isNull()) {
       return records.bind(new YNode.Map(s.origin(), List.of()), kind, path);
     }
     if (args instanceof YNode.Map) {
-      return records.bind(args, kind, path);
+      return records.bind(args, kind, path, common);
     }
-    Field sole = KindFamily.soleRequired(kind);
+    Field sole = KindFamily.soleArgument(kind);
     if (sole == null) {
       List<String> required = Field.of(kind).stream().filter(Field::required).map(Field::key).toList();
       String which = required.isEmpty() ? "" : " (required: " + String.join(", ", required) + ")";

@@ -1,15 +1,20 @@
 package io.inscope.configs.internal;
 
+import io.inscope.configs.BuiltInKinds;
 import io.inscope.configs.Kind;
+import io.inscope.configs.KindProvider;
+import java.util.ArrayList;
 import io.inscope.configs.NumberKind;
+import java.util.ServiceLoader;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A sealed kind interface ({@code LayerSpec}, {@code OptimizerSpec}, ...) and its {@code @Kind}
- * records by YAML name.
+ * A kind interface ({@code LayerSpec}, {@code OptimizerSpec}, ...) and its {@code @Kind} records
+ * by YAML name: a sealed interface's permitted records, or an open family's built-in records and
+ * those {@link KindProvider}s on the classpath add.
  *
  * @param noun how messages name a member: {@code layer}, {@code optimizer}, {@code source}
  */
@@ -22,17 +27,32 @@ public record KindFamily(Class<?> type, String noun, SortedMap<String, Class<?>>
             throw new IllegalArgumentException(type + " is not a sealed kind interface");
           }
           SortedMap<String, Class<?>> kinds = new TreeMap<>();
-          for (Class<?> c : type.getPermittedSubclasses()) {
+          for (Class<?> c : members(type)) {
             Kind kind = c.getAnnotation(Kind.class);
             if (kind == null || !c.isRecord()) {
               throw new IllegalStateException(c + " needs @Kind and must be a record");
             }
-            kinds.put(kind.value(), c);
+            Class<?> twice = kinds.put(kind.value(), c);
+            if (twice != null && twice != c) {
+              throw new IllegalStateException("two " + type.getSimpleName() + " kinds are named '" + kind.value() + "': " + twice.getName() + " and " + c.getName());
+            }
           }
           String noun = type.getSimpleName().replaceFirst("Spec$", "").toLowerCase(java.util.Locale.ROOT);
           return new KindFamily(type, noun, Collections.unmodifiableSortedMap(kinds));
         }
       };
+
+  /** The records of a family: a sealed one's permitted subclasses; an open one's built-ins and plugins' kinds. */
+  private static List<Class<?>> members(Class<?> type) {
+    if (type.isSealed()) {
+      return List.of(type.getPermittedSubclasses());
+    }
+    List<Class<?>> members = new ArrayList<>(List.of(type.getAnnotation(BuiltInKinds.class).value()));
+    for (KindProvider provider : ServiceLoader.load(KindProvider.class)) {
+      provider.kinds().stream().filter(type::isAssignableFrom).forEach(members::add);
+    }
+    return members;
+  }
 
   /** The kind a plain number stands for ({@link NumberKind}), or null. */
   public Class<?> numberKind() {
@@ -52,6 +72,16 @@ public record KindFamily(Class<?> type, String noun, SortedMap<String, Class<?>>
   public static Field soleRequired(Class<?> kindRecord) {
     List<Field> required = Field.of(kindRecord).stream().filter(Field::required).toList();
     return required.size() == 1 ? required.get(0) : null;
+  }
+
+  /**
+   * The field a scalar after the kind's name stands for ({@code dropout: 0.2}, {@code l2: 0.001}):
+   * the one required field, or the only field; else null.
+   */
+  public static Field soleArgument(Class<?> kindRecord) {
+    Field required = soleRequired(kindRecord);
+    List<Field> all = Field.of(kindRecord);
+    return required != null ? required : all.size() == 1 ? all.get(0) : null;
   }
 
   /** Every field has a default or is optional, so the bare name is a complete value. */

@@ -121,7 +121,8 @@ final class Overrides {
     if (current == null || current instanceof YNode.Scalar s && s.isNull()) {
       return new YNode.Map(Origin.set(), List.of());
     }
-    boolean kindKey = Shapes.isFamily(type) && KindFamily.of(Types.raw(type)).kinds().containsKey(key);
+    KindFamily family = type == null ? null : Types.isFamily(Types.raw(type)) ? KindFamily.of(Types.raw(type)) : Shapes.commonKind(Types.raw(type));
+    boolean kindKey = family != null && family.kinds().containsKey(key);
     if (kindKey && !key.equals(Shapes.kindName(current))) {
       return new YNode.Map(current.origin(), List.of());
     }

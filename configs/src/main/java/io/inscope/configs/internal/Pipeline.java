@@ -2,6 +2,7 @@ package io.inscope.configs.internal;
 
 import io.inscope.configs.ConfigError;
 import io.inscope.configs.JobSpec;
+import io.inscope.configs.LoadedJob;
 import io.inscope.configs.Secrets;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,8 +18,8 @@ public final class Pipeline {
   private final Problems problems = new Problems();
   private final Interpolator interpolator;
 
-  /** The result: a spec and the secret values it holds, or the sorted errors. */
-  public record Result(JobSpec spec, List<ConfigError> errors, Secrets secrets) {}
+  /** The result: a spec, the secret values it holds and where each value was written, or the sorted errors. */
+  public record Result(JobSpec spec, List<ConfigError> errors, Secrets secrets, Map<String, LoadedJob.Position> positions) {}
 
   public Pipeline(Map<String, String> env) {
     this.interpolator = new Interpolator(env, problems);
@@ -42,6 +43,7 @@ public final class Pipeline {
     }
     tree = new Overrides(problems).apply(tree, overrides, JobSpec.class);
     tree = interpolator.apply(tree, "");
+    tree = new Blocks(problems).expand(tree);
     Binder binder = new Binder(problems);
     JobSpec spec = binder.bindRoot(tree, JobSpec.class);
     if (spec == null) {
@@ -49,11 +51,13 @@ public final class Pipeline {
     }
     spec = withOutputName(spec);
     CrossChecks.check(spec, binder.locations(), problems);
-    return problems.isEmpty() ? new Result(spec, List.of(), interpolator.secrets()) : failed();
+    Map<String, LoadedJob.Position> positions = new java.util.HashMap<>();
+    binder.locations().forEach((path, o) -> positions.put(path, new LoadedJob.Position(o.source(), o.line(), o.column())));
+    return problems.isEmpty() ? new Result(spec, List.of(), interpolator.secrets(), positions) : failed();
   }
 
   private Result failed() {
-    return new Result(null, problems.sorted(), Secrets.NONE);
+    return new Result(null, problems.sorted(), Secrets.NONE, Map.of());
   }
 
   private static JobSpec withOutputName(JobSpec s) {

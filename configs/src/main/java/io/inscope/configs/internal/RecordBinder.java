@@ -33,12 +33,18 @@ final class RecordBinder {
   }
 
   Object bind(YNode node, Class<?> type, String path) {
+    return bind(node, type, path, List.of());
+  }
+
+  /** @param common keys of a {@code @CommonKeys} record accepted among this record's keys (bound by the caller) */
+  Object bind(YNode node, Class<?> type, String path, List<String> common) {
     if (!(node instanceof YNode.Map map)) {
       problems.add(node.origin(), path, "expected a map, got " + YNode.describe(node));
       return Binder.FAILED;
     }
     List<Field> fields = Field.of(type);
-    reportUnknownKeys(map, type, fields, path);
+    reportUnknownKeys(map, type, fields, path, common);
+    map = common.isEmpty() ? map : new YNode.Map(map.origin(), map.entries().stream().filter(e -> !common.contains(e.name())).toList());
     Object[] args = new Object[fields.size()];
     boolean ok = true;
     for (int i = 0; i < fields.size(); i++) {
@@ -68,7 +74,36 @@ final class RecordBinder {
     return Binder.FAILED;
   }
 
-  private void reportUnknownKeys(YNode.Map map, Class<?> type, List<Field> fields, String path) {
+  /**
+   * Binds a {@code @CommonKeys} record: its kind from the node, its other keys from among the
+   * kind's arguments ({@code {dense: {units: 10, name: head}}}); a kind written without an
+   * argument map takes the other keys' defaults.
+   */
+  Object bindCommon(YNode node, Class<?> type, String path) {
+    List<Field> fields = Field.of(type);
+    Field kindField = Shapes.kindField(type);
+    List<String> common = fields.stream().filter(f -> f != kindField).map(Field::key).toList();
+    KindFamily family = KindFamily.of(kindField.raw());
+    YNode.Map commonMap = new YNode.Map(node.origin(), List.of());
+    String argsPath = path;
+    if (node instanceof YNode.Map m && m.entries().size() == 1 && m.entries().get(0).value() instanceof YNode.Map args) {
+      commonMap = new YNode.Map(args.origin(), args.entries().stream().filter(e -> common.contains(e.name())).toList());
+      argsPath = Paths.key(path, m.entries().get(0).name());
+    } else if (Shapes.kindName(node) != null) {
+      argsPath = Paths.key(path, Shapes.kindName(node));
+    }
+    Object[] args = new Object[fields.size()];
+    boolean ok = true;
+    for (int i = 0; i < fields.size(); i++) {
+      Field f = fields.get(i);
+      Object value = f == kindField ? kinds.bind(node, family, path, common) : bindField(commonMap, f, argsPath);
+      ok &= value != Binder.FAILED;
+      args[i] = value;
+    }
+    return ok ? construct(type, args, commonMap, argsPath) : Binder.FAILED;
+  }
+
+  private void reportUnknownKeys(YNode.Map map, Class<?> type, List<Field> fields, String path, List<String> common) {
     List<String> known = new ArrayList<>();
     for (Field f : fields) {
       if (f.inline()) {
@@ -77,12 +112,13 @@ final class RecordBinder {
         known.add(f.key());
       }
     }
+    known.addAll(common);
     for (YNode.Entry e : map.entries()) {
       if (known.contains(e.name())) {
         continue;
       }
-      String hint = known.isEmpty()
-          ? KindFamily.nameOf(type) + " takes no arguments"
+      String hint = known.size() == common.size()
+          ? KindFamily.nameOf(type) + " takes no arguments" + (common.isEmpty() ? "" : "; only the keys every kind takes: " + String.join(", ", common))
           : "expected one of " + String.join(", ", known) + Suggest.didYouMean(e.name(), known);
       problems.add(e.key().origin(), Paths.key(path, e.name()), "unknown key " + YNode.quote(e.name()) + " (" + hint + ")");
     }

@@ -3,6 +3,7 @@ package io.inscope.configs.internal;
 import static io.inscope.configs.internal.ScalarSchemas.map;
 import static io.inscope.configs.internal.ScalarSchemas.ref;
 
+import io.inscope.configs.CommonKeys;
 import io.inscope.configs.Doc;
 import io.inscope.configs.JobSpec;
 import java.lang.reflect.Type;
@@ -20,6 +21,7 @@ import java.util.TreeMap;
  */
 public final class SchemaWriter {
   private static final String PARTIAL = ".partial";
+  private static final String BLOCKS_DOC = "reusable groups of layers with parameters, used in layers like a kind: {name: {param: value, repeat: n}}";
   private final Map<String, Object> definitions = new TreeMap<>();
 
   private SchemaWriter() {}
@@ -42,7 +44,15 @@ public final class SchemaWriter {
 
   /** Adds the definition of a record (once) and returns its name. */
   private String record(Class<?> type, boolean partial) {
-    String name = type.getSimpleName() + (partial ? PARTIAL : "");
+    return record(type, partial, null);
+  }
+
+  /**
+   * @param common a {@code @CommonKeys} record whose keys the record also accepts (a layer kind's
+   *     arguments take {@code name}, {@code inputs}, ...), or null
+   */
+  private String record(Class<?> type, boolean partial, Class<?> common) {
+    String name = type.getSimpleName() + (partial ? PARTIAL : "") + (common == null ? "" : "." + common.getSimpleName());
     if (definitions.containsKey(name)) {
       return name;
     }
@@ -63,6 +73,21 @@ public final class SchemaWriter {
       if (f.required()) {
         required.add(f.key());
       }
+    }
+    if (common != null) {
+      for (Field f : Field.of(common)) {
+        if (f != Shapes.kindField(common)) {
+          properties.put(f.key(), field(f, false));
+        }
+      }
+    }
+    if (type == io.inscope.configs.ModelSpec.class) {
+      properties.put("blocks", map("type", "object", "description", BLOCKS_DOC,
+          "additionalProperties", map("type", "object", "properties", map(
+              "params", map("type", "object", "description", "parameter names and default values; a reference {param: name} in the layers is replaced by the value"),
+              "layers", map("type", "array", "description", "the block's layers; 'input' names the block's input"),
+              "output", map("type", "string", "description", "the layer whose output is the block's output; default: the last")),
+              "required", List.of("layers"), "additionalProperties", false)));
     }
     if (type == JobSpec.class) {
       properties.put("extends", map("type", "string", "description", "a base job file (path relative to this file) that this file is merged over"));
@@ -99,7 +124,10 @@ public final class SchemaWriter {
   private Map<String, Object> value(Type type, Field f, boolean partial) {
     Class<?> raw = Types.raw(type);
     if (Types.isFamily(raw)) {
-      return ref(family(raw));
+      return ref(family(raw, null));
+    }
+    if (raw.isAnnotationPresent(CommonKeys.class)) {
+      return ref(family(Shapes.kindField(raw).raw(), raw));
     }
     if (raw.isRecord() && Types.parser(raw) == null) {
       return ref(record(raw, partial));
@@ -121,8 +149,8 @@ public final class SchemaWriter {
   }
 
   /** Adds a kind family: a bare name (kinds without required arguments) or a one-key map. */
-  private String family(Class<?> type) {
-    String name = type.getSimpleName();
+  private String family(Class<?> type, Class<?> common) {
+    String name = common == null ? type.getSimpleName() : common.getSimpleName();
     if (definitions.containsKey(name)) {
       return name;
     }
@@ -140,21 +168,32 @@ public final class SchemaWriter {
     }
     family.kinds().forEach((kind, c) -> forms.add(describe(map(
         "type", "object",
-        "properties", map(kind, arguments(c)),
+        "properties", map(kind, arguments(c, common)),
         "required", List.of(kind),
         "additionalProperties", false), doc(c))));
+    if (common != null && type == io.inscope.configs.layers.LayerSpec.class) {
+      // a use of a block of model.blocks: the schema cannot know the file's block names
+      forms.add(map("type", "object", "minProperties", 1, "maxProperties", 1,
+          "propertyNames", map("not", map("enum", new ArrayList<>(family.kinds().keySet()))),
+          "additionalProperties", map("type", List.of("object", "null")),
+          "description", "a block of model.blocks: {block: {param: value, name: n, inputs: layer, repeat: n}}"));
+    }
     definitions.put(name, describe(map("oneOf", forms), doc(type)));
     return name;
   }
 
   /** What may follow a kind's name: its argument map, nothing, or its one required argument alone. */
   private Map<String, Object> arguments(Class<?> kind) {
+    return arguments(kind, null);
+  }
+
+  private Map<String, Object> arguments(Class<?> kind, Class<?> common) {
     List<Object> forms = new ArrayList<>();
-    forms.add(ref(record(kind, false)));
+    forms.add(ref(record(kind, false, common)));
     if (KindFamily.takesNoArguments(kind)) {
       forms.add(map("type", "null"));
     }
-    Field sole = KindFamily.soleRequired(kind);
+    Field sole = KindFamily.soleArgument(kind);
     if (sole != null) {
       forms.add(value(sole.type(), sole, false));
     }

@@ -21,6 +21,9 @@ final class Shapes {
     if (Types.isFamily(raw)) {
       return KindFamily.of(raw).kinds().get(key);
     }
+    if (commonKind(raw) != null) {
+      return commonKind(raw).kinds().get(key);
+    }
     if (!raw.isRecord()) {
       return null;
     }
@@ -40,7 +43,21 @@ final class Shapes {
   }
 
   static boolean isFamily(Type type) {
-    return type != null && Types.isFamily(Types.raw(type));
+    return type != null && (Types.isFamily(Types.raw(type)) || commonKind(Types.raw(type)) != null);
+  }
+
+  /** The family of a {@code @CommonKeys} record's kind (written like a kind), or null. */
+  static KindFamily commonKind(Class<?> raw) {
+    if (!raw.isAnnotationPresent(io.inscope.configs.CommonKeys.class)) {
+      return null;
+    }
+    return KindFamily.of(kindField(raw).raw());
+  }
+
+  /** The kind component of a {@code @CommonKeys} record: its first kind-family component. */
+  static Field kindField(Class<?> commonKeysRecord) {
+    return Field.of(commonKeysRecord).stream().filter(f -> Types.isFamily(f.raw())).findFirst()
+        .orElseThrow(() -> new IllegalStateException(commonKeysRecord + " has no kind component"));
   }
 
   /** The kind names that sit among a record's keys ({@code @Inline}), or null. */

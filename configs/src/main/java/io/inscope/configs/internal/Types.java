@@ -38,10 +38,10 @@ public final class Types {
     return raw(type).isRecord();
   }
 
-  /** A sealed interface whose permitted subtypes are {@code @Kind} records. */
+  /** A sealed interface whose permitted subtypes are {@code @Kind} records, or an open one ({@code @BuiltInKinds}). */
   public static boolean isFamily(Type type) {
     Class<?> c = raw(type);
-    return c.isInterface() && c.isSealed();
+    return c.isInterface() && (c.isSealed() || c.isAnnotationPresent(io.inscope.configs.BuiltInKinds.class));
   }
 
   /** A value type written as one scalar and read by its {@code public static X parse(String)}. */

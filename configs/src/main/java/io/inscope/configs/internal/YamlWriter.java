@@ -75,6 +75,9 @@ public final class YamlWriter {
     if (Types.isFamily(raw)) {
       return kind(value);
     }
+    if (value instanceof Record record && raw.isAnnotationPresent(io.inscope.configs.CommonKeys.class)) {
+      return common(record);
+    }
     if (value instanceof ClassWeights w && w.asMap() != null) {
       List<NodeTuple> entries = new ArrayList<>();
       w.asMap().forEach((k, v) -> entries.add(tuple(k, scalar(Tag.FLOAT, v.toString()))));
@@ -95,6 +98,24 @@ public final class YamlWriter {
       return scalar(Tag.STR, name);
     }
     return mapping(List.of(tuple(name, mapping(entries((Record) value)))));
+  }
+
+  /** A {@code @CommonKeys} record: its kind, with the record's other keys among the kind's arguments. */
+  private static Node common(Record record) {
+    Field kindField = Shapes.kindField(record.getClass());
+    Record kind = null;
+    List<NodeTuple> others = new ArrayList<>();
+    for (Field f : Field.of(record.getClass())) {
+      Object v = get(record, f);
+      if (f == kindField) {
+        kind = (Record) v;
+      } else {
+        others.add(tuple(f.key(), node(v, f.type(), f.key())));
+      }
+    }
+    List<NodeTuple> args = entries(kind);
+    args.addAll(others);
+    return mapping(List.of(tuple(KindFamily.nameOf(kind.getClass()), mapping(args))));
   }
 
   private static List<NodeTuple> entries(Record record) {

@@ -43,7 +43,7 @@ class OverridesTest {
 
   @Test
   void indexesLists() throws Exception {
-    DenseSpec second = (DenseSpec) set("model.layers[1].dense.units=256").model().layers().get(1);
+    DenseSpec second = (DenseSpec) set("model.layers[1].dense.units=256").model().layers().get(1).layer();
     assertEquals(256, second.units());
   }
 

@@ -52,7 +52,7 @@ class TemplatesTest {
     JobSpec spec = child("name: child\nmodel: {layers: [{dense: {units: 2}}]}\n");
     assertEquals("child", spec.name());
     assertEquals(1, spec.model().layers().size());
-    assertEquals(2, ((DenseSpec) spec.model().layers().get(0)).units());
+    assertEquals(2, ((DenseSpec) spec.model().layers().get(0).layer()).units());
     assertEquals(4, spec.model().input().shape().get(0));
   }
 

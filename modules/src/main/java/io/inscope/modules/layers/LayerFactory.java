@@ -3,10 +3,17 @@ package io.inscope.modules.layers;
 import io.inscope.configs.layers.LayerSpec;
 
 /**
- * Builds a {@link Layer} from its spec. One factory per YAML kind, registered in a {@code
- * MapBinder<String, LayerFactory>} under the kind's name; a plugin module adds kinds the same way.
+ * Builds the {@link Layer} of one spec record class; registered with {@link LayerKinds} under that
+ * class, so the kind is named once (its {@code @Kind}) and the factory receives its own record
+ * type, no cast. A plugin module registers its kinds the same way.
+ *
+ * <pre>
+ * LayerKinds.of(binder()).add(DenseSpec.class, Dense::new);
+ * </pre>
+ *
+ * @param <S> the spec record of the kind
  */
 @FunctionalInterface
-public interface LayerFactory {
-  Layer create(LayerSpec spec, String name, LayerServices services);
+public interface LayerFactory<S extends LayerSpec> {
+  Layer create(S spec, String name, LayerServices services);
 }

@@ -1,24 +1,44 @@
 package io.inscope.modules.layers;
 
 import io.inscope.configs.ModelSpec;
+import io.inscope.configs.layers.LayerNodeSpec;
+import io.inscope.configs.layers.ModelInput;
+import io.inscope.configs.regularizers.RegularizerSpec;
+import io.inscope.modules.strategy.ReplicaContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A stack of layers. {@link #build()} runs the shapes from {@code model.input} through the layers,
- * each creating its weights from the shape of its input (the delayed initialization of Keras).
+ * A graph of layers. {@link #build()} runs the shapes from {@code model.input} through the layers
+ * in topological order, each creating its weights from the shapes of its inputs (the delayed
+ * initialization of Keras); {@link #call} applies them in the same order.
  */
 public final class Model {
   private final ModelSpec spec;
+  private final List<LayerNodeSpec> order;
   private final List<Layer> layers;
+  private final List<LayerServices.Penalty> penalties;
+  private final Map<String, Integer> index = new HashMap<>();
   private Shape outputShape;
 
-  public Model(ModelSpec spec, List<Layer> layers) {
+  /**
+   * @param layers one per entry of {@code spec.topologicalOrder()}, in that order
+   * @param penalties filled as the layers create their weights
+   */
+  Model(ModelSpec spec, List<Layer> layers, List<LayerServices.Penalty> penalties) {
     this.spec = spec;
+    this.order = spec.topologicalOrder();
     this.layers = List.copyOf(layers);
+    this.penalties = penalties;
+    for (int i = 0; i < spec.layers().size(); i++) {
+      index.putIfAbsent(spec.layers().get(i).name(), i);
+    }
   }
 
   /** Builds every layer inside the open strategy scope; returns the shape of one output example. */
@@ -26,12 +46,39 @@ public final class Model {
     if (outputShape != null) {
       throw new IllegalStateException("the model is already built");
     }
-    Shape shape = inputShape();
-    for (Layer layer : layers) {
-      shape = layer.build(shape);
+    Map<String, Shape> shapes = new HashMap<>();
+    shapes.put(ModelInput.NAME, inputShape());
+    for (int i = 0; i < order.size(); i++) {
+      LayerNodeSpec node = order.get(i);
+      List<Shape> in = node.inputs().stream().map(shapes::get).toList();
+      Layer layer = layers.get(i);
+      int before = penalties.size();
+      try {
+        shapes.put(node.name(), layer instanceof MultiInputLayer m ? m.build(in) : layer.build(in.get(0)));
+        checkRegularizers(node, penalties.subList(before, penalties.size()));
+      } catch (LayerShapeException e) {
+        throw e.at(path(node));
+      }
     }
-    outputShape = shape;
-    return shape;
+    outputShape = shapes.get(spec.output());
+    return outputShape;
+  }
+
+  /** The dotted path at which the job file wrote a layer: {@code model.layers[3].add}. */
+  public String path(LayerNodeSpec node) {
+    return "model.layers[" + index.get(node.name()) + "]." + node.kind();
+  }
+
+  private static void checkRegularizers(LayerNodeSpec node, List<LayerServices.Penalty> added) {
+    check(node, node.kernelRegularizer(), "kernel", added);
+    check(node, node.biasRegularizer(), "bias", added);
+  }
+
+  private static void check(LayerNodeSpec node, RegularizerSpec r, String weight, List<LayerServices.Penalty> added) {
+    if (r != null && added.stream().noneMatch(p -> p.weight().name().equals(node.name() + "." + weight))) {
+      throw new LayerShapeException(node.name(), weight + "_regularizer: a " + node.kind() + " layer has no weight named "
+          + weight + (weight.equals("bias") ? " (use_bias: false?)" : ""));
+    }
   }
 
   public Shape inputShape() {
@@ -45,27 +92,51 @@ public final class Model {
     return outputShape;
   }
 
+  /** The layers in the order they are built and applied. */
   public List<Layer> layers() {
     return layers;
   }
 
   /** The model applied to a batch on one replica. */
   public Operand<TFloat32> call(CallContext ctx, Operand<TFloat32> input) {
-    Operand<TFloat32> x = input;
-    for (Layer layer : layers) {
-      x = layer.call(ctx, x);
+    Map<String, Operand<TFloat32>> values = new HashMap<>();
+    values.put(ModelInput.NAME, input);
+    for (int i = 0; i < order.size(); i++) {
+      LayerNodeSpec node = order.get(i);
+      Layer layer = layers.get(i);
+      List<Operand<TFloat32>> in = new ArrayList<>();
+      node.inputs().forEach(n -> in.add(values.get(n)));
+      values.put(node.name(), layer instanceof MultiInputLayer m ? m.call(ctx, in) : layer.call(ctx, in.get(0)));
     }
-    return x;
+    return values.get(spec.output());
   }
 
-  /** Layer names as Keras gives them: the kind, then {@code kind_1}, {@code kind_2}, ... */
-  public static List<String> layerNames(List<String> kinds) {
-    java.util.Map<String, Integer> seen = new java.util.HashMap<>();
-    List<String> names = new ArrayList<>();
-    for (String kind : kinds) {
-      int n = seen.merge(kind, 1, Integer::sum) - 1;
-      names.add(n == 0 ? kind : kind + "_" + n);
+  /** True when some layer has a kernel or bias regularizer. */
+  public boolean regularized() {
+    return !penalties.isEmpty();
+  }
+
+  /**
+   * The sum of the layers' weight penalties as {@code replica} reads the weights (so the step's
+   * gradients include them): {@code l1 · sum(|w|) + l2 · sum(w²)} per penalized weight.
+   */
+  public Operand<TFloat32> regularization(ReplicaContext replica) {
+    Ops tf = replica.tf().withSubScope("regularization");
+    Operand<TFloat32> total = tf.constant(0f);
+    for (LayerServices.Penalty p : penalties) {
+      Operand<TFloat32> w = replica.read(p.weight());
+      RegularizerSpec r = p.regularizer();
+      if (r.l1Factor() > 0) {
+        total = tf.math.add(total, tf.math.mul(tf.constant((float) r.l1Factor()), sumAll(tf, tf.math.abs(w))));
+      }
+      if (r.l2Factor() > 0) {
+        total = tf.math.add(total, tf.math.mul(tf.constant((float) r.l2Factor()), sumAll(tf, tf.math.square(w))));
+      }
     }
-    return names;
+    return total;
+  }
+
+  private static Operand<TFloat32> sumAll(Ops tf, Operand<TFloat32> x) {
+    return tf.sum(tf.reshape(x, tf.constant(new long[] {-1})), tf.constant(0));
   }
 }

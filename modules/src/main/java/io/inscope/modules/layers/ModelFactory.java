@@ -3,35 +3,30 @@ package io.inscope.modules.layers;
 import com.google.inject.Inject;
 import io.inscope.configs.Kind;
 import io.inscope.configs.ModelSpec;
+import io.inscope.configs.layers.LayerNodeSpec;
 import io.inscope.configs.layers.LayerSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Builds a {@link Model} from {@code model}: one layer per entry, by kind, named as Keras does. */
+/** Builds a {@link Model} from {@code model}: one layer per node of the graph, by kind, under its name. */
 public final class ModelFactory {
-  private final Map<String, LayerFactory> kinds;
+  private final Map<Class<? extends LayerSpec>, LayerFactory<?>> kinds;
   private final LayerServices services;
 
   @Inject
-  public ModelFactory(Map<String, LayerFactory> kinds, LayerServices services) {
+  public ModelFactory(Map<Class<? extends LayerSpec>, LayerFactory<?>> kinds, LayerServices services) {
     this.kinds = Map.copyOf(kinds);
     this.services = services;
   }
 
   public Model create(ModelSpec spec) {
-    List<String> kindNames = spec.layers().stream().map(ModelFactory::kindOf).toList();
-    List<String> names = Model.layerNames(kindNames);
+    List<LayerServices.Penalty> penalties = new ArrayList<>();
     List<Layer> layers = new ArrayList<>();
-    for (int i = 0; i < spec.layers().size(); i++) {
-      LayerFactory f = kinds.get(kindNames.get(i));
-      if (f == null) {
-        throw new IllegalStateException(
-            "no layer bound for kind '" + kindNames.get(i) + "' (bound: " + kinds.keySet() + ")");
-      }
-      layers.add(f.create(spec.layers().get(i), names.get(i), services));
+    for (LayerNodeSpec node : spec.topologicalOrder()) {
+      layers.add(LayerKinds.create(kinds, node.layer(), node.name(), services.forLayer(node, penalties)));
     }
-    return new Model(spec, layers);
+    return new Model(spec, layers, penalties);
   }
 
   static String kindOf(LayerSpec spec) {

@@ -44,7 +44,7 @@ public final class StrategyScope implements AutoCloseable {
   private StrategyScope(Strategy strategy, Graph graph, long seed) {
     this.strategy = strategy;
     this.graph = graph;
-    this.ops = new BuildOps(Ops.create(graph), strategy.replicaDevices());
+    this.ops = new BuildOps(LinearScope.ops(graph), strategy.replicaDevices());
     this.seed = seed;
   }
 

@@ -54,10 +54,13 @@ record Replicated(
       contexts.add(replica);
       Ops tf = replica.tf().withSubScope(n == 1 ? "train" : "replica_" + r);
       Operand<TFloat32> out = model.call(new CallContext(replica, true, step, updates), xs.get(r));
-      losses.add(lossFn.apply(tf, ys.get(r), out));
+      Operand<TFloat32> loss = lossFn.apply(tf, ys.get(r), out);
+      // each replica adds the whole penalty: the mean over replicas of the gradients is then right
+      Operand<TFloat32> penalty = model.regularized() ? model.regularization(replica) : null;
+      losses.add(penalty == null ? loss : tf.math.add(loss, penalty));
       List<Operand<TFloat32>> replicaSums = new ArrayList<>();
       for (Metric m : metrics) {
-        replicaSums.add(m.batchSum(tf, ys.get(r), out));
+        replicaSums.add(m instanceof RegularizationLoss ? RegularizationLoss.penaltySum(tf, penalty, ys.get(r)) : m.batchSum(tf, ys.get(r), out));
       }
       sums.add(replicaSums);
     }

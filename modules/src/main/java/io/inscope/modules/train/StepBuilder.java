@@ -86,6 +86,9 @@ public final class StepBuilder {
     Shape outputShape = model.build();
     Loss loss = kind(losses, job.loss()).create(job.loss());
     List<Metric> metricList = metrics(job);
+    if (model.regularized()) {
+      metricList.add(new RegularizationLoss());
+    }
 
     int k = job.train().stepsPerExecution();
     Placeholder<TFloat32> features = tf.withName("features").placeholder(TFloat32.class, Placeholder.shape(batchShape((long) k * batch, input)));
@@ -108,9 +111,13 @@ public final class StepBuilder {
     Ops evalTf = first.tf().withSubScope("eval");
     Operand<TFloat32> outputs = model.call(new CallContext(first, false, step, new ArrayList<>()), evalFeatures);
     Operand<TFloat32> evalLoss = loss.call(evalTf, Labels.adapt(evalTf, job.loss(), evalLabels, labelShape, outputShape), outputs, null);
+    Operand<TFloat32> penalty = model.regularized() ? model.regularization(first) : null;
+    if (penalty != null) {
+      evalLoss = evalTf.math.add(evalLoss, penalty);
+    }
     List<Operand<TFloat32>> evalSums = new ArrayList<>();
     for (Metric m : metricList) {
-      evalSums.add(m.batchSum(evalTf, evalLabels, outputs));
+      evalSums.add(m instanceof RegularizationLoss ? RegularizationLoss.penaltySum(evalTf, penalty, evalLabels) : m.batchSum(evalTf, evalLabels, outputs));
     }
     scope.verifyEveryVariableOwned();
     return new TrainGraph(

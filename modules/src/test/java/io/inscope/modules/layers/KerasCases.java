@@ -51,7 +51,7 @@ record KerasCases(String kind, List<KerasCases.Case> cases) {
           + "data: {train: {synthetic: {examples: 8, classes: 2}, batch_size: 4}}\ntrain: {steps: 1}\n";
       yaml = yaml.replace("{placeholder}", layerYaml.contains(":") ? "{" + layerYaml + "}" : layerYaml);
       try {
-        return new JobLoader(Map.of()).loadResolved(yaml, Path.of("keras-parity.yaml")).spec().model().layers().get(0);
+        return new JobLoader(Map.of()).loadResolved(yaml, Path.of("keras-parity.yaml")).spec().model().layers().get(0).layer();
       } catch (Exception e) {
         throw new IllegalStateException("case " + kind + " / " + name + ": " + e.getMessage(), e);
       }

@@ -66,7 +66,7 @@ final class LayerHarness implements AutoCloseable {
     String kind = ModelFactory.kindOf(spec);
     try (StrategyScope open = StrategyScope.open(strategy, graph, SEED)) {
       scope = open;
-      layer = factories().get(kind).create(spec, kind, INJECTOR.getInstance(LayerServices.class));
+      layer = LayerKinds.create(factories(), spec, kind, INJECTOR.getInstance(LayerServices.class));
       outputExample = layer.build(example);
     } catch (RuntimeException e) {
       graph.close();
@@ -75,8 +75,8 @@ final class LayerHarness implements AutoCloseable {
     step = scope.tf().withName("step").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
   }
 
-  static Map<String, LayerFactory> factories() {
-    return INJECTOR.getInstance(Key.get(new TypeLiteral<Map<String, LayerFactory>>() {}));
+  static Map<Class<? extends LayerSpec>, LayerFactory<?>> factories() {
+    return INJECTOR.getInstance(Key.get(new TypeLiteral<Map<Class<? extends LayerSpec>, LayerFactory<?>>>() {}));
   }
 
   Call call(boolean training) {

@@ -12,7 +12,14 @@ import io.inscope.configs.StrategyType;
 import io.inscope.configs.Padding;
 import io.inscope.configs.initializers.GlorotUniformSpec;
 import io.inscope.configs.initializers.ZerosSpec;
+import io.inscope.configs.DType;
+import io.inscope.configs.InputSpec;
+import io.inscope.configs.ModelSpec;
+import io.inscope.configs.layers.AddSpec;
+import io.inscope.configs.layers.ConcatenateSpec;
 import io.inscope.configs.layers.Conv2DSpec;
+import io.inscope.configs.layers.LayerNodeSpec;
+import io.inscope.configs.regularizers.L2Spec;
 import io.inscope.configs.layers.FlattenSpec;
 import io.inscope.configs.layers.LayerSpec;
 import io.inscope.configs.layers.MaxPool2DSpec;
@@ -76,6 +83,40 @@ class MirroredEquivalenceTest {
         double err = relativeError(one.get(name), many.get(name));
         assertTrue(err < 1e-6, name + " with " + n + " replicas differs from one_device by " + err);
       }
+    }
+  }
+
+  /**
+   * A residual graph: two convolutions whose sum is concatenated with the first (add and concatenate
+   * merges, a skip connection, an L2 penalty on a kernel). Batch normalization is left out: each
+   * replica normalizes with its own slice's statistics (as Keras does without {@code synchronized}),
+   * so a replicated step with it is not the one-device step of the global batch.
+   */
+  static ModelSpec residual() {
+    Conv2DSpec conv = new Conv2DSpec(4, List.of(3, 3), List.of(1, 1), Padding.SAME, Activation.RELU, true, new GlorotUniformSpec(), new ZerosSpec());
+    return new ModelSpec(new InputSpec(List.of(SIDE, SIDE), DType.FLOAT32), List.of(
+        node(new ReshapeSpec(List.of(SIDE, SIDE, 1)), "image", "input"),
+        new LayerNodeSpec(conv, "c1", List.of("image"), true, new L2Spec(0.001), null),
+        node(conv, "c2", "c1"),
+        node(new AddSpec(), "skip", "c1", "c2"),
+        node(new ConcatenateSpec(-1), "joined", "skip", "c1"),
+        node(new MaxPool2DSpec(List.of(2, 2), null, Padding.VALID), "pool", "joined"),
+        node(new FlattenSpec(), "flat", "pool"),
+        node(Jobs.dense(3, Activation.LINEAR), "head", "flat")), null);
+  }
+
+  private static LayerNodeSpec node(LayerSpec kind, String name, String... inputs) {
+    return new LayerNodeSpec(kind, name, List.of(inputs), true, null, null);
+  }
+
+  @Test
+  void aResidualGraphTrainsLikeOneDevice() throws Exception {
+    Map<String, float[]> one = train(Jobs.classifier(StrategyType.ONE_DEVICE, null, residual(), BATCH, STEPS, 1));
+    Map<String, float[]> many = train(Jobs.classifier(StrategyType.MIRRORED, 2, residual(), BATCH, STEPS, 1));
+    assertEquals(one.keySet(), many.keySet());
+    for (String name : one.keySet()) {
+      double err = relativeError(one.get(name), many.get(name));
+      assertTrue(err < 1e-6, name + " with 2 replicas differs from one_device by " + err);
     }
   }
 

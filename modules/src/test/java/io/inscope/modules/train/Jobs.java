@@ -45,12 +45,17 @@ public final class Jobs {
   /** As above, with {@code train.steps_per_execution}. */
   public static JobSpec classifier(StrategyType strategy, Integer replicas, List<Integer> input,
       List<LayerSpec> layers, int batch, long steps, int stepsPerExecution) {
+    return classifier(strategy, replicas, new ModelSpec(new InputSpec(input, DType.FLOAT32), layers), batch, steps, stepsPerExecution);
+  }
+
+  /** A classifier of any model graph. */
+  public static JobSpec classifier(StrategyType strategy, Integer replicas, ModelSpec model, int batch, long steps, int stepsPerExecution) {
     return new JobSpec(
         1, "test", 42,
         new ClusterSpec(null, null, TimeSpan.parse("60s")),
         new StrategySpec(strategy, replicas),
         List.of(new VariableSpec("global_step", List.of(), DType.INT64, new ZerosSpec(), false)),
-        new ModelSpec(new InputSpec(input, DType.FLOAT32), layers),
+        model,
         new SparseCategoricalCrossentropySpec(true),
         List.of(new AccuracySpec()),
         new AdamSpec(0.001, 0.9, 0.999, 1e-7),

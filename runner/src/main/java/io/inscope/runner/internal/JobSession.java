@@ -14,6 +14,7 @@ import io.inscope.modules.data.DataException;
 import io.inscope.modules.data.DataLoader;
 import io.inscope.modules.data.Examples;
 import io.inscope.modules.data.Vocabulary;
+import io.inscope.modules.layers.LayerShapeException;
 import io.inscope.modules.layers.ModelFactory;
 import io.inscope.modules.losses.LabelChecks;
 import io.inscope.modules.strategy.Strategy;
@@ -159,6 +160,9 @@ public final class JobSession implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       graph.close();
       system.shutdown(job, topology);
+      if (e instanceof LayerShapeException shape && shape.path() != null) {
+        throw new UserException(ExitCodes.USAGE, shape.path() + ": " + e.getMessage(), shape.path(), e.getMessage());
+      }
       throw new UserException(ExitCodes.USAGE, e.getMessage());
     } catch (DataException e) {
       graph.close();
