@@ -1,6 +1,7 @@
 package io.inscope.runner;
 
 import io.inscope.runner.bench.Bench;
+import io.inscope.runner.bench.CnnProfile;
 import io.inscope.runner.bench.ImageFolderBench;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -45,6 +46,14 @@ public final class BenchCommand implements Callable<Integer> {
       description = "PNG class folders of Fashion-MNIST for the decoding figure; written from /usr/share/datasets/fashion-mnist when missing (default ${DEFAULT-VALUE})")
   Path imageFolder;
 
+  @Option(names = "--profile-cnn", description = {"only a per-op profile of one training step of the tutorial CNN",
+      "(conv 32 5x5, pool, conv 64 5x5, pool, dense 1024, dropout 0.4, dense 10; Adam; batch 100):",
+      "kernels by op type, their count, time and share of all kernel time (RunMetadata, FULL_TRACE)"})
+  boolean profileCnn;
+
+  @Option(names = "--profile-warmup", defaultValue = "5", description = "with --profile-cnn: steps before the traced one (default ${DEFAULT-VALUE})")
+  int profileWarmup;
+
   @Option(names = "--data-only", description = "only the data figures (image_folder decoding), not the training loops")
   boolean dataOnly;
 
@@ -53,6 +62,13 @@ public final class BenchCommand implements Callable<Integer> {
     if (steps < 1 || repeats < 1 || stepsPerExecution < 1 || memorySteps < 0 || intraOp < 0 || interOp < 0) {
       throw new UserException(ExitCodes.USAGE,
           "bench: --steps, --repeats and --steps-per-execution must be >= 1; --memory-steps, --intra-op and --inter-op >= 0");
+    }
+    if (profileCnn) {
+      if (profileWarmup < 0) {
+        throw new UserException(ExitCodes.USAGE, "bench: --profile-warmup must be >= 0");
+      }
+      new CnnProfile(profileWarmup, intraOp, interOp).run(spec.commandLine().getOut());
+      return ExitCodes.OK;
     }
     if (!dataOnly) {
       new Bench(steps, repeats, stepsPerExecution, memorySteps, fashion, intraOp, interOp).run(spec.commandLine().getOut());

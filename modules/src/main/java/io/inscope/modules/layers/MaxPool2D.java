@@ -2,6 +2,7 @@ package io.inscope.modules.layers;
 
 import io.inscope.configs.layers.MaxPool2DSpec;
 import org.tensorflow.Operand;
+import org.tensorflow.Operation;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
@@ -25,12 +26,21 @@ public final class MaxPool2D extends Pool2D {
     super(name, spec.poolSize(), spec.strides(), spec.padding());
   }
 
+  /**
+   * TensorFlow's {@code MaxPool} op, window and strides as attributes (what Keras emits), not
+   * {@code MaxPoolV2} (window and strides as tensors, what {@code tf.nn.maxPool} builds): the same
+   * maxima and gradient, but only {@code MaxPool} and its gradient are rewritten to oneDNN kernels
+   * ({@code _MklNativeMaxPool}, {@code _MklNativeMaxPoolGrad}); {@code MaxPoolV2} runs TensorFlow's
+   * own kernels (issue 19's profile: {@code runner.jar bench --profile-cnn}).
+   */
   @Override
   Operand<TFloat32> pool(Ops tf, Operand<TFloat32> x, long[] k, long[] s, String padding) {
-    return tf.nn.maxPool(
-        x,
-        tf.constant(new int[] {1, (int) k[0], (int) k[1], 1}),
-        tf.constant(new int[] {1, (int) s[0], (int) s[1], 1}),
-        padding);
+    Operation op = tf.scope().opBuilder("MaxPool", "MaxPool")
+        .addInput(x.asOutput())
+        .setAttr("ksize", new long[] {1, k[0], k[1], 1})
+        .setAttr("strides", new long[] {1, s[0], s[1], 1})
+        .setAttr("padding", padding)
+        .build();
+    return op.output(0);
   }
 }

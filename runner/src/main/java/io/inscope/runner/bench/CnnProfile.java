@@ -1,0 +1,210 @@
+package io.inscope.runner.bench;
+
+import io.inscope.configs.JobLoader;
+import io.inscope.configs.JobSpec;
+import io.inscope.modules.train.TrainGraph;
+import io.inscope.runner.UserException;
+import io.inscope.runner.internal.Injectors;
+import io.inscope.runner.internal.JobSession;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.proto.DeviceStepStats;
+import org.tensorflow.proto.GraphDef;
+import org.tensorflow.proto.NodeDef;
+import org.tensorflow.proto.NodeExecStats;
+import org.tensorflow.proto.RunMetadata;
+import org.tensorflow.proto.RunOptions;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * The per-op profile of one training step of the TensorFlow layers-tutorial CNN (issue 19): the
+ * job is built by {@link JobSession} and its step run exactly as {@code Executions} runs a full
+ * execution (same feeds, target and fetches), after some warm-up steps, once more with a
+ * {@code FULL_TRACE} and the partition graphs. Prints the kernels that ran, aggregated by op
+ * type: count, the sum of their {@code all_start..all_end} durations and that sum's share of all
+ * ops' (CPU time, not wall time: ops on different threads overlap), and the op types of the graph
+ * that grappler handed to the executor.
+ *
+ * @param warmup steps run before the traced one
+ * @param intraOp {@code train.threads.intra_op}
+ * @param interOp {@code train.threads.inter_op}
+ */
+public record CnnProfile(int warmup, int intraOp, int interOp) {
+  static final int BATCH = 100;
+
+  /** The tutorial CNN on 28x28x1 synthetic images, one step per execution, Adam, batch 100. */
+  static String jobYaml(int intraOp, int interOp) {
+    return String.join("\n",
+        "version: 1",
+        "name: bench-cnn-profile",
+        "seed: 42",
+        "model:",
+        "  input: {shape: [28, 28, 1]}",
+        "  layers:",
+        "    - conv2d: {filters: 32, kernel_size: 5, padding: same, activation: relu}",
+        "    - max_pool2d: {pool_size: 2}",
+        "    - conv2d: {filters: 64, kernel_size: 5, padding: same, activation: relu}",
+        "    - max_pool2d: {pool_size: 2}",
+        "    - flatten",
+        "    - dense: {units: 1024, activation: relu}",
+        "    - dropout: 0.4",
+        "    - dense: {units: 10}",
+        "loss: {sparse_categorical_crossentropy: {from_logits: true}}",
+        "metrics: [accuracy]",
+        "optimizer: {adam: {learning_rate: 0.001}}",
+        "data:",
+        "  train: {synthetic: {examples: 1000, classes: 10}, shuffle: 0, batch_size: " + BATCH + "}",
+        "train:",
+        "  steps: 100",
+        "  steps_per_execution: 1",
+        "  eval_every: never",
+        "  threads: {intra_op: " + intraOp + ", inter_op: " + interOp + "}",
+        "checkpoint: {every: never, keep: 1}",
+        "");
+  }
+
+  public void run(PrintWriter out) throws Exception {
+    JobSpec job = new JobLoader(Map.of()).loadResolved(jobYaml(intraOp, interOp), Path.of("bench-cnn.yaml")).spec();
+    try (JobSession js = JobSession.build(job, Injectors.forJob(job.plugins()))) {
+      TrainGraph g = js.step;
+      Session session = js.session();
+      Shape fs = g.features().shape();
+      Shape ls = g.labels().shape();
+      Random random = new Random(42);
+      try (TFloat32 features = TFloat32.tensorOf(fs); TFloat32 labels = TFloat32.tensorOf(ls);
+          TInt64 step = TInt64.scalarOf(0L)) {
+        long n = fs.size();
+        for (long i = 0; i < n; i++) {
+          features.setFloat(random.nextFloat(), coords(fs, i));
+        }
+        for (long i = 0; i < ls.size(); i++) {
+          labels.setFloat(random.nextInt(10), coords(ls, i));
+        }
+        for (int i = 0; i < warmup; i++) {
+          step.setLong(i);
+          try (Result r = runner(session, g, features, labels, step).run()) {
+            r.size();
+          }
+        }
+        step.setLong(warmup);
+        RunOptions options = RunOptions.newBuilder()
+            .setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).setOutputPartitionGraphs(true).build();
+        long t0 = System.nanoTime();
+        RunMetadata meta;
+        try (Result r = runner(session, g, features, labels, step).setOptions(options).runAndFetchMetadata()) {
+          meta = r.getMetadata().orElseThrow(() -> new IllegalStateException("no RunMetadata returned"));
+        }
+        double tracedMs = (System.nanoTime() - t0) / 1e6;
+        print(out, job, meta, tracedMs, js.graph.toGraphDef());
+      }
+    } catch (UserException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+    out.flush();
+  }
+
+  private static Session.Runner runner(Session session, TrainGraph g, TFloat32 f, TFloat32 l, TInt64 step) {
+    Session.Runner r = session.runner().feed(g.features(), f).feed(g.labels(), l).feed(g.step(), step)
+        .addTarget(g.trainOps().get(g.stepsPerExecution() - 1)).fetch(g.lossVector());
+    for (Operand<TFloat32> v : g.metricVectors()) {
+      r.fetch(v);
+    }
+    return r;
+  }
+
+  private static long[] coords(Shape s, long flat) {
+    long[] c = new long[s.numDimensions()];
+    for (int d = c.length - 1; d >= 0; d--) {
+      c[d] = flat % s.size(d);
+      flat /= s.size(d);
+    }
+    return c;
+  }
+
+  /** One row of the table: an op type on a device. */
+  private static final class Row {
+    final String op;
+    int count;
+    long micros;
+
+    Row(String op) {
+      this.op = op;
+    }
+  }
+
+  static String opType(NodeExecStats s) {
+    String label = s.getTimelineLabel();
+    int eq = label.indexOf(" = ");
+    int paren = label.indexOf('(', Math.max(eq, 0));
+    if (eq >= 0 && paren > eq) {
+      return label.substring(eq + 3, paren).trim();
+    }
+    return label.isEmpty() ? "(" + s.getNodeName() + ")" : label;
+  }
+
+  private void print(PrintWriter out, JobSpec job, RunMetadata meta, double tracedMs, GraphDef built) {
+    Map<String, Row> rows = new HashMap<>();
+    long total = 0;
+    int nodes = 0;
+    long first = Long.MAX_VALUE;
+    long last = 0;
+    for (DeviceStepStats dev : meta.getStepStats().getDevStatsList()) {
+      for (NodeExecStats s : dev.getNodeStatsList()) {
+        if (s.getNodeName().equals("_SOURCE")) {
+          continue;
+        }
+        String op = opType(s);
+        Row row = rows.computeIfAbsent(op, Row::new);
+        long micros = Math.max(0, s.getAllEndRelMicros());
+        row.count++;
+        row.micros += micros;
+        total += micros;
+        nodes++;
+        first = Math.min(first, s.getAllStartMicros());
+        last = Math.max(last, s.getAllStartMicros() + s.getAllEndRelMicros());
+      }
+    }
+    List<Row> sorted = new ArrayList<>(rows.values());
+    sorted.sort((a, b) -> a.micros != b.micros ? Long.compare(b.micros, a.micros) : a.op.compareTo(b.op));
+    out.printf(Locale.ROOT, "CNN step profile (conv 32 5x5 same relu, max pool 2, conv 64 5x5 same relu, max pool 2, flatten,"
+        + " dense 1024 relu, dropout 0.4, dense 10; Adam; batch %d), threads intra_op=%d inter_op=%d, %d warm-up steps%n",
+        BATCH, intraOp, interOp, warmup);
+    out.printf(Locale.ROOT, "session config: %s%n", oneLine(new io.inscope.modules.cluster.LocalSystem().sessionConfig(job).toString()));
+    out.printf(Locale.ROOT, "traced step: %d kernels executed on %d device(s), first start to last end %.1f ms,"
+        + " Session.run with tracing %.1f ms; sum of kernel times %.1f ms%n",
+        nodes, meta.getStepStats().getDevStatsCount(), (last - first) / 1000.0, tracedMs, total / 1000.0);
+    out.printf(Locale.ROOT, "graph as built: %d nodes; graph executed (after grappler, all partitions): %d nodes%n%n",
+        built.getNodeCount(), meta.getPartitionGraphsList().stream().mapToInt(GraphDef::getNodeCount).sum());
+    out.println("| op type (kernel) | count | total µs | share of kernel time |");
+    out.println("| --- | ---: | ---: | ---: |");
+    for (Row r : sorted) {
+      out.printf(Locale.ROOT, "| %s | %d | %d | %.1f%% |%n", r.op, r.count, r.micros, total == 0 ? 0 : 100.0 * r.micros / total);
+    }
+    Map<String, Integer> executedTypes = new HashMap<>();
+    for (GraphDef p : meta.getPartitionGraphsList()) {
+      for (NodeDef node : p.getNodeList()) {
+        executedTypes.merge(node.getOp(), 1, Integer::sum);
+      }
+    }
+    out.println();
+    out.println("op types of the executed graph involving convolution, bias or fusion: " + executedTypes.entrySet().stream()
+        .filter(e -> e.getKey().contains("Conv") || e.getKey().contains("Fused") || e.getKey().contains("Bias")
+            || e.getKey().contains("Mkl"))
+        .sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + " x" + e.getValue()).toList());
+  }
+
+  private static String oneLine(String proto) {
+    return proto.trim().replaceAll("\\s*\\n\\s*", ", ");
+  }
+}
