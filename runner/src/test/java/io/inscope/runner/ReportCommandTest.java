@@ -37,8 +37,8 @@ class ReportCommandTest {
     assertTrue(r.out().contains("wrote " + html + " and " + png), r.out());
 
     BufferedImage image = ImageIO.read(png.toFile());
-    assertEquals(1280, image.getWidth(), "two panels (loss, accuracy) side by side");
-    assertEquals(400, image.getHeight());
+    assertEquals(1280, image.getWidth(), "two panels side by side");
+    assertEquals(800, image.getHeight(), "three panels (loss, accuracy, learning_rate) in two rows");
     assertTrue(distinctColors(image) > 20, "the curves, axes and text are drawn");
 
     String page = Files.readString(html);
