@@ -1,13 +1,11 @@
 package io.inscope.modules.data;
 
+import io.inscope.modules.data.internal.TextFiles;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -102,14 +100,7 @@ public final class ClassNames {
 
   /** Writes {@link #text()} to {@code file} atomically (a temporary file beside it, then a rename). */
   public void write(Path file) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-    try {
-      Files.writeString(tmp, text(), StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    TextFiles.writeAtomically(file, text());
   }
 
   /** {@code dir/}{@value #FILE} when it exists. */
@@ -127,11 +118,7 @@ public final class ClassNames {
   public static ClassNames read(Path file) throws DataException {
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-          .toString();
+      text = TextFiles.readUtf8(file);
     } catch (NoSuchFileException e) {
       throw new DataException(file.toString(), "no such file");
     } catch (CharacterCodingException e) {

@@ -1,12 +1,11 @@
 package io.inscope.modules.data;
 
+import io.inscope.modules.data.internal.TextFiles;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -132,13 +131,7 @@ public final class Vocabulary {
 
   /** Writes {@value #FILE}'s text to {@code file} atomically. */
   public void write(Path file) throws IOException {
-    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-    try {
-      Files.writeString(tmp, String.join("\n", tokens) + "\n", StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    TextFiles.writeAtomically(file, String.join("\n", tokens) + "\n");
   }
 
   /** {@code dir/}{@value #FILE} when it exists. */
@@ -151,8 +144,7 @@ public final class Vocabulary {
   public static Vocabulary read(Path file) throws DataException {
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+      text = TextFiles.readUtf8(file);
     } catch (CharacterCodingException e) {
       throw new DataException(file.toString(), "not UTF-8 text; " + damaged());
     } catch (IOException e) {
