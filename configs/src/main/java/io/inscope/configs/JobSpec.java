@@ -45,7 +45,10 @@ public record JobSpec(
         String output,
     @Doc("Guice modules (fully qualified class names on the classpath) that add kinds; code execution")
         @Default("[]")
-        List<String> plugins) {
+        List<String> plugins,
+    @Doc("float32, mixed_bfloat16 (compute in bfloat16, variables and optimizer state float32) or mixed_float16 (float16 with dynamic loss scaling)")
+        @Default("float32")
+        Precision precision) {
 
   public JobSpec {
     if (!name.matches("[A-Za-z0-9._-]{1,100}") || name.equals(".") || name.equals("..")) {
@@ -61,5 +64,14 @@ public record JobSpec(
     variables = List.copyOf(variables);
     metrics = List.copyOf(metrics);
     plugins = List.copyOf(plugins);
+  }
+
+  /** A float32 job. */
+  public JobSpec(int version, String name, long seed, ClusterSpec cluster, StrategySpec strategy,
+      List<VariableSpec> variables, ModelSpec model, LossSpec loss, List<MetricSpec> metrics,
+      OptimizerSpec optimizer, DataSpec data, TrainSpec train, CheckpointSpec checkpoint, ExportSpec export,
+      TensorBoardSpec tensorboard, String output, List<String> plugins) {
+    this(version, name, seed, cluster, strategy, variables, model, loss, metrics, optimizer, data, train, checkpoint,
+        export, tensorboard, output, plugins, Precision.FLOAT32);
   }
 }

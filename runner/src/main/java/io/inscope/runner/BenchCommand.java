@@ -2,8 +2,10 @@ package io.inscope.runner;
 
 import io.inscope.runner.bench.Bench;
 import io.inscope.runner.bench.CnnProfile;
+import io.inscope.runner.bench.ConvNetBench;
 import io.inscope.runner.bench.ImageFolderBench;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {"Benchmark training throughput: the runner's loop and a hand-written TensorFlow Java loop",
         "on MLP-A (784-256-10, batch 128) and MLP-B (784-1024-1024-10, batch 256), Adam, in one process;",
         "the MatMul peak; the Fashion-MNIST MLP's training time; JVM start to first step; resident memory;",
-        "images decoded per second from PNG class folders (image_folder)."})
+        "images decoded per second from PNG class folders (image_folder).",
+        "--convnets: the tutorial CNN and ResNet-20 on Fashion-MNIST, the runner and Keras side by side."})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -54,6 +57,37 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--profile-warmup", defaultValue = "5", description = "with --profile-cnn: steps before the traced one (default ${DEFAULT-VALUE})")
   int profileWarmup;
 
+  @Option(names = "--convnets", description = {"only the convolutional networks, the runner and Keras side by side:",
+      "the tutorial CNN (batch 100) and ResNet-20 (--resnet, batch 128) on Fashion-MNIST, one epoch each;",
+      "ms/step, CPU ms/step, training time, test accuracy (Keras needs --python)"})
+  boolean convnets;
+
+  @Option(names = "--models", defaultValue = "cnn,resnet20", split = ",", description = "with --convnets: cnn, resnet20 (default ${DEFAULT-VALUE})")
+  List<String> models;
+
+  @Option(names = "--precisions", defaultValue = "float32", split = ",",
+      description = "with --convnets: precisions to run each model with: float32, mixed_bfloat16, mixed_float16 (default ${DEFAULT-VALUE})")
+  List<String> precisions;
+
+  @Option(names = "--convnet-steps", defaultValue = "0", description = "with --convnets: training steps per model, 0 for one epoch (default ${DEFAULT-VALUE})")
+  long convnetSteps;
+
+  @Option(names = "--convnet-warmup", defaultValue = "10", description = "with --convnets: steps before the timed window (default ${DEFAULT-VALUE})")
+  int convnetWarmup;
+
+  @Option(names = "--resnet", defaultValue = "examples/fashion-mnist-resnet.yaml", description = "with --convnets: the ResNet-20 job (default ${DEFAULT-VALUE})")
+  Path resnet;
+
+  @Option(names = "--fashion-data", defaultValue = "/usr/share/datasets/fashion-mnist", description = "with --convnets: Fashion-MNIST's idx files (default ${DEFAULT-VALUE})")
+  Path fashionData;
+
+  @Option(names = "--python", defaultValue = "/work/venv-tf/bin/python",
+      description = "with --convnets: TensorFlow Python for the Keras side; skipped when missing (default ${DEFAULT-VALUE})")
+  Path python;
+
+  @Option(names = "--keras-script", defaultValue = "tools/keras_convnets.py", description = "with --convnets: the Keras side (default ${DEFAULT-VALUE})")
+  Path kerasScript;
+
   @Option(names = "--data-only", description = "only the data figures (image_folder decoding), not the training loops")
   boolean dataOnly;
 
@@ -68,6 +102,24 @@ public final class BenchCommand implements Callable<Integer> {
         throw new UserException(ExitCodes.USAGE, "bench: --profile-warmup must be >= 0");
       }
       new CnnProfile(profileWarmup, intraOp, interOp).run(spec.commandLine().getOut());
+      return ExitCodes.OK;
+    }
+    if (convnets) {
+      for (String m : models) {
+        if (!m.equals("cnn") && !m.equals("resnet20")) {
+          throw new UserException(ExitCodes.USAGE, "bench: --models: unknown model '" + m + "' (expected cnn, resnet20)");
+        }
+      }
+      for (String p : precisions) {
+        if (!List.of("float32", "mixed_bfloat16", "mixed_float16").contains(p)) {
+          throw new UserException(ExitCodes.USAGE, "bench: --precisions: unknown precision '" + p + "' (expected float32, mixed_bfloat16, mixed_float16)");
+        }
+      }
+      if (convnetSteps < 0 || convnetWarmup < 1 || (convnetSteps > 0 && convnetWarmup >= convnetSteps)) {
+        throw new UserException(ExitCodes.USAGE, "bench: --convnet-steps must be >= 0 and --convnet-warmup >= 1 and below it");
+      }
+      new ConvNetBench(resnet, python, kerasScript, fashionData, convnetSteps, convnetWarmup, models, precisions)
+          .run(spec.commandLine().getOut());
       return ExitCodes.OK;
     }
     if (!dataOnly) {

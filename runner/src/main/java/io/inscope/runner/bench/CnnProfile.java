@@ -93,11 +93,24 @@ public record CnnProfile(int warmup, int intraOp, int interOp) {
         for (long i = 0; i < ls.size(); i++) {
           labels.setFloat(random.nextInt(10), coords(ls, i));
         }
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = 0;
+        long wall0 = 0;
+        int timedFrom = warmup / 2;
         for (int i = 0; i < warmup; i++) {
+          if (i == timedFrom) {
+            cpu0 = os.getProcessCpuTime();
+            wall0 = System.nanoTime();
+          }
           step.setLong(i);
           try (Result r = runner(session, g, features, labels, step).run()) {
             r.size();
           }
+        }
+        if (warmup - timedFrom >= 2) {
+          out.printf(Locale.ROOT, "untraced steps %d..%d: %.1f ms/step, %.1f CPU ms/step (process, all threads)%n", timedFrom + 1, warmup,
+              (System.nanoTime() - wall0) / 1e6 / (warmup - timedFrom), (os.getProcessCpuTime() - cpu0) / 1e6 / (warmup - timedFrom));
         }
         step.setLong(warmup);
         RunOptions options = RunOptions.newBuilder()

@@ -30,8 +30,10 @@ final class RunnerLoop {
    * @param trainSeconds the whole {@code Trainer.run}, evaluations and checkpoints included
    * @param rssKib resident memory at the requested steps
    * @param outcome how training ended (its last evaluation)
+   * @param cpuMillisPerStep the process's CPU time (all threads) per step over steps {@code (warmup, total]}
    */
-  record Result(long firstStepMillis, double stepsPerSecond, double trainSeconds, Map<Long, Long> rssKib, Outcome outcome) {}
+  record Result(long firstStepMillis, double stepsPerSecond, double trainSeconds, Map<Long, Long> rssKib, Outcome outcome,
+      double cpuMillisPerStep) {}
 
   private RunnerLoop() {}
 
@@ -53,7 +55,8 @@ final class RunnerLoop {
       Outcome outcome = trainer.run(session.train, session.plan, 0);
       double seconds = (System.nanoTime() - start) / 1e9;
       double rate = (outcome.steps() - warmup) / ((timing.lastNanos - timing.warmNanos) / 1e9);
-      return new Result(timing.firstMillis, rate, seconds, timing.rss, outcome);
+      double cpuMs = (timing.lastCpu - timing.warmCpu) / 1e6 / (outcome.steps() - warmup);
+      return new Result(timing.firstMillis, rate, seconds, timing.rss, outcome, cpuMs);
     } catch (UserException e) {
       throw new IllegalStateException(e.getMessage(), e);
     } finally {
@@ -63,6 +66,9 @@ final class RunnerLoop {
     }
   }
 
+  private static final com.sun.management.OperatingSystemMXBean CPU =
+      (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
   private static final class Timing implements TrainListener {
     private final long warmup;
     private final long[] rssAt;
@@ -70,6 +76,8 @@ final class RunnerLoop {
     private long firstMillis;
     private long warmNanos;
     private long lastNanos;
+    private long warmCpu;
+    private long lastCpu;
 
     Timing(long warmup, long[] rssAt) {
       this.warmup = warmup;
@@ -82,10 +90,13 @@ final class RunnerLoop {
       if (step == 1) {
         firstMillis = System.currentTimeMillis();
       }
+      long cpu = CPU.getProcessCpuTime();
       if (step == warmup) {
         warmNanos = now;
+        warmCpu = cpu;
       }
       lastNanos = now;
+      lastCpu = cpu;
       for (long at : rssAt) {
         if (step == at) {
           rss.put(at, Rss.kib());
