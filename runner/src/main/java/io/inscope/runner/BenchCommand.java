@@ -66,7 +66,7 @@ public final class BenchCommand implements Callable<Integer> {
   List<String> models;
 
   @Option(names = "--precisions", defaultValue = "float32", split = ",",
-      description = "with --convnets: precisions to run each model with: float32, mixed_bfloat16, mixed_float16 (default ${DEFAULT-VALUE})")
+      description = "with --convnets: precisions to run each model with (with --profile-cnn: the first): float32, mixed_bfloat16, mixed_float16 (default ${DEFAULT-VALUE})")
   List<String> precisions;
 
   @Option(names = "--convnet-steps", defaultValue = "0", description = "with --convnets: training steps per model, 0 for one epoch (default ${DEFAULT-VALUE})")
@@ -101,7 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
       if (profileWarmup < 0) {
         throw new UserException(ExitCodes.USAGE, "bench: --profile-warmup must be >= 0");
       }
-      new CnnProfile(profileWarmup, intraOp, interOp).run(spec.commandLine().getOut());
+      new CnnProfile(profileWarmup, intraOp, interOp, precisions.get(0)).run(spec.commandLine().getOut());
       return ExitCodes.OK;
     }
     if (convnets) {

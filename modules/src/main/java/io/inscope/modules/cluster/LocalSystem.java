@@ -24,7 +24,7 @@ public final class LocalSystem implements SystemInitializer {
     if (job.strategy().type() == StrategyType.MIRRORED && job.strategy().replicas() != null) {
       b.putDeviceCount("CPU", job.strategy().replicas());
     }
-    return b.build();
+    return Precisions.apply(b, job.precision()).build();
   }
 
   @Override

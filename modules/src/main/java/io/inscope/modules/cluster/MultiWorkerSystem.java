@@ -40,7 +40,8 @@ public final class MultiWorkerSystem implements SystemInitializer {
    */
   @Override
   public ConfigProto sessionConfig(JobSpec job) {
-    return ConfigProto.newBuilder().setAllowSoftPlacement(true).setIsolateSessionState(true).build();
+    return Precisions.apply(ConfigProto.newBuilder().setAllowSoftPlacement(true).setIsolateSessionState(true),
+        job.precision()).build();
   }
 
   /** The cluster of {@code job}, as task 0 (TF_CONFIG naming another task is an error). */

@@ -3,6 +3,7 @@ package io.inscope.modules.train;
 import com.google.inject.Inject;
 import io.inscope.configs.JobSpec;
 import io.inscope.configs.Kind;
+import io.inscope.configs.Precision;
 import io.inscope.configs.losses.BinaryCrossentropySpec;
 import io.inscope.configs.losses.WeightedLoss;
 import io.inscope.configs.metrics.LossMetricSpec;
@@ -77,6 +78,10 @@ public final class StepBuilder {
    *     be null when the loss has none
    */
   public TrainGraph build(JobSpec job, StrategyScope scope, Shape labelShape, Examples train) {
+    if (job.precision() == Precision.MIXED_FLOAT16) {
+      throw new IllegalArgumentException("precision: mixed_float16 needs dynamic loss scaling, which the runner does not"
+          + " build yet; use mixed_bfloat16 (no loss scaling needed) or float32");
+    }
     Ops tf = scope.tf();
     int batch = job.data().train().batchSize();
     Shape input = Shape.of(job.model().input().shape().stream().mapToLong(Integer::longValue).toArray());

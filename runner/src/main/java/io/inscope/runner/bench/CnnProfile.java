@@ -42,15 +42,20 @@ import org.tensorflow.types.TInt64;
  * @param intraOp {@code train.threads.intra_op}
  * @param interOp {@code train.threads.inter_op}
  */
-public record CnnProfile(int warmup, int intraOp, int interOp) {
+public record CnnProfile(int warmup, int intraOp, int interOp, String precision) {
+  public CnnProfile(int warmup, int intraOp, int interOp) {
+    this(warmup, intraOp, interOp, "float32");
+  }
+
   static final int BATCH = 100;
 
   /** The tutorial CNN on 28x28x1 synthetic images, one step per execution, Adam, batch 100. */
-  static String jobYaml(int intraOp, int interOp) {
+  static String jobYaml(int intraOp, int interOp, String precision) {
     return String.join("\n",
         "version: 1",
         "name: bench-cnn-profile",
         "seed: 42",
+        "precision: " + precision,
         "model:",
         "  input: {shape: [28, 28, 1]}",
         "  layers:",
@@ -77,7 +82,7 @@ public record CnnProfile(int warmup, int intraOp, int interOp) {
   }
 
   public void run(PrintWriter out) throws Exception {
-    JobSpec job = new JobLoader(Map.of()).loadResolved(jobYaml(intraOp, interOp), Path.of("bench-cnn.yaml")).spec();
+    JobSpec job = new JobLoader(Map.of()).loadResolved(jobYaml(intraOp, interOp, precision), Path.of("bench-cnn.yaml")).spec();
     try (JobSession js = JobSession.build(job, Injectors.forJob(job.plugins()))) {
       TrainGraph g = js.step;
       Session session = js.session();
@@ -117,9 +122,13 @@ public record CnnProfile(int warmup, int intraOp, int interOp) {
             .setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).setOutputPartitionGraphs(true).build();
         long t0 = System.nanoTime();
         RunMetadata meta;
+        float loss;
         try (Result r = runner(session, g, features, labels, step).setOptions(options).runAndFetchMetadata()) {
           meta = r.getMetadata().orElseThrow(() -> new IllegalStateException("no RunMetadata returned"));
+          TFloat32 losses = (TFloat32) r.get(0);
+          loss = losses.shape().numDimensions() == 0 ? losses.getFloat() : losses.getFloat(losses.shape().size(0) - 1);
         }
+        out.printf(Locale.ROOT, "precision %s; loss of the traced step (step %d): %.6f%n", precision, warmup + 1, loss);
         double tracedMs = (System.nanoTime() - t0) / 1e6;
         print(out, job, meta, tracedMs, js.graph.toGraphDef());
       }
@@ -226,6 +235,16 @@ public record CnnProfile(int warmup, int intraOp, int interOp) {
         }
       }
     }
+    int bf16 = 0;
+    for (GraphDef p : meta.getPartitionGraphsList()) {
+      for (NodeDef node : p.getNodeList()) {
+        AttrValue t = node.getAttrOrDefault("T", null);
+        if (t != null && t.getType() == org.tensorflow.proto.DataType.DT_BFLOAT16) {
+          bf16++;
+        }
+      }
+    }
+    out.println("executed nodes computing in bfloat16 (attr T): " + bf16);
     out.println("fused kernels (op [fused_ops]): " + fusions.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).toList());
   }
 
