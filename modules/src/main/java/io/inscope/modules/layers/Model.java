@@ -99,16 +99,46 @@ public final class Model {
 
   /** The model applied to a batch on one replica. */
   public Operand<TFloat32> call(CallContext ctx, Operand<TFloat32> input) {
-    Map<String, Operand<TFloat32>> values = new HashMap<>();
-    values.put(ModelInput.NAME, input);
+    return call(List.of(ctx), List.of(input)).get(0);
+  }
+
+  /**
+   * The model applied on every replica of a step, layer by layer: each layer on every replica
+   * before the next layer, so that a {@link CrossReplicaLayer} sees all replicas' inputs.
+   *
+   * @param contexts one per replica, in replica order
+   * @param inputs each replica's batch, in the same order
+   * @return each replica's output, in the same order
+   */
+  public List<Operand<TFloat32>> call(List<CallContext> contexts, List<Operand<TFloat32>> inputs) {
+    int n = contexts.size();
+    List<Map<String, Operand<TFloat32>>> values = new ArrayList<>();
+    for (int r = 0; r < n; r++) {
+      values.add(new HashMap<>());
+      values.get(r).put(ModelInput.NAME, inputs.get(r));
+    }
     for (int i = 0; i < order.size(); i++) {
       LayerNodeSpec node = order.get(i);
       Layer layer = layers.get(i);
-      List<Operand<TFloat32>> in = new ArrayList<>();
-      node.inputs().forEach(n -> in.add(values.get(n)));
-      values.put(node.name(), layer instanceof MultiInputLayer m ? m.call(ctx, in) : layer.call(ctx, in.get(0)));
+      if (layer instanceof CrossReplicaLayer cross) {
+        List<Operand<TFloat32>> in = new ArrayList<>();
+        values.forEach(v -> in.add(v.get(node.inputs().get(0))));
+        List<Operand<TFloat32>> out = cross.call(contexts, in);
+        for (int r = 0; r < n; r++) {
+          values.get(r).put(node.name(), out.get(r));
+        }
+        continue;
+      }
+      for (int r = 0; r < n; r++) {
+        Map<String, Operand<TFloat32>> v = values.get(r);
+        List<Operand<TFloat32>> in = new ArrayList<>();
+        node.inputs().forEach(name -> in.add(v.get(name)));
+        v.put(node.name(), layer instanceof MultiInputLayer m ? m.call(contexts.get(r), in) : layer.call(contexts.get(r), in.get(0)));
+      }
     }
-    return values.get(spec.output());
+    List<Operand<TFloat32>> out = new ArrayList<>();
+    values.forEach(v -> out.add(v.get(spec.output())));
+    return out;
   }
 
   /** True when some layer has a kernel or bias regularizer. */
