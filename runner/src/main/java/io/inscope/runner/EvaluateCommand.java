@@ -79,7 +79,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         try {
           // read as the run's eval split: numbered by its class names, vectorized with its vocabulary
           examples = injector.getInstance(DataLoader.class).loadSplits(new DataSpec(run.job().data().train(), other),
-              run.job().model().input(), run.job().seed(), session.classes, session.vocabulary).eval();
+              run.job().model().namedInputs(), run.job().seed(), session.classes, session.vocabulary).eval();
           session.checkLabels(examples, "--data");
         } catch (DataException e) {
           throw new UserException(ExitCodes.USAGE, e.getMessage());

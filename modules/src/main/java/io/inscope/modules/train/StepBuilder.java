@@ -79,7 +79,7 @@ public final class StepBuilder {
   public TrainGraph build(JobSpec job, StrategyScope scope, Shape labelShape, Examples train) {
     Ops tf = scope.tf();
     int batch = job.data().train().batchSize();
-    Shape input = Shape.of(job.model().input().shape().stream().mapToLong(Integer::longValue).toArray());
+    Shape input = Shape.of(job.model().featureRow().shape().stream().mapToLong(Integer::longValue).toArray());
 
     MirroredVariable<TInt64> globalStep = declared.create(job.variables(), scope);
     Model model = models.create(job.model());
