@@ -241,7 +241,7 @@ final class CrossChecks {
           path + "." + g, "group '" + g + "' feeds no model input (inputs: " + String.join(", ", inputs.keySet())
               + Suggest.didYouMean(g, inputs.keySet()) + ")"));
     } else if (!(split.source() instanceof SyntheticSpec)) {
-      problems.add(at(locations, base), base, "a " + kind + " source gives one feature per example but the model has "
+      problems.add(at(locations, base), base, (kind.matches("[aeiou].*") ? "an " : "a ") + kind + " source gives one feature per example but the model has "
           + inputs.size() + " inputs (" + String.join(", ", inputs.keySet())
           + "); feed several inputs from tfrecord (a feature per input), csv (feature_groups) or synthetic data");
     }

@@ -38,7 +38,7 @@ public interface SourceFactory {
       return load(spec, inputs.values().iterator().next(), seed);
     }
     String kind = DataLoader.kindOf(spec.getClass());
-    throw new DataException(kind, "a " + kind + " source gives one feature per example but the model has "
+    throw new DataException(kind, (kind.matches("[aeiou].*") ? "an " : "a ") + kind + " source gives one feature per example but the model has "
         + inputs.size() + " inputs (" + String.join(", ", inputs.keySet())
         + "); feed several inputs from tfrecord (a feature per input), csv (feature_groups) or synthetic data");
   }
