@@ -64,6 +64,8 @@ final class CrossChecks {
       }
     }
     probabilities(spec, locations, problems);
+    Preprocessings.check(spec.data().train(), "data.train", spec.model().input(), true, locations, problems);
+    Preprocessings.check(spec.data().eval(), "data.eval", spec.model().input(), false, locations, problems);
   }
 
   /**
