@@ -2,6 +2,7 @@ package io.inscope.modules.train;
 
 import io.inscope.configs.JobSpec;
 import io.inscope.modules.checkpoint.CheckpointOps;
+import io.inscope.modules.data.PreprocessingOps;
 import io.inscope.modules.layers.CallContext;
 import io.inscope.modules.layers.Model;
 import io.inscope.modules.layers.ModelFactory;
@@ -34,8 +35,9 @@ import org.tensorflow.types.family.TType;
  * trained values come in through {@code load} (one placeholder per variable, fed with replica 0's
  * value) or through {@code checkpoint}'s restore (the names are the training graph's).
  *
- * <p>The graph applies the training data's preprocessing ({@code data.train.scale}) to its
- * inputs, so it takes examples as they are in the files. Its outputs follow {@link ServingHead};
+ * <p>The graph applies the training data's preprocessing ({@code data.train.scale} and the
+ * {@code preprocessing} steps that are not random, {@link PreprocessingOps}) to its inputs, so it
+ * takes examples as they are in the files. Its outputs follow {@link ServingHead};
  * class names come from a lookup table filled from the asset {@code classes.txt} (one name per
  * line, line number = class id) by {@code init}, which a SavedModel loader runs with the assets'
  * paths fed into the {@code assets} tensors.
@@ -100,8 +102,7 @@ public record ServingGraph(
       Ops tf = scope.tf();
       Placeholder<TFloat32> inputs = tf.withName("inputs").placeholder(TFloat32.class,
           Placeholder.shape(StepBuilder.batchShape(-1, model.inputShape())));
-      double scale = job.data().train().scale();
-      Operand<TFloat32> x = scale == 1.0 ? inputs : tf.withName("scale").math.mul(inputs, tf.constant((float) scale));
+      Operand<TFloat32> x = PreprocessingOps.apply(tf, inputs, job.data().train(), job.model().input());
       ReplicaContext replica = new ReplicaContext(scope, 0);
       Operand<TFloat32> out = model.call(new CallContext(replica, false, tf.constant(0L), new ArrayList<>()), x);
       Map<String, Operand<TString>> assetTensors = new LinkedHashMap<>();
