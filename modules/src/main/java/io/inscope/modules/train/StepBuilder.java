@@ -14,6 +14,7 @@ import io.inscope.modules.layers.ModelFactory;
 import io.inscope.modules.losses.ClassWeighting;
 import io.inscope.modules.losses.Labels;
 import io.inscope.modules.losses.LossFactory;
+import io.inscope.modules.metrics.ConfusionMatrix;
 import io.inscope.modules.metrics.Metric;
 import io.inscope.modules.metrics.MetricFactory;
 import io.inscope.modules.optimizers.Optimizer;
@@ -119,13 +120,17 @@ public final class StepBuilder {
     for (Metric m : metricList) {
       evalSums.add(m instanceof RegularizationLoss ? RegularizationLoss.penaltySum(evalTf, penalty, evalLabels) : m.batchSum(evalTf, evalLabels, outputs));
     }
+    int units = (int) outputShape.size(outputShape.numDimensions() - 1);
+    Operand<TFloat32> confusion = ConfusionMatrix.applies(job.loss(), units)
+        ? evalTf.withName("confusion").identity(ConfusionMatrix.batchCounts(evalTf, job.loss(), evalLabels, outputs))
+        : null;
     scope.verifyEveryVariableOwned();
     return new TrainGraph(
         features, labels, step, steps.trainOps(), steps.losses(), steps.metricSums(),
         steps.lossVector(host), steps.metricVectors(host),
         evalFeatures, evalLabels, evalLoss, evalSums, tf.withName("outputs").identity(outputs),
         metricList, scope.variables(), optimizer.appliedLearningRate(), PlateauOps.of(optimizer.learningRate()),
-        optimizer.emaSwap());
+        optimizer.emaSwap(), confusion);
   }
 
   private List<Metric> metrics(JobSpec job) {

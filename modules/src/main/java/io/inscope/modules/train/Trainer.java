@@ -84,8 +84,12 @@ public final class Trainer {
     long total = totalSteps(job, plan);
     long perEpoch = plan.stepsPerEpoch();
     int k = graph.stepsPerExecution();
-    Window window = new Window(graph.metrics());
-    double[] sums = new double[graph.metrics().size()];
+    int[] sizes = graph.metricSizes();
+    Window window = new Window(graph.metrics(), sizes);
+    double[][] sums = new double[sizes.length][];
+    for (int m = 0; m < sizes.length; m++) {
+      sums[m] = new double[sizes[m]];
+    }
     StepMetrics lastTrain = null;
     StepMetrics lastEval = null;
     long savedAt = startStep;
@@ -100,7 +104,7 @@ public final class Trainer {
         for (int i = 0; i < batch.steps(); i++) {
           double loss = executions.loss(i);
           for (int m = 0; m < sums.length; m++) {
-            sums[m] = executions.metricSum(m, i);
+            executions.metricSums(m, i, sums[m]);
           }
           window.add(loss, sums, batch.count());
           step++;
