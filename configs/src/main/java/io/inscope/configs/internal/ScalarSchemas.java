@@ -29,6 +29,10 @@ final class ScalarSchemas {
       return map("type", "string", "pattern", "^([0-9]+(ms|s|m|h|d))+$");
     }
     Map<String, Object> s;
+    if (raw == io.inscope.configs.StepsPerExecution.class) {
+      return orInterpolated(map("anyOf", List.of(map("enum", List.of("auto")),
+          map("type", "integer", "minimum", 1, "maximum", io.inscope.configs.StepsPerExecution.MAX))));
+    }
     if (raw == Every.class) {
       return orInterpolated(map("anyOf", List.of(map("enum", List.of("epoch", "never")), map("type", "integer", "minimum", 1))));
     } else if (raw.isEnum()) {

@@ -91,7 +91,9 @@ public final class StepBuilder {
       metricList.add(new RegularizationLoss());
     }
 
-    int k = job.train().stepsPerExecution();
+    long totalSteps = job.train().steps() != null ? job.train().steps()
+        : train == null ? -1 : (long) job.train().epochs() * (train.size() / batch);
+    int k = job.train().stepsPerExecution().copies(batch, job.model().input().elements(), job.model().layers().size(), totalSteps);
     Placeholder<TFloat32> features = tf.withName("features").placeholder(TFloat32.class, Placeholder.shape(batchShape((long) k * batch, input)));
     Placeholder<TFloat32> labels = tf.withName("labels").placeholder(TFloat32.class, Placeholder.shape(batchShape((long) k * batch, labelShape)));
     Placeholder<TInt64> step = tf.withName("step").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));

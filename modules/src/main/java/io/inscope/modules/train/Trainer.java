@@ -23,7 +23,8 @@ import org.tensorflow.types.TFloat32;
  * loss. After each scheduled evaluation the {@link EvaluationRules} run (reduce_on_plateau, the
  * best checkpoint, early stopping, which ends the loop with a checkpoint). Runs {@code train.steps_per_execution} steps per {@code Session.run} on batches a
  * background thread stages into reused feed tensors; metrics stay exact per step, and evaluations,
- * checkpoints and stops happen between executions (see {@link #executionLength}).
+ * checkpoints and stops happen between executions (see {@link #executionLength}). With {@code
+ * steps_per_execution: auto} an {@link ExecutionTuner} picks the executions' length.
  */
 public final class Trainer {
   private final JobSpec job;
@@ -95,12 +96,17 @@ public final class Trainer {
     long savedAt = startStep;
     long evaluatedAt = -1;
     long step = startStep;
-    try (BatchPrefetcher batches = BatchPrefetcher.start(
-            train, plan, startStep, total, BatchPrefetcher.DEFAULT_SLOTS, k, s -> executionLength(s, total, perEpoch, k));
+    ExecutionTuner tuner = job.train().stepsPerExecution().auto() && k > 1 ? new ExecutionTuner(k) : null;
+    try (BatchPrefetcher batches = BatchPrefetcher.start(train, plan, startStep, total, BatchPrefetcher.DEFAULT_SLOTS, k,
+            s -> executionLength(s, total, perEpoch, tuner == null ? k : tuner.nextLength()));
         Executions executions = new Executions(session, graph)) {
       while (step < total) {
         Batch batch = batches.next();
+        long started = System.nanoTime();
         executions.run(batch);
+        if (tuner != null && tuner.record(batch.steps(), System.nanoTime() - started)) {
+          listener.onStepsPerExecution(tuner.chosen(), tuner.nanosPerStep());
+        }
         for (int i = 0; i < batch.steps(); i++) {
           double loss = executions.loss(i);
           for (int m = 0; m < sums.length; m++) {
