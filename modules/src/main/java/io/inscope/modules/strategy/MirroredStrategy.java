@@ -1,8 +1,11 @@
 package io.inscope.modules.strategy;
 
 import java.util.List;
+import java.util.Optional;
+import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.proto.GraphDef;
 import org.tensorflow.types.family.TNumber;
 
 /**
@@ -46,6 +49,15 @@ public final class MirroredStrategy implements Strategy {
   @Override
   public String hostDevice() {
     return devices.get(0);
+  }
+
+  /**
+   * The built graph with every replica's gradient ops placed on that replica's device (see {@link
+   * GradientPlacement}); nothing to change with one replica.
+   */
+  @Override
+  public Optional<GraphDef> sessionGraph(Graph built) {
+    return devices.size() == 1 ? Optional.empty() : Optional.of(GradientPlacement.colocated(built.toGraphDef()));
   }
 
   /** How the replicas agree on a mean. */
