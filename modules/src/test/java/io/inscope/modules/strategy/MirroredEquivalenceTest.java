@@ -44,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -261,12 +262,17 @@ class MirroredEquivalenceTest {
 
   /** Trains, checking components are identical after init and after training; returns replica 0's weights. */
   static Map<String, float[]> train(JobSpec job, Reduction reduction) throws Exception {
-    Injector inj = Guice.createInjector(new InitializersModule(), new LayersModule(), new LossesModule(),
-        new OptimizersModule(), new MetricsModule());
     Topology topology = new LocalSystem().initialize(job);
     Strategy strategy = job.strategy().type() == StrategyType.ONE_DEVICE
         ? new OneDeviceStrategy(topology.replicaDevices().get(0))
         : new MirroredStrategy("mirrored", topology.replicaDevices(), reduction);
+    return train(job, strategy, g -> new Session(g, new LocalSystem().sessionConfig(job)));
+  }
+
+  /** As above, with {@code strategy}, in the session {@code sessions} opens on the graph. */
+  static Map<String, float[]> train(JobSpec job, Strategy strategy, Function<Graph, Session> sessions) throws Exception {
+    Injector inj = Guice.createInjector(new InitializersModule(), new LayersModule(), new LossesModule(),
+        new OptimizersModule(), new MetricsModule());
     try (Graph g = new Graph()) {
       TrainGraph tg;
       try (StrategyScope scope = StrategyScope.open(strategy, g, job.seed())) {
@@ -285,7 +291,7 @@ class MirroredEquivalenceTest {
           reads.put(v.name(), perReplica);
         }
       }
-      try (Session s = new Session(g, new LocalSystem().sessionConfig(job))) {
+      try (Session s = sessions.apply(g)) {
         s.initialize();
         assertComponentsIdentical(snapshot(s, reads));
         SplittableRandom rnd = new SplittableRandom(3);
