@@ -73,6 +73,21 @@ final class CrossChecks {
       }
     }
     probabilities(spec, locations, problems);
+    Map<String, InputSpec> named = spec.model().namedInputs();
+    if (named.size() == 1) {
+      InputSpec input = named.values().iterator().next();
+      Preprocessings.check(spec.data().train(), "data.train", input, true, locations, problems);
+      Preprocessings.check(spec.data().eval(), "data.eval", input, false, locations, problems);
+    } else {
+      for (String split : List.of("train", "eval")) {
+        DataSplitSpec s = split.equals("train") ? spec.data().train() : spec.data().eval();
+        if (s != null && !s.steps().isEmpty()) {
+          String path = "data." + split + ".preprocessing";
+          problems.add(at(locations, path), path, "preprocessing applies to models with one input; this model has "
+              + named.size() + " (model.inputs): remove the steps, or preprocess the data before the run");
+        }
+      }
+    }
   }
 
   /**

@@ -123,6 +123,9 @@ public final class DataLoader {
           + (eval.classNames().size() > 5 ? ", ..." : "") + ") but data.train's labels are numbers"
           + "; give both splits the same kind of labels");
     }
+    if (eval != null) {
+      eval = Preprocessing.inference(data.eval().steps(), input).applyTo(eval);
+    }
     return new Splits(train, eval, classes, vocabulary);
   }
 
@@ -138,8 +141,9 @@ public final class DataLoader {
   /**
    * A job's data, as training uses it.
    *
-   * @param train {@code data.train}
-   * @param eval {@code data.eval}, or null
+   * @param train {@code data.train}, scaled; its {@code preprocessing} runs on each batch
+   *     ({@link Preprocessing#training})
+   * @param eval {@code data.eval}, scaled and with its {@code preprocessing} applied; or null
    * @param classes the class names of string labels (class id = index), empty for numeric labels
    * @param vocabulary the vocabulary of text sources, else empty
    */

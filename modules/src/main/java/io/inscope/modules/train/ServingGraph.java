@@ -2,6 +2,7 @@ package io.inscope.modules.train;
 
 import io.inscope.configs.JobSpec;
 import io.inscope.modules.checkpoint.CheckpointOps;
+import io.inscope.modules.data.PreprocessingOps;
 import io.inscope.modules.layers.CallContext;
 import io.inscope.modules.layers.Model;
 import io.inscope.modules.layers.ModelFactory;
@@ -34,8 +35,9 @@ import org.tensorflow.types.family.TType;
  * trained values come in through {@code load} (one placeholder per variable, fed with replica 0's
  * value) or through {@code checkpoint}'s restore (the names are the training graph's).
  *
- * <p>The graph applies the training data's preprocessing ({@code data.train.scale}) to its
- * inputs, so it takes examples as they are in the files. Its outputs follow {@link ServingHead};
+ * <p>The graph applies the training data's preprocessing ({@code data.train.scale} and the
+ * {@code preprocessing} steps that are not random, {@link PreprocessingOps}) to its inputs, so it
+ * takes examples as they are in the files. Its outputs follow {@link ServingHead};
  * class names come from a lookup table filled from the asset {@code classes.txt} (one name per
  * line, line number = class id) by {@code init}, which a SavedModel loader runs with the assets'
  * paths fed into the {@code assets} tensors.
@@ -111,8 +113,12 @@ public record ServingGraph(
         Ops named = single ? tf.withName(SINGLE_INPUT) : tf.withSubScope(SINGLE_INPUT).withName(in.getKey());
         Placeholder<TFloat32> p = named.placeholder(TFloat32.class, Placeholder.shape(StepBuilder.batchShape(-1, in.getValue())));
         inputs.put(single ? SINGLE_INPUT : in.getKey(), p);
-        Ops scaleTf = single ? tf.withName("scale") : tf.withSubScope("scale").withName(in.getKey());
-        scaled.put(in.getKey(), scale == 1.0 ? p : scaleTf.math.mul(p, tf.constant((float) scale)));
+        if (single) {
+          scaled.put(in.getKey(), PreprocessingOps.apply(tf, p, job.data().train(), job.model().input()));
+        } else {
+          Ops scaleTf = tf.withSubScope("scale").withName(in.getKey());
+          scaled.put(in.getKey(), scale == 1.0 ? p : scaleTf.math.mul(p, tf.constant((float) scale)));
+        }
       }
       ReplicaContext replica = new ReplicaContext(scope, 0);
       Operand<TFloat32> out = model.call(new CallContext(replica, false, tf.constant(0L), new ArrayList<>()), scaled);

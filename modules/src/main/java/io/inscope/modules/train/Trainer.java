@@ -10,6 +10,7 @@ import io.inscope.modules.data.Batch;
 import io.inscope.modules.data.BatchPlan;
 import io.inscope.modules.data.BatchPrefetcher;
 import io.inscope.modules.data.Examples;
+import io.inscope.modules.data.Preprocessing;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -92,7 +93,8 @@ public final class Trainer {
     long evaluatedAt = -1;
     long step = startStep;
     try (BatchPrefetcher batches = BatchPrefetcher.start(
-            train, plan, startStep, total, BatchPrefetcher.DEFAULT_SLOTS, k, s -> executionLength(s, total, perEpoch, k));
+            train, plan, startStep, total, BatchPrefetcher.DEFAULT_SLOTS, k, s -> executionLength(s, total, perEpoch, k),
+            Preprocessing.training(job.data().train().steps(), job.model().input(), job.seed()));
         Executions executions = new Executions(session, graph)) {
       while (step < total) {
         Batch batch = batches.next();
