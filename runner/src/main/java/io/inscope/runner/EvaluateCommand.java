@@ -74,7 +74,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       String where = run.job().data().eval() != null ? "data.eval" : "data.train";
       // without data.eval, the training split as evaluation sees data: its preprocessing less the augmentation
       Examples examples = session.eval != null ? session.eval
-          : Preprocessing.inference(split.steps(), run.job().model().input()).applyTo(session.train);
+          : Preprocessing.inference(split.steps(), run.job().model().featureRow()).applyTo(session.train);
       if (!data.isEmpty()) {
         where = "--data";
         DataSplitSpec other = new DataSplitSpec(DataFiles.replace(split.source(), data, "--data"), split.scale(),

@@ -114,7 +114,7 @@ public record ServingGraph(
         Placeholder<TFloat32> p = named.placeholder(TFloat32.class, Placeholder.shape(StepBuilder.batchShape(-1, in.getValue())));
         inputs.put(single ? SINGLE_INPUT : in.getKey(), p);
         if (single) {
-          scaled.put(in.getKey(), PreprocessingOps.apply(tf, p, job.data().train(), job.model().input()));
+          scaled.put(in.getKey(), PreprocessingOps.apply(tf, p, job.data().train(), job.model().featureRow()));
         } else {
           Ops scaleTf = tf.withSubScope("scale").withName(in.getKey());
           scaled.put(in.getKey(), scale == 1.0 ? p : scaleTf.math.mul(p, tf.constant((float) scale)));

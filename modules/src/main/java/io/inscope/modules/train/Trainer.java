@@ -94,7 +94,7 @@ public final class Trainer {
     long step = startStep;
     try (BatchPrefetcher batches = BatchPrefetcher.start(
             train, plan, startStep, total, BatchPrefetcher.DEFAULT_SLOTS, k, s -> executionLength(s, total, perEpoch, k),
-            Preprocessing.training(job.data().train().steps(), job.model().input(), job.seed()));
+            Preprocessing.training(job.data().train().steps(), job.model().featureRow(), job.seed()));
         Executions executions = new Executions(session, graph)) {
       while (step < total) {
         Batch batch = batches.next();
