@@ -124,7 +124,7 @@ public final class DataLoader {
           + "; give both splits the same kind of labels");
     }
     if (eval != null) {
-      eval = Preprocessing.inference(data.eval().steps(), input).applyTo(eval);
+      eval = Preprocessing.inference(data.eval().steps(), io.inscope.configs.ModelSpec.featureRow(inputs)).applyTo(eval);
     }
     return new Splits(train, eval, classes, vocabulary);
   }
