@@ -4,6 +4,7 @@ import io.inscope.configs.Activation;
 import io.inscope.configs.Every;
 import io.inscope.configs.ExportFrom;
 import io.inscope.configs.JobSpec;
+import io.inscope.configs.StepsPerExecution;
 import io.inscope.configs.MonitorMode;
 import io.inscope.configs.ShapeLimits;
 import io.inscope.configs.StrategySpec;
@@ -60,7 +61,9 @@ final class CrossChecks {
       fed(spec, spec.data().eval(), "data.eval", locations, problems);
     }
     long elements = spec.model().featureRow().elements();
-    staged(spec.data().train(), "data.train", spec.train().stepsPerExecution(), elements, locations, problems);
+    // auto never stages more than fits (StepsPerExecution.copies)
+    StepsPerExecution k = spec.train().stepsPerExecution();
+    staged(spec.data().train(), "data.train", k.auto() ? 1 : k.fixed(), elements, locations, problems);
     staged(spec.data().eval(), "data.eval", 1, elements, locations, problems);
     Map<String, Integer> seen = new HashMap<>();
     List<VariableSpec> variables = spec.variables();
