@@ -34,8 +34,10 @@ public final class DataFiles {
       return new IdxSpec(paths.get(0), paths.get(1));
     }
     if (source instanceof TextSpec text) {
-      expect(kind, paths, 1, "FILE.csv or FILE.tsv", option);
-      return new TextSpec(paths.get(0), text.text(), text.label(), text.separator(), text.maxTokens(), text.sequenceLength());
+      expect(kind, paths, 1, "FILE.csv, FILE.tsv or FILE.tfrecord", option);
+      boolean records = TextSpec.isTfrecord(paths.get(0));
+      return new TextSpec(paths.get(0), text.text(), text.label(), records ? null : text.separator(), text.maxTokens(),
+          text.sequenceLength(), records ? text.compression() : null);
     }
     if (source instanceof ImageFolderSpec images) {
       expect(kind, paths, 1, "a folder of class sub-folders", option);
