@@ -33,6 +33,10 @@ final class ScalarSchemas {
           map("type", "string", "pattern", "^ *[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)? */ *[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)? *$"))));
     }
     Map<String, Object> s;
+    if (raw == io.inscope.configs.StepsPerExecution.class) {
+      return orInterpolated(map("anyOf", List.of(map("enum", List.of("auto")),
+          map("type", "integer", "minimum", 1, "maximum", io.inscope.configs.StepsPerExecution.MAX))));
+    }
     if (raw == Every.class) {
       return orInterpolated(map("anyOf", List.of(map("enum", List.of("epoch", "never")), map("type", "integer", "minimum", 1))));
     } else if (raw.isEnum()) {

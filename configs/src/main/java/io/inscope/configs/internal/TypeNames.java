@@ -41,6 +41,9 @@ public final class TypeNames {
     if (raw == Every.class) {
       return "epoch, never or a number of steps";
     }
+    if (raw == io.inscope.configs.StepsPerExecution.class) {
+      return "auto or a number of steps";
+    }
     if (raw == TimeSpan.class) {
       return "a duration such as 500ms, 60s, 15m, 2h or 1h30m";
     }
@@ -70,6 +73,9 @@ public final class TypeNames {
     }
     if (raw == Every.class) {
       return "epoch | never | integer";
+    }
+    if (raw == io.inscope.configs.StepsPerExecution.class) {
+      return "auto | integer";
     }
     if (raw == TimeSpan.class) {
       return "duration";

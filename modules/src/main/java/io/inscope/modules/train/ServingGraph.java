@@ -42,7 +42,9 @@ import org.tensorflow.types.family.TType;
  * line, line number = class id) by {@code init}, which a SavedModel loader runs with the assets'
  * paths fed into the {@code assets} tensors.
  *
- * @param inputs {@code [any, input...]}, named {@code inputs}
+ * @param inputs by signature name: one model input as {@code inputs} ({@code [any, input...]}), or
+ *     several by their names in {@code model.inputs} ({@code [any, shape...]} each, op {@code
+ *     inputs/<name>})
  * @param head what the outputs are
  * @param outputs by signature name ({@link ServingHead#outputNames()})
  * @param variables the model's variables (same names as in the training graph)
@@ -53,7 +55,7 @@ import org.tensorflow.types.family.TType;
  * @param init initializes the class-name table (named {@code init_all_tables})
  */
 public record ServingGraph(
-    Placeholder<TFloat32> inputs,
+    Map<String, Placeholder<TFloat32>> inputs,
     ServingHead head,
     Map<String, Operand<?>> outputs,
     List<MirroredVariable<?>> variables,
@@ -62,6 +64,9 @@ public record ServingGraph(
     CheckpointOps checkpoint,
     Map<String, Operand<TString>> assets,
     Op init) {
+
+  /** The signature's input of a model with one input. */
+  public static final String SINGLE_INPUT = "inputs";
 
   /** The class names' asset: one name per line, line number = class id. */
   public static final String CLASSES_ASSET = "classes.txt";
@@ -100,11 +105,23 @@ public record ServingGraph(
       Model model = models.create(job.model());
       model.build();
       Ops tf = scope.tf();
-      Placeholder<TFloat32> inputs = tf.withName("inputs").placeholder(TFloat32.class,
-          Placeholder.shape(StepBuilder.batchShape(-1, model.inputShape())));
-      Operand<TFloat32> x = PreprocessingOps.apply(tf, inputs, job.data().train(), job.model().input());
+      Map<String, Placeholder<TFloat32>> inputs = new LinkedHashMap<>();
+      Map<String, Operand<TFloat32>> scaled = new LinkedHashMap<>();
+      double scale = job.data().train().scale();
+      boolean single = model.inputShapes().size() == 1;
+      for (Map.Entry<String, org.tensorflow.ndarray.Shape> in : model.inputShapes().entrySet()) {
+        Ops named = single ? tf.withName(SINGLE_INPUT) : tf.withSubScope(SINGLE_INPUT).withName(in.getKey());
+        Placeholder<TFloat32> p = named.placeholder(TFloat32.class, Placeholder.shape(StepBuilder.batchShape(-1, in.getValue())));
+        inputs.put(single ? SINGLE_INPUT : in.getKey(), p);
+        if (single) {
+          scaled.put(in.getKey(), PreprocessingOps.apply(tf, p, job.data().train(), job.model().featureRow()));
+        } else {
+          Ops scaleTf = tf.withSubScope("scale").withName(in.getKey());
+          scaled.put(in.getKey(), scale == 1.0 ? p : scaleTf.math.mul(p, tf.constant((float) scale)));
+        }
+      }
       ReplicaContext replica = new ReplicaContext(scope, 0);
-      Operand<TFloat32> out = model.call(new CallContext(replica, false, tf.constant(0L), new ArrayList<>()), x);
+      Operand<TFloat32> out = model.call(new CallContext(replica, false, tf.constant(0L), new ArrayList<>()), scaled);
       Map<String, Operand<TString>> assetTensors = new LinkedHashMap<>();
       for (String name : List.of(CLASSES_ASSET, JOB_ASSET)) {
         String op = "asset_path_" + name.substring(0, name.indexOf('.'));
@@ -125,7 +142,7 @@ public record ServingGraph(
       }
       Op load = tf.withName("load_trained").withControlDependencies(assigns).noOp();
       scope.verifyEveryVariableOwned();
-      return new ServingGraph(inputs, head, Collections.unmodifiableMap(outputs), scope.variables(), values, load,
+      return new ServingGraph(Collections.unmodifiableMap(inputs), head, Collections.unmodifiableMap(outputs), scope.variables(), values, load,
           CheckpointOps.build(tf, scope.variables()), Collections.unmodifiableMap(assetTensors), init);
     }
   }
