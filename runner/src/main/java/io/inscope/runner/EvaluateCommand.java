@@ -11,6 +11,7 @@ import io.inscope.modules.data.Vocabulary;
 import io.inscope.modules.data.DataException;
 import io.inscope.modules.data.DataLoader;
 import io.inscope.modules.data.Examples;
+import io.inscope.modules.data.Preprocessing;
 import io.inscope.modules.metrics.ConfusionMatrix;
 import io.inscope.modules.metrics.Metric;
 import io.inscope.modules.train.Evaluator;
@@ -73,15 +74,17 @@ public final class EvaluateCommand implements Callable<Integer> {
     try (JobSession session = JobSession.build(run.job(), injector, saved, vocabulary)) {
       DataSplitSpec split = run.job().data().eval() != null ? run.job().data().eval() : run.job().data().train();
       String where = run.job().data().eval() != null ? "data.eval" : "data.train";
-      Examples examples = session.eval != null ? session.eval : session.train;
+      // without data.eval, the training split as evaluation sees data: its preprocessing less the augmentation
+      Examples examples = session.eval != null ? session.eval
+          : Preprocessing.inference(split.steps(), run.job().model().featureRow()).applyTo(session.train);
       if (!data.isEmpty()) {
         where = "--data";
-        DataSplitSpec other = new DataSplitSpec(DataFiles.replace(split.source(), data, "--data"), split.scale(), 0,
-            split.batchSize());
+        DataSplitSpec other = new DataSplitSpec(DataFiles.replace(split.source(), data, "--data"), split.scale(),
+            run.job().data().eval() != null ? split.preprocessing() : null, 0, split.batchSize());
         try {
           // read as the run's eval split: numbered by its class names, vectorized with its vocabulary
           examples = injector.getInstance(DataLoader.class).loadSplits(new DataSpec(run.job().data().train(), other),
-              run.job().model().input(), run.job().seed(), session.classes, session.vocabulary).eval();
+              run.job().model().namedInputs(), run.job().seed(), session.classes, session.vocabulary).eval();
           session.checkLabels(examples, "--data");
         } catch (DataException e) {
           throw new UserException(ExitCodes.USAGE, e.getMessage());

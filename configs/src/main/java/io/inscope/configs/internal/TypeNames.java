@@ -47,6 +47,9 @@ public final class TypeNames {
     if (raw == TimeSpan.class) {
       return "a duration such as 500ms, 60s, 15m, 2h or 1h30m";
     }
+    if (raw == io.inscope.configs.Fraction.class) {
+      return "a number or a fraction such as 1/255";
+    }
     return "a " + raw.getSimpleName().toLowerCase(Locale.ROOT);
   }
 
@@ -76,6 +79,9 @@ public final class TypeNames {
     }
     if (raw == TimeSpan.class) {
       return "duration";
+    }
+    if (raw == io.inscope.configs.Fraction.class) {
+      return "number | fraction";
     }
     return Types.isInteger(raw) ? "integer" : Types.isDouble(raw) ? "number" : Types.isBoolean(raw) ? "boolean" : "string";
   }

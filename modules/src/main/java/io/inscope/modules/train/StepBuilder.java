@@ -80,7 +80,7 @@ public final class StepBuilder {
   public TrainGraph build(JobSpec job, StrategyScope scope, Shape labelShape, Examples train) {
     Ops tf = scope.tf();
     int batch = job.data().train().batchSize();
-    Shape input = Shape.of(job.model().input().shape().stream().mapToLong(Integer::longValue).toArray());
+    Shape input = Shape.of(job.model().featureRow().shape().stream().mapToLong(Integer::longValue).toArray());
 
     MirroredVariable<TInt64> globalStep = declared.create(job.variables(), scope);
     Model model = models.create(job.model());
@@ -93,7 +93,7 @@ public final class StepBuilder {
 
     long totalSteps = job.train().steps() != null ? job.train().steps()
         : train == null ? -1 : (long) job.train().epochs() * (train.size() / batch);
-    int k = job.train().stepsPerExecution().copies(batch, job.model().input().elements(), job.model().layers().size(), totalSteps);
+    int k = job.train().stepsPerExecution().copies(batch, job.model().featureRow().elements(), job.model().layers().size(), totalSteps);
     Placeholder<TFloat32> features = tf.withName("features").placeholder(TFloat32.class, Placeholder.shape(batchShape((long) k * batch, input)));
     Placeholder<TFloat32> labels = tf.withName("labels").placeholder(TFloat32.class, Placeholder.shape(batchShape((long) k * batch, labelShape)));
     Placeholder<TInt64> step = tf.withName("step").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));

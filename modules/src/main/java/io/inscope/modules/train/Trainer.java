@@ -10,6 +10,7 @@ import io.inscope.modules.data.Batch;
 import io.inscope.modules.data.BatchPlan;
 import io.inscope.modules.data.BatchPrefetcher;
 import io.inscope.modules.data.Examples;
+import io.inscope.modules.data.Preprocessing;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -98,7 +99,8 @@ public final class Trainer {
     long step = startStep;
     ExecutionTuner tuner = job.train().stepsPerExecution().auto() && k > 1 ? new ExecutionTuner(k) : null;
     try (BatchPrefetcher batches = BatchPrefetcher.start(train, plan, startStep, total, BatchPrefetcher.DEFAULT_SLOTS, k,
-            s -> executionLength(s, total, perEpoch, tuner == null ? k : tuner.nextLength()));
+            s -> executionLength(s, total, perEpoch, tuner == null ? k : tuner.nextLength()),
+            Preprocessing.training(job.data().train().steps(), job.model().featureRow(), job.seed()));
         Executions executions = new Executions(session, graph)) {
       while (step < total) {
         Batch batch = batches.next();
