@@ -5,6 +5,7 @@ import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import io.inscope.configs.JobSpec;
 import io.inscope.modules.checkpoint.CheckpointOps;
+import io.inscope.modules.checkpoint.InitOps;
 import io.inscope.modules.cluster.ClusterUnavailableException;
 import io.inscope.modules.cluster.SystemInitializer;
 import io.inscope.modules.cluster.Topology;
@@ -52,6 +53,8 @@ public final class JobSession implements AutoCloseable {
   public final Graph graph;
   public final TrainGraph step;
   public final CheckpointOps checkpointOps;
+  /** With {@code init_from}, the ops that assign loaded weights to every replica; else null. */
+  public final InitOps initOps;
   /** Builds the model again for a serving graph (export). */
   public final ModelFactory models;
   private Session session;
@@ -59,7 +62,7 @@ public final class JobSession implements AutoCloseable {
 
   private JobSession(JobSpec job, SystemInitializer system, Topology topology, Strategy strategy, Examples train,
       Examples eval, Optional<ClassNames> classes, Optional<Vocabulary> vocabulary, BatchPlan plan, Graph graph, TrainGraph step,
-      CheckpointOps checkpointOps, ModelFactory models) {
+      CheckpointOps checkpointOps, InitOps initOps, ModelFactory models) {
     this.job = job;
     this.system = system;
     this.topology = topology;
@@ -72,6 +75,7 @@ public final class JobSession implements AutoCloseable {
     this.graph = graph;
     this.step = step;
     this.checkpointOps = checkpointOps;
+    this.initOps = initOps;
     this.models = models;
   }
 
@@ -134,9 +138,11 @@ public final class JobSession implements AutoCloseable {
     try {
       TrainGraph step;
       CheckpointOps ckpt;
+      InitOps init;
       try (StrategyScope scope = StrategyScope.open(strategy, graph, job.seed())) {
         step = injector.getInstance(StepBuilder.class).build(job, scope, Shape.of(train.labelShape()), train);
         ckpt = CheckpointOps.build(scope.tf(), step.variables());
+        init = job.initFrom() == null ? null : InitOps.build(scope.tf(), step.variables());
       }
       checkLabels(job, step, train, eval);
       Optional<GraphDef> rewritten = strategy.sessionGraph(graph);
@@ -151,12 +157,13 @@ public final class JobSession implements AutoCloseable {
           throw e;
         }
         JobSession session = new JobSession(job, system, topology, strategy, train, eval, classes, vocabulary, plan,
-            annotated, step.in(annotated), ckpt.in(annotated), injector.getInstance(ModelFactory.class));
+            annotated, step.in(annotated), ckpt.in(annotated), init == null ? null : init.in(annotated),
+            injector.getInstance(ModelFactory.class));
         session.onClose(graph::close);
         return session;
       }
       return new JobSession(job, system, topology, strategy, train, eval, classes, vocabulary, plan, graph, step, ckpt,
-          injector.getInstance(ModelFactory.class));
+          init, injector.getInstance(ModelFactory.class));
     } catch (IllegalArgumentException e) {
       graph.close();
       system.shutdown(job, topology);
