@@ -4,6 +4,7 @@ import io.inscope.configs.Default;
 import io.inscope.configs.Doc;
 import io.inscope.configs.Inline;
 import io.inscope.configs.Range;
+import io.inscope.configs.SpecException;
 
 /**
  * One split: a source kind written among the split's own keys, and how it is batched.
@@ -14,7 +15,25 @@ import io.inscope.configs.Range;
  *   scale: 0.00392156862745098
  *   shuffle: 10000
  *   batch_size: 32
+ * train:
+ *   tfrecord: {paths: [data/train-*.tfrecord], features: {...}, label: label}
+ *   cache: false          # stream the files through the shuffle buffer, never all in memory
+ *   shuffle: 10000
+ *   batch_size: 128
  * </pre>
+ *
+ * <table>
+ *   <caption>keys</caption>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>scale</td><td>1.0</td><td>multiplies every feature</td></tr>
+ *   <tr><td>shuffle</td><td>0</td><td>shuffle buffer size, as {@code tf.data.Dataset.shuffle(buffer_size)},
+ *       reshuffled each epoch from the job seed</td></tr>
+ *   <tr><td>batch_size</td><td>required</td><td>the global batch size</td></tr>
+ *   <tr><td>cache</td><td>true</td><td>true: the split is read whole into memory before the first step (every
+ *       record checked up front, the fastest steps); false ({@code tfrecord} training splits only): the files
+ *       are streamed, read in parallel and shuffled through the bounded {@code shuffle} buffer, so memory does
+ *       not grow with the data</td></tr>
+ * </table>
  */
 public record DataSplitSpec(
     @Doc("the source: exactly one of idx, csv, tfrecord, image_folder, text, synthetic") @Inline SourceSpec source,
@@ -23,4 +42,23 @@ public record DataSplitSpec(
         @Default("0")
         @Range(min = 0)
         int shuffle,
-    @Doc("GLOBAL batch size, split evenly over the replicas") @Range(min = 1) int batchSize) {}
+    @Doc("GLOBAL batch size, split evenly over the replicas") @Range(min = 1) int batchSize,
+    @Doc("true: read the split whole into memory before training (every record checked first, fastest steps);"
+        + " false: stream tfrecord files through the shuffle buffer, memory bounded whatever the data's size")
+        @Default("true")
+        boolean cache) {
+  /** {@code cache} when the file leaves it out: in memory, as before streaming existed. */
+  public static final boolean DEFAULT_CACHE = true;
+
+  public DataSplitSpec {
+    if (!cache && !(source instanceof TfrecordSpec)) {
+      throw new SpecException("cache", "false streams tfrecord files only; this source is read whole into memory"
+          + " (remove cache, or write the data as TFRecord files to stream it)");
+    }
+  }
+
+  /** A split read into memory ({@link #DEFAULT_CACHE}). */
+  public DataSplitSpec(SourceSpec source, double scale, int shuffle, int batchSize) {
+    this(source, scale, shuffle, batchSize, DEFAULT_CACHE);
+  }
+}
