@@ -72,6 +72,10 @@ public final class EvaluateCommand implements Callable<Integer> {
       DataSplitSpec split = run.job().data().eval() != null ? run.job().data().eval() : run.job().data().train();
       String where = run.job().data().eval() != null ? "data.eval" : "data.train";
       Examples examples = session.eval != null ? session.eval : session.train;
+      if (examples == null && data.isEmpty()) {
+        throw new UserException(ExitCodes.USAGE, "the job has no data.eval and data.train streams (cache: false), which"
+            + " evaluate does not read whole; give files with --data, or add a data.eval split to the job");
+      }
       if (!data.isEmpty()) {
         where = "--data";
         DataSplitSpec other = new DataSplitSpec(DataFiles.replace(split.source(), data, "--data"), split.scale(), 0,

@@ -66,6 +66,16 @@ public final class DataLoader {
     Examples train;
     Examples eval;
     Optional<Vocabulary> vocabulary = Optional.empty();
+    if (!data.train().cache()) {
+      // streamed (TfrecordStream): numeric labels, nothing to learn from the split before training
+      eval = data.eval() == null ? null : load("data.eval", data.eval(), input, seed);
+      if (eval != null && !eval.classNames().isEmpty()) {
+        throw new DataException("data.eval." + kindOf(data.eval().source().getClass()), eval.origin(0)
+            + ": the labels are class names but data.train's labels are numbers (a tfrecord feature)"
+            + "; give both splits the same kind of labels");
+      }
+      return new Splits(null, eval, Optional.empty(), Optional.empty());
+    }
     if (data.train().source() instanceof TextSpec text) {
       Vocabulary v;
       try {
@@ -117,7 +127,7 @@ public final class DataLoader {
   /**
    * A job's data, as training uses it.
    *
-   * @param train {@code data.train}
+   * @param train {@code data.train}; null when it streams ({@code cache: false}, see {@link TfrecordStream})
    * @param eval {@code data.eval}, or null
    * @param classes the class names of string labels (class id = index), empty for numeric labels
    * @param vocabulary the vocabulary of text sources, else empty

@@ -164,6 +164,7 @@ final class StreamEpoch implements AutoCloseable {
 
   private void read(List<Integer> files, BitSet wanted, long skipBefore, BlockingQueue<Object> queue) {
     long k = 0;
+    TfrecordStream.LabelCheck check = source.labelCheck();
     try {
       for (int f : files) {
         try (TfRecordReader reader = source.reader(f)) {
@@ -179,7 +180,9 @@ final class StreamEpoch implements AutoCloseable {
             if (record == null) {
               throw changed(reader, count, i);
             }
-            queue.put(source.row(record, reader));
+            float[] row = source.row(record, reader);
+            check.check(row, source.featureWidth(), source.origin(f, i));
+            queue.put(row);
           }
         }
       }

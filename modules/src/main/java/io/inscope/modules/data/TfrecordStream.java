@@ -55,6 +55,13 @@ public final class TfrecordStream implements TrainingData {
   private final long[] labelShape;
   private final int featureElements;
   private final int labelElements;
+  private volatile LabelCheck labelCheck = (labels, offset, origin) -> {};
+
+  /** Checks one example's label values as it is read (the loss's rules), naming its origin. */
+  @FunctionalInterface
+  public interface LabelCheck {
+    void check(float[] labels, int offset, String origin) throws DataException;
+  }
 
   private TfrecordStream(TfrecordSpec spec, String where, List<Path> files, long[] counts, DataSplitSpec split, long seed,
       InputSpec input) {
@@ -139,6 +146,23 @@ public final class TfrecordStream implements TrainingData {
   @Override
   public long[] labelShape() {
     return labelShape.clone();
+  }
+
+  /**
+   * Checks every record's label as the readers parse it (a streamed split is not read before
+   * training, so its labels cannot be checked first); set before the first cursor opens.
+   */
+  public void checkLabels(LabelCheck check) {
+    this.labelCheck = check;
+  }
+
+  /** The label feature's origin of record {@code record} of file {@code file}, for messages. */
+  String origin(int file, long record) {
+    return files.get(file) + ": record " + record + " (counting from 0): feature '" + spec.label() + "'";
+  }
+
+  LabelCheck labelCheck() {
+    return labelCheck;
   }
 
   /** This task's files, in sorted order. */
