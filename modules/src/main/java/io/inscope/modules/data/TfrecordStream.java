@@ -4,7 +4,6 @@ import io.inscope.configs.InputSpec;
 import io.inscope.configs.data.DataSplitSpec;
 import io.inscope.configs.data.TfrecordSpec;
 import io.inscope.modules.data.internal.Globs;
-import io.inscope.modules.data.internal.GrowableFloats;
 import io.inscope.modules.data.internal.SplitMix64;
 import io.inscope.modules.data.internal.TfRecordReader;
 import java.nio.file.Path;
@@ -220,12 +219,12 @@ public final class TfrecordStream implements TrainingData {
   /** One record as a row: the features (scaled) then the label. */
   float[] row(byte[] record, TfRecordReader reader) throws DataException {
     Map<String, Feature> map = TfrecordSource.parse(record, reader).getFeatures().getFeatureMap();
-    GrowableFloats values = new GrowableFloats();
+    float[] row = new float[featureElements + labelElements];
+    int at = 0;
     for (String name : featureNames) {
-      TfrecordSource.append(map, name, spec.features().get(name), values, reader);
+      at = TfrecordSource.fill(map, name, spec.features().get(name), row, at, reader);
     }
-    TfrecordSource.append(map, spec.label(), spec.features().get(spec.label()), values, reader);
-    float[] row = values.toArray();
+    TfrecordSource.fill(map, spec.label(), spec.features().get(spec.label()), row, at, reader);
     if (scale != 1.0) {
       for (int i = 0; i < featureElements; i++) {
         row[i] = (float) (row[i] * scale);
