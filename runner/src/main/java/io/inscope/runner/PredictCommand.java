@@ -11,8 +11,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tensorflow.Result;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TString;
@@ -65,20 +63,13 @@ public final class PredictCommand implements Callable<Integer> {
     long start = System.nanoTime();
     try (ServedModel served = ServedModel.open(model, Injectors.forJob(java.util.List.of()), w -> err.println("warning: " + w))) {
       JobSpec job = served.job;
-      int width = (int) job.model().input().elements();
-      long[] dims = new long[job.model().input().shape().size() + 1];
-      for (int i = 1; i < dims.length; i++) {
-        dims[i] = job.model().input().shape().get(i - 1);
-      }
+      int width = (int) job.model().featureRow().elements();
       float[] batch = new float[batchSize * width];
       long lastShown = 0;
-      try (FeatureStream in = FeatureStream.open(job.data().train().source(), job.model().input(), input);
+      try (FeatureStream in = FeatureStream.open(job.data().train().source(), job.model().namedInputs(), input);
           PredictionWriter out = new PredictionWriter(output, served.classNames, topK)) {
         for (int n = in.read(batch, batchSize); n > 0; n = in.read(batch, batchSize)) {
-          dims[0] = n;
-          int count = n;
-          try (TFloat32 x = TFloat32.tensorOf(Shape.of(dims), d -> d.copyFrom(DataBuffers.of(batch, true, false).narrow((long) count * width)));
-              Result r = served.predict(x)) {
+          try (Result r = served.predict(batch, n)) {
             write(served, r, n, out);
           }
           examples += n;

@@ -1,6 +1,8 @@
 package io.inscope.modules.data;
 
 import io.inscope.configs.InputSpec;
+import io.inscope.configs.layers.ModelInput;
+import io.inscope.configs.ModelSpec;
 import io.inscope.configs.data.DataSplitSpec;
 import io.inscope.configs.data.TfrecordSpec;
 import io.inscope.modules.data.internal.Globs;
@@ -49,7 +51,7 @@ public final class TfrecordStream implements TrainingData {
   private final int shuffle;
   private final long seed;
   private final double scale;
-  private final TreeSet<String> featureNames;
+  private final List<String> featureNames;
   private final long[] featureShape;
   private final long[] labelShape;
   private final int featureElements;
@@ -63,7 +65,7 @@ public final class TfrecordStream implements TrainingData {
   }
 
   private TfrecordStream(TfrecordSpec spec, String where, List<Path> files, long[] counts, DataSplitSpec split, long seed,
-      InputSpec input) {
+      List<String> featureNames, InputSpec input) {
     this.spec = spec;
     this.where = where;
     this.files = List.copyOf(files);
@@ -77,8 +79,7 @@ public final class TfrecordStream implements TrainingData {
     this.shuffle = split.shuffle();
     this.seed = seed;
     this.scale = split.scale();
-    this.featureNames = new TreeSet<>(spec.features().keySet());
-    featureNames.remove(spec.label());
+    this.featureNames = List.copyOf(featureNames);
     this.featureShape = input.shape().stream().mapToLong(Integer::longValue).toArray();
     this.labelShape = spec.features().get(spec.label()).shape().stream().mapToLong(Integer::longValue).toArray();
     this.featureElements = (int) input.elements();
@@ -95,25 +96,46 @@ public final class TfrecordStream implements TrainingData {
    */
   public static TfrecordStream open(String where, DataSplitSpec split, InputSpec input, long seed, Shards shards)
       throws DataException {
+    return open(where, split, Map.of(ModelInput.NAME, input), seed, shards);
+  }
+
+  /**
+   * As {@link #open(String, DataSplitSpec, InputSpec, long, Shards)} for a model's named inputs:
+   * the features are chosen as {@link TfrecordSource} chooses them (each input the feature of its
+   * name, or every feature but the label in name order).
+   */
+  public static TfrecordStream open(String where, DataSplitSpec split, Map<String, InputSpec> inputs, long seed,
+      Shards shards) throws DataException {
     TfrecordSpec spec = (TfrecordSpec) split.source();
     String kind = where + ".tfrecord";
-    long elements = 0;
-    TreeSet<String> names = new TreeSet<>(spec.features().keySet());
-    names.remove(spec.label());
-    for (String name : names) {
-      elements += TfrecordSource.elements(spec.features().get(name));
-    }
-    if (elements != input.elements()) {
-      throw new DataException(kind + ".features", "features " + names + " hold " + elements
-          + " values but model.input.shape " + input.shape() + " has " + input.elements()
-          + "; declare the features' shapes so that they add up to model.input, or change model.input.shape");
+    InputSpec input = ModelSpec.featureRow(inputs);
+    List<String> names;
+    if (TfrecordSource.byName(spec, inputs)) {
+      try {
+        names = TfrecordSource.featuresOf(spec, inputs);
+      } catch (DataException e) {
+        throw e.under(where);
+      }
+    } else {
+      TreeSet<String> sorted = new TreeSet<>(spec.features().keySet());
+      sorted.remove(spec.label());
+      long elements = 0;
+      for (String name : sorted) {
+        elements += TfrecordSource.elements(spec.features().get(name));
+      }
+      if (elements != input.elements()) {
+        throw new DataException(kind + ".features", "features " + sorted + " hold " + elements
+            + " values but model.input.shape " + input.shape() + " has " + input.elements()
+            + "; declare the features' shapes so that they add up to model.input, or change model.input.shape");
+      }
+      names = List.copyOf(sorted);
     }
     List<Path> files = shards.files(Globs.expand(spec.paths(), kind + ".paths"), kind + ".paths");
     long[] counts = new long[files.size()];
     for (int f = 0; f < files.size(); f++) {
       counts[f] = TfRecordReader.count(files.get(f), spec.compressionOf(files.get(f).toString()), kind);
     }
-    TfrecordStream stream = new TfrecordStream(spec, kind, files, counts, split, seed, input);
+    TfrecordStream stream = new TfrecordStream(spec, kind, files, counts, split, seed, names, input);
     if (stream.size < split.batchSize()) {
       throw new DataException(where + ".batch_size", split.batchSize() + " is more than the " + stream.size
           + " training examples" + (shards.count() > 1 ? " of task " + shards.index() + "'s files" : "")

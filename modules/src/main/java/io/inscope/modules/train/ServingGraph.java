@@ -2,6 +2,7 @@ package io.inscope.modules.train;
 
 import io.inscope.configs.JobSpec;
 import io.inscope.modules.checkpoint.CheckpointOps;
+import io.inscope.modules.data.PreprocessingOps;
 import io.inscope.modules.layers.CallContext;
 import io.inscope.modules.layers.Model;
 import io.inscope.modules.layers.ModelFactory;
@@ -34,13 +35,16 @@ import org.tensorflow.types.family.TType;
  * trained values come in through {@code load} (one placeholder per variable, fed with replica 0's
  * value) or through {@code checkpoint}'s restore (the names are the training graph's).
  *
- * <p>The graph applies the training data's preprocessing ({@code data.train.scale}) to its
- * inputs, so it takes examples as they are in the files. Its outputs follow {@link ServingHead};
+ * <p>The graph applies the training data's preprocessing ({@code data.train.scale} and the
+ * {@code preprocessing} steps that are not random, {@link PreprocessingOps}) to its inputs, so it
+ * takes examples as they are in the files. Its outputs follow {@link ServingHead};
  * class names come from a lookup table filled from the asset {@code classes.txt} (one name per
  * line, line number = class id) by {@code init}, which a SavedModel loader runs with the assets'
  * paths fed into the {@code assets} tensors.
  *
- * @param inputs {@code [any, input...]}, named {@code inputs}
+ * @param inputs by signature name: one model input as {@code inputs} ({@code [any, input...]}), or
+ *     several by their names in {@code model.inputs} ({@code [any, shape...]} each, op {@code
+ *     inputs/<name>})
  * @param head what the outputs are
  * @param outputs by signature name ({@link ServingHead#outputNames()})
  * @param variables the model's variables (same names as in the training graph)
@@ -51,7 +55,7 @@ import org.tensorflow.types.family.TType;
  * @param init initializes the class-name table (named {@code init_all_tables})
  */
 public record ServingGraph(
-    Placeholder<TFloat32> inputs,
+    Map<String, Placeholder<TFloat32>> inputs,
     ServingHead head,
     Map<String, Operand<?>> outputs,
     List<MirroredVariable<?>> variables,
@@ -60,6 +64,9 @@ public record ServingGraph(
     CheckpointOps checkpoint,
     Map<String, Operand<TString>> assets,
     Op init) {
+
+  /** The signature's input of a model with one input. */
+  public static final String SINGLE_INPUT = "inputs";
 
   /** The class names' asset: one name per line, line number = class id. */
   public static final String CLASSES_ASSET = "classes.txt";
@@ -98,12 +105,23 @@ public record ServingGraph(
       Model model = models.create(job.model());
       model.build();
       Ops tf = scope.tf();
-      Placeholder<TFloat32> inputs = tf.withName("inputs").placeholder(TFloat32.class,
-          Placeholder.shape(StepBuilder.batchShape(-1, model.inputShape())));
+      Map<String, Placeholder<TFloat32>> inputs = new LinkedHashMap<>();
+      Map<String, Operand<TFloat32>> scaled = new LinkedHashMap<>();
       double scale = job.data().train().scale();
-      Operand<TFloat32> x = scale == 1.0 ? inputs : tf.withName("scale").math.mul(inputs, tf.constant((float) scale));
+      boolean single = model.inputShapes().size() == 1;
+      for (Map.Entry<String, org.tensorflow.ndarray.Shape> in : model.inputShapes().entrySet()) {
+        Ops named = single ? tf.withName(SINGLE_INPUT) : tf.withSubScope(SINGLE_INPUT).withName(in.getKey());
+        Placeholder<TFloat32> p = named.placeholder(TFloat32.class, Placeholder.shape(StepBuilder.batchShape(-1, in.getValue())));
+        inputs.put(single ? SINGLE_INPUT : in.getKey(), p);
+        if (single) {
+          scaled.put(in.getKey(), PreprocessingOps.apply(tf, p, job.data().train(), job.model().featureRow()));
+        } else {
+          Ops scaleTf = tf.withSubScope("scale").withName(in.getKey());
+          scaled.put(in.getKey(), scale == 1.0 ? p : scaleTf.math.mul(p, tf.constant((float) scale)));
+        }
+      }
       ReplicaContext replica = new ReplicaContext(scope, 0);
-      Operand<TFloat32> out = model.call(new CallContext(replica, false, tf.constant(0L), new ArrayList<>()), x);
+      Operand<TFloat32> out = model.call(new CallContext(replica, false, tf.constant(0L), new ArrayList<>()), scaled);
       Map<String, Operand<TString>> assetTensors = new LinkedHashMap<>();
       for (String name : List.of(CLASSES_ASSET, JOB_ASSET)) {
         String op = "asset_path_" + name.substring(0, name.indexOf('.'));
@@ -124,7 +142,7 @@ public record ServingGraph(
       }
       Op load = tf.withName("load_trained").withControlDependencies(assigns).noOp();
       scope.verifyEveryVariableOwned();
-      return new ServingGraph(inputs, head, Collections.unmodifiableMap(outputs), scope.variables(), values, load,
+      return new ServingGraph(Collections.unmodifiableMap(inputs), head, Collections.unmodifiableMap(outputs), scope.variables(), values, load,
           CheckpointOps.build(tf, scope.variables()), Collections.unmodifiableMap(assetTensors), init);
     }
   }

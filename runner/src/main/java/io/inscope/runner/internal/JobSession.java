@@ -129,7 +129,7 @@ public final class JobSession implements AutoCloseable {
     BatchPlan plan;
     TrainingData trainData;
     try {
-      DataLoader.Splits splits = data.loadSplits(job.data(), job.model().input(), job.seed(), savedClasses, savedVocabulary);
+      DataLoader.Splits splits = data.loadSplits(job.data(), job.model().namedInputs(), job.seed(), savedClasses, savedVocabulary);
       train = splits.train();
       eval = splits.eval();
       classes = splits.classes();
@@ -140,7 +140,7 @@ public final class JobSession implements AutoCloseable {
       } else {
         plan = null;
         // one process feeds every replica today (multi_worker_mirrored is in-graph from task 0): all files
-        trainData = TfrecordStream.open("data.train", job.data().train(), job.model().input(), job.seed(), Shards.ALL);
+        trainData = TfrecordStream.open("data.train", job.data().train(), job.model().namedInputs(), job.seed(), Shards.ALL);
       }
     } catch (DataException e) {
       system.shutdown(job, topology);
