@@ -60,7 +60,8 @@ public interface FeatureStream extends Closeable {
         "prediction does not read this kind of source yet (it reads csv, idx, tfrecord and image_folder files)");
   }
 
-  private static List<Path> files(Path fileOrDir) throws DataException {
+  /** {@code fileOrDir} itself, or the files of a directory in name order (hidden ones left out). */
+  static List<Path> files(Path fileOrDir) throws DataException {
     if (Files.isRegularFile(fileOrDir)) {
       return List.of(fileOrDir);
     }

@@ -109,6 +109,17 @@ public final class ServedModel implements AutoCloseable {
     }
   }
 
+  /** Whether {@code serving_default} takes strings (a text model) rather than numbers. */
+  public boolean takesText() {
+    return bundle.metaGraphDef().getSignatureDefOrThrow(SavedModelWriter.SIGNATURE).getInputsOrThrow("inputs").getDtype()
+        == org.tensorflow.proto.DataType.DT_STRING;
+  }
+
+  /** Whether the model has the {@value ServingGraph#BYTES_SIGNATURE} signature (an image model exported with it). */
+  public boolean takesFiles() {
+    return bundle.metaGraphDef().containsSignatureDef(ServingGraph.BYTES_SIGNATURE);
+  }
+
   /** {@code serving_default}'s outputs for a batch of raw examples (floats, or strings for a text model). */
   public Result predict(Tensor inputs) {
     return function.call(Map.of("inputs", inputs));
