@@ -22,6 +22,7 @@ import io.inscope.runner.internal.Injectors;
 import io.inscope.runner.internal.JobSession;
 import io.inscope.runner.internal.Listeners;
 import io.inscope.runner.internal.LostTask;
+import io.inscope.runner.internal.ConfusionMatrixCsv;
 import io.inscope.runner.internal.MetricsFile;
 import io.inscope.runner.internal.Provenance;
 import io.inscope.runner.internal.TensorBoardWriter;
@@ -171,7 +172,8 @@ final class JobRun {
         Console console = new Console(err, metrics, output.quiet, output.verbose, System.console() != null, startStep, total)) {
       Trainer trainer = new Trainer(spec, session.step, session.checkpointOps, checkpoints,
           session.session(), session.eval, new Listeners(List.of(console,
-              TensorBoardWriter.listener(session, run.resolve("tensorboard"), startStep, err))), hash);
+              TensorBoardWriter.listener(session, run.resolve("tensorboard"), startStep, err),
+              ConfusionMatrixCsv.listener(run, session.classes))), hash);
       Outcome outcome;
       stop.attach(trainer::requestStop, spec.train());
       try {

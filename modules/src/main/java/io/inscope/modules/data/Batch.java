@@ -9,7 +9,7 @@ import org.tensorflow.types.TFloat32;
  * One slot of {@link BatchPrefetcher}: the global batches of {@link #steps()} consecutive training
  * steps from {@link #step()}, {@link #count()} rows each, row-major and one after the other, in
  * arrays and (when the prefetcher stages tensors) in feed tensors of {@code [maxSteps × count,
- * ...]} rows. Rows after the staged steps hold earlier data. Owned by the prefetcher: do not keep.
+ * ...]} rows, the split's {@link Preprocessing} applied. Rows after the staged steps hold earlier data. Owned by the prefetcher: do not keep.
  */
 public final class Batch implements AutoCloseable {
   private final float[] features;
@@ -33,11 +33,12 @@ public final class Batch implements AutoCloseable {
     this.labelTensor = tensors ? TFloat32.tensorOf(shape(rows, examples.labelShape())) : null;
   }
 
-  void fill(Examples examples, BatchPlan.Cursor cursor, int steps) {
+  void fill(Examples examples, BatchPlan.Cursor cursor, int steps, Preprocessing preprocessing) {
     this.step = cursor.step();
     this.steps = steps;
     for (int i = 0; i < steps; i++) {
-      cursor.next(examples, features, labels, i * count);
+      long global = cursor.next(examples, features, labels, i * count);
+      preprocessing.apply(features, i * count, count, global);
     }
     if (featureTensor != null) {
       featureTensor.copyFrom(featureView);

@@ -43,14 +43,17 @@ public final class BatchPrefetcher implements AutoCloseable {
   private final long toStep;
   private final int maxSteps;
   private final LongUnaryOperator stepsAt;
+  private final Preprocessing preprocessing;
   private long nextStep;
   private Batch current;
   private boolean closed;
   private volatile Throwable failure;
 
   private BatchPrefetcher(
-      Examples examples, BatchPlan plan, long fromStep, long toStep, int slots, int maxSteps, LongUnaryOperator stepsAt) {
+      Examples examples, BatchPlan plan, long fromStep, long toStep, int slots, int maxSteps, LongUnaryOperator stepsAt,
+      Preprocessing preprocessing) {
     this.toStep = toStep;
+    this.preprocessing = preprocessing;
     this.nextStep = fromStep;
     this.maxSteps = maxSteps;
     this.stepsAt = stepsAt;
@@ -87,6 +90,17 @@ public final class BatchPrefetcher implements AutoCloseable {
    */
   public static BatchPrefetcher start(
       Examples examples, BatchPlan plan, long fromStep, long toStep, int slots, int maxSteps, LongUnaryOperator stepsAt) {
+    return start(examples, plan, fromStep, toStep, slots, maxSteps, stepsAt, null);
+  }
+
+  /**
+   * As {@link #start(Examples, BatchPlan, long, long, int, int, LongUnaryOperator)}, each batch run
+   * through the training split's {@code preprocessing} (on the producer thread) before it is staged.
+   *
+   * @param preprocessing {@link Preprocessing#training}, or null for none
+   */
+  public static BatchPrefetcher start(Examples examples, BatchPlan plan, long fromStep, long toStep, int slots,
+      int maxSteps, LongUnaryOperator stepsAt, Preprocessing preprocessing) {
     if (maxSteps < 1) {
       throw new IllegalArgumentException("need maxSteps >= 1 (got " + maxSteps + ")");
     }
@@ -96,7 +110,8 @@ public final class BatchPrefetcher implements AutoCloseable {
     if (slots < 2 || fromStep < 0 || toStep < fromStep) {
       throw new IllegalArgumentException("need slots >= 2 and 0 <= fromStep <= toStep (got " + slots + ", " + fromStep + ", " + toStep + ")");
     }
-    BatchPrefetcher prefetcher = new BatchPrefetcher(examples, plan, fromStep, toStep, slots, maxSteps, stepsAt);
+    BatchPrefetcher prefetcher = new BatchPrefetcher(examples, plan, fromStep, toStep, slots, maxSteps, stepsAt,
+        preprocessing != null ? preprocessing : Preprocessing.NONE);
     prefetcher.producer.start();
     return prefetcher;
   }
@@ -160,7 +175,7 @@ public final class BatchPrefetcher implements AutoCloseable {
           throw new IllegalStateException("a batch at step " + step + " must hold at least one step");
         }
         Batch slot = free.take();
-        slot.fill(examples, cursor, steps);
+        slot.fill(examples, cursor, steps, preprocessing);
         ready.put(slot);
         step += steps;
       }

@@ -212,6 +212,16 @@ public final class Examples {
     return new Examples(scaled, featureShape, labels, labelShape, classNames, numClasses, origins, labelTexts);
   }
 
+  /**
+   * These examples with {@code transform} run on a copy of all features ({@code size × featureElements}
+   * values, row after row): a split's preprocessing ({@link Preprocessing#applyTo}).
+   */
+  Examples mapFeatures(java.util.function.Consumer<float[]> transform) {
+    float[] copy = features.clone();
+    transform.accept(copy);
+    return new Examples(copy, featureShape, labels, labelShape, classNames, numClasses, origins, labelTexts);
+  }
+
   private static int elements(long[] shape) {
     long n = 1;
     for (long d : shape) {

@@ -1,6 +1,7 @@
 package io.inscope.modules.data;
 
 import io.inscope.configs.InputSpec;
+import io.inscope.configs.ModelSpec;
 import io.inscope.configs.data.CsvSpec;
 import io.inscope.configs.data.IdxSpec;
 import io.inscope.configs.data.ImageFolderSpec;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -58,6 +60,27 @@ public interface FeatureStream extends Closeable {
     }
     throw new DataException(DataLoader.kindOf(source.getClass()),
         "prediction does not read this kind of source yet (it reads csv, idx, tfrecord and image_folder files)");
+  }
+
+  /**
+   * As {@link #open(SourceSpec, InputSpec, Path)} for a model's named inputs: each row holds the
+   * inputs' values one after the other ({@link io.inscope.configs.ModelSpec#featureRow()}); a
+   * tfrecord stream reads the feature of each input's name, a csv stream the columns of its
+   * {@code feature_groups} entry.
+   */
+  static FeatureStream open(SourceSpec source, Map<String, InputSpec> inputs, Path fileOrDir) throws DataException {
+    InputSpec row = ModelSpec.featureRow(inputs);
+    if (source instanceof TfrecordSpec tfrecord && TfrecordSource.byName(tfrecord, inputs)) {
+      return new TfrecordFeatureStream(tfrecord, TfrecordSource.featuresOf(tfrecord, inputs), row, files(fileOrDir));
+    }
+    if (source instanceof CsvSpec csv && csv.featureGroups() != null) {
+      return new CsvFeatureStream(csv, CsvSource.columnsOf(csv, inputs), row, files(fileOrDir));
+    }
+    if (inputs.size() == 1) {
+      return open(source, row, fileOrDir);
+    }
+    throw new DataException(DataLoader.kindOf(source.getClass()), "prediction of a model with several inputs ("
+        + String.join(", ", inputs.keySet()) + ") reads tfrecord files (a feature per input) or csv files (feature_groups)");
   }
 
   /** {@code fileOrDir} itself, or the files of a directory in name order (hidden ones left out). */

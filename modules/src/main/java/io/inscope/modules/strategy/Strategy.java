@@ -1,5 +1,6 @@
 package io.inscope.modules.strategy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.tensorflow.Graph;
@@ -36,6 +37,21 @@ public interface Strategy {
    * Every returned value is the same tensor value, so identical updates follow.
    */
   <T extends TNumber> List<Operand<T>> allReduceMean(Ops tf, List<Operand<T>> perReplica);
+
+  /**
+   * {@link #allReduceMean} of several values at once, so a strategy can pack them into fewer
+   * transfers (the gradients of a step go through here).
+   *
+   * @param values per value, one operand per replica, in replica order
+   * @return per value, its mean on each replica's device, in replica order
+   */
+  default <T extends TNumber> List<List<Operand<T>>> allReduceMeans(Ops tf, List<List<Operand<T>>> values) {
+    List<List<Operand<T>>> out = new ArrayList<>();
+    for (List<Operand<T>> perReplica : values) {
+      out.add(allReduceMean(tf, perReplica));
+    }
+    return out;
+  }
 
   /**
    * The graph the session must run in place of {@code built}, when this strategy can only express

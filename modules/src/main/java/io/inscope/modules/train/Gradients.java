@@ -44,18 +44,20 @@ final class Gradients {
       }
       grads.add(scope.graph().addGradients(replicated.losses().get(r).asOutput(), xs));
     }
+    // so that grappler fuses conv/matmul + bias + relu, as it does for TensorFlow Python's graphs
+    ActivationGradients.rewrite(scope.graph(), scope.tf());
     Ops tf = scope.tf();
-    List<List<Operand<TFloat32>>> reduced = new ArrayList<>(); // [variable][replica]
-    List<Op> all = new ArrayList<>();
+    List<List<Operand<TFloat32>>> perVariable = new ArrayList<>(); // [variable][replica]
     for (int j = 0; j < trainable.size(); j++) {
       List<Operand<TFloat32>> perReplica = new ArrayList<>();
       for (int r = 0; r < n; r++) {
         perReplica.add((Operand<TFloat32>) grads.get(r)[j]);
       }
-      List<Operand<TFloat32>> mean = scope.strategy().allReduceMean(tf, perReplica);
-      reduced.add(mean);
-      all.addAll(mean);
+      perVariable.add(perReplica);
     }
+    List<List<Operand<TFloat32>>> reduced = scope.strategy().allReduceMeans(tf, perVariable);
+    List<Op> all = new ArrayList<>();
+    reduced.forEach(all::addAll);
     List<Op> updates = new ArrayList<>();
     for (int r = 0; r < n; r++) {
       Ops gated = scope.replicaOps(r).withSubScope("apply_gradients").withControlDependencies(all);

@@ -8,6 +8,7 @@ import io.inscope.configs.data.SourceSpec;
 import io.inscope.configs.data.TextSpec;
 import io.inscope.configs.data.TfrecordSpec;
 import io.inscope.modules.checkpoint.CheckpointOps;
+import io.inscope.modules.data.PreprocessingOps;
 import io.inscope.modules.data.Vocabulary;
 import io.inscope.modules.layers.CallContext;
 import io.inscope.modules.layers.Model;
@@ -43,11 +44,13 @@ import org.tensorflow.types.family.TType;
  * trained values come in through {@code load} (one placeholder per variable, fed with replica 0's
  * value) or through {@code checkpoint}'s restore (the names are the training graph's).
  *
- * <p>The graph applies the training data's preprocessing to its inputs, so it takes examples as
- * they are in the files:
+ * <p>The graph applies the training data's preprocessing ({@code data.train.scale} and the
+ * {@code preprocessing} steps that are not random, {@link PreprocessingOps}) to its inputs, so it
+ * takes examples as they are in the files. A one-input model's raw inputs depend on the training
+ * split's source:
  *
  * <table>
- *   <caption>inputs by the training split's source</caption>
+ *   <caption>inputs of a one-input model by the training split's source</caption>
  *   <tr><th>source</th><th>{@code inputs} ({@code serving_default})</th><th>{@code image_bytes} ({@value #BYTES_SIGNATURE})</th></tr>
  *   <tr><td>text</td><td>{@code [n]} strings, vectorized in the graph ({@link ServingText}: lower
  *       case, punctuation stripped, whitespace split, the {@value #VOCABULARY_ASSET} asset's ids)</td><td>none</td></tr>
@@ -57,12 +60,13 @@ import org.tensorflow.types.family.TType;
  *   <tr><td>anything else</td><td>{@code [n, input...]} floats as the files hold them</td><td>none</td></tr>
  * </table>
  *
- * Then {@code data.train.scale} multiplies the features. Outputs follow {@link ServingHead};
- * class names come from a lookup table filled from the asset {@code classes.txt} (one name per
+ * Its outputs follow {@link ServingHead}; class names come from a lookup table filled from the asset {@code classes.txt} (one name per
  * line, line number = class id) by {@code init}, which a SavedModel loader runs with the assets'
  * paths fed into the {@code assets} tensors.
  *
- * @param inputs the {@code serving_default} signature's input, named {@code inputs}
+ * @param inputs by signature name: one model input as {@code inputs} ({@code [any, input...]}), or
+ *     several by their names in {@code model.inputs} ({@code [any, shape...]} each, op {@code
+ *     inputs/<name>})
  * @param head what the outputs are
  * @param outputs by signature name ({@link ServingHead#outputNames()})
  * @param bytes the {@value #BYTES_SIGNATURE} signature of image models
@@ -74,7 +78,7 @@ import org.tensorflow.types.family.TType;
  * @param init initializes the lookup tables (named {@code init_all_tables})
  */
 public record ServingGraph(
-    Placeholder<?> inputs,
+    Map<String, Placeholder<?>> inputs,
     ServingHead head,
     Map<String, Operand<?>> outputs,
     Optional<BytesSignature> bytes,
@@ -84,6 +88,9 @@ public record ServingGraph(
     CheckpointOps checkpoint,
     Map<String, Operand<TString>> assets,
     Op init) {
+
+  /** The signature's input of a model with one input. */
+  public static final String SINGLE_INPUT = "inputs";
 
   /** The class names' asset: one name per line, line number = class id. */
   public static final String CLASSES_ASSET = "classes.txt";
@@ -137,9 +144,10 @@ public record ServingGraph(
       model.build();
       Ops tf = scope.tf();
       SourceSpec source = job.data().train().source();
+      boolean single = model.inputShapes().size() == 1;
       Map<String, Operand<TString>> assetTensors = new LinkedHashMap<>();
       List<String> names = new ArrayList<>(List.of(CLASSES_ASSET, JOB_ASSET));
-      if (source instanceof TextSpec) {
+      if (single && source instanceof TextSpec) {
         names.add(VOCABULARY_ASSET);
       }
       for (String name : names) {
@@ -150,27 +158,39 @@ public record ServingGraph(
       HashTable table = tf.withName("class_names").hashTable(TInt64.class, TString.class);
       initializers.add(tf.withName("class_names_init").initializeTableFromTextFile(
           table, assetTensors.get(CLASSES_ASSET), TEXT_LINE_NUMBER, TEXT_WHOLE_LINE));
-      Shape batch = StepBuilder.batchShape(-1, model.inputShape());
-      Placeholder<?> inputs;
-      Operand<TFloat32> features;
-      if (source instanceof TextSpec text) {
-        Placeholder<TString> texts = tf.withName("inputs").placeholder(TString.class, Placeholder.shape(Shape.of(-1)));
-        inputs = texts;
-        features = tf.reshape(ServingText.vectorize(tf, texts, assetTensors.get(VOCABULARY_ASSET), text.sequenceLength(),
-            initializers), tf.constant(batch.asArray()));
-      } else {
-        Placeholder<TFloat32> floats = tf.withName("inputs").placeholder(TFloat32.class, Placeholder.shape(batch));
-        inputs = floats;
-        features = floats;
+      Map<String, Placeholder<?>> inputs = new LinkedHashMap<>();
+      Map<String, Operand<TFloat32>> scaled = new LinkedHashMap<>();
+      double scale = job.data().train().scale();
+      for (Map.Entry<String, Shape> in : model.inputShapes().entrySet()) {
+        Shape batch = StepBuilder.batchShape(-1, in.getValue());
+        if (single && source instanceof TextSpec text) {
+          Placeholder<TString> texts = tf.withName(SINGLE_INPUT).placeholder(TString.class, Placeholder.shape(Shape.of(-1)));
+          inputs.put(SINGLE_INPUT, texts);
+          Operand<TFloat32> ids = tf.reshape(ServingText.vectorize(tf, texts, assetTensors.get(VOCABULARY_ASSET),
+              text.sequenceLength(), initializers), tf.constant(batch.asArray()));
+          scaled.put(in.getKey(), PreprocessingOps.apply(tf, ids, job.data().train(), job.model().featureRow()));
+          continue;
+        }
+        Ops named = single ? tf.withName(SINGLE_INPUT) : tf.withSubScope(SINGLE_INPUT).withName(in.getKey());
+        Placeholder<TFloat32> p = named.placeholder(TFloat32.class, Placeholder.shape(batch));
+        inputs.put(single ? SINGLE_INPUT : in.getKey(), p);
+        if (single) {
+          scaled.put(in.getKey(), PreprocessingOps.apply(tf, p, job.data().train(), job.model().featureRow()));
+        } else {
+          Ops scaleTf = tf.withSubScope("scale").withName(in.getKey());
+          scaled.put(in.getKey(), scale == 1.0 ? p : scaleTf.math.mul(p, tf.constant((float) scale)));
+        }
       }
       ServingHead head = ServingHead.of(job.loss());
-      Map<String, Operand<?>> outputs = head.outputs(tf, call(scope, model, preprocess(tf, job, features)), job.loss(), table);
-      Optional<BytesSignature> bytes = imageShape(source).map(hwc -> {
+      Map<String, Operand<?>> outputs = head.outputs(tf, call(scope, model, scaled), job.loss(), table);
+      Optional<BytesSignature> bytes = (single ? imageShape(source) : Optional.<List<Integer>>empty()).map(hwc -> {
         Ops b = tf.withSubScope(BYTES_SIGNATURE);
+        Map.Entry<String, Shape> in = model.inputShapes().entrySet().iterator().next();
         Placeholder<TString> files = b.withName(BYTES_INPUT).placeholder(TString.class, Placeholder.shape(Shape.of(-1)));
         Operand<TFloat32> pixels = b.reshape(ServingImages.decode(b, files, hwc.get(0), hwc.get(1), hwc.get(2)),
-            b.constant(batch.asArray()));
-        Operand<TFloat32> out = call(scope, model, preprocess(b, job, pixels));
+            b.constant(StepBuilder.batchShape(-1, in.getValue()).asArray()));
+        Operand<TFloat32> x = PreprocessingOps.apply(b, pixels, job.data().train(), job.model().featureRow());
+        Operand<TFloat32> out = call(scope, model, Map.of(in.getKey(), x));
         return new BytesSignature(files, Collections.unmodifiableMap(head.outputs(b, out, job.loss(), table)));
       });
       Op init = tf.withName("init_all_tables").withControlDependencies(initializers).noOp();
@@ -183,8 +203,8 @@ public record ServingGraph(
       }
       Op load = tf.withName("load_trained").withControlDependencies(assigns).noOp();
       scope.verifyEveryVariableOwned();
-      return new ServingGraph(inputs, head, Collections.unmodifiableMap(outputs), bytes, scope.variables(), values, load,
-          CheckpointOps.build(tf, scope.variables()), Collections.unmodifiableMap(assetTensors), init);
+      return new ServingGraph(Collections.unmodifiableMap(inputs), head, Collections.unmodifiableMap(outputs), bytes,
+          scope.variables(), values, load, CheckpointOps.build(tf, scope.variables()), Collections.unmodifiableMap(assetTensors), init);
     }
   }
 
@@ -193,15 +213,9 @@ public record ServingGraph(
     return ServingText.assetText(vocabulary).getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  private static Operand<TFloat32> call(StrategyScope scope, Model model, Operand<TFloat32> x) {
+  private static Operand<TFloat32> call(StrategyScope scope, Model model, Map<String, Operand<TFloat32>> inputs) {
     ReplicaContext replica = new ReplicaContext(scope, 0);
-    return model.call(new CallContext(replica, false, scope.tf().constant(0L), new ArrayList<>()), x);
-  }
-
-  /** The training split's non-random preprocessing of features as the files give them. */
-  private static Operand<TFloat32> preprocess(Ops tf, JobSpec job, Operand<TFloat32> x) {
-    double scale = job.data().train().scale();
-    return scale == 1.0 ? x : tf.withName("scale").math.mul(x, tf.constant((float) scale));
+    return model.call(new CallContext(replica, false, scope.tf().constant(0L), new ArrayList<>()), inputs);
   }
 
   /**

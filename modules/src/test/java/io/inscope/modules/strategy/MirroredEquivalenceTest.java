@@ -120,14 +120,37 @@ class MirroredEquivalenceTest {
     }
   }
 
-  /** Trains, checking components are identical after init and after training; returns replica 0's weights. */
+  /**
+   * The ring all-reduce (no hub) over 4 replicas, with packs of 64 bytes: the conv kernel (36
+   * floats) and the dense kernels span several packs, and the chunks of a 16-float pack split over 4
+   * replicas; then one pack of everything over 2 replicas.
+   */
+  @Test
+  void aRingOfPacksTrainsLikeOneDevice() throws Exception {
+    Map<String, float[]> one = train(Jobs.classifier(StrategyType.ONE_DEVICE, null, List.of(SIDE, SIDE), layers(), BATCH, STEPS));
+    for (int[] c : new int[][] {{4, 64}, {2, 0}}) {
+      Map<String, float[]> ring = train(Jobs.classifier(StrategyType.MIRRORED, c[0], List.of(SIDE, SIDE), layers(), BATCH, STEPS),
+          new RingReduction(c[1]));
+      assertEquals(one.keySet(), ring.keySet());
+      for (String name : one.keySet()) {
+        double err = relativeError(one.get(name), ring.get(name));
+        assertTrue(err < 1e-6, name + " over a ring of " + c[0] + " (packs of " + c[1] + " bytes) differs from one_device by " + err);
+      }
+    }
+  }
+
   static Map<String, float[]> train(JobSpec job) throws Exception {
+    return train(job, new HubReduction());
+  }
+
+  /** Trains, checking components are identical after init and after training; returns replica 0's weights. */
+  static Map<String, float[]> train(JobSpec job, Reduction reduction) throws Exception {
     Injector inj = Guice.createInjector(new InitializersModule(), new LayersModule(), new LossesModule(),
         new OptimizersModule(), new MetricsModule());
     Topology topology = new LocalSystem().initialize(job);
     Strategy strategy = job.strategy().type() == StrategyType.ONE_DEVICE
         ? new OneDeviceStrategy(topology.replicaDevices().get(0))
-        : new MirroredStrategy(topology.replicaDevices());
+        : new MirroredStrategy("mirrored", topology.replicaDevices(), reduction);
     try (Graph g = new Graph()) {
       TrainGraph tg;
       try (StrategyScope scope = StrategyScope.open(strategy, g, job.seed())) {

@@ -26,7 +26,7 @@ public final class DataFiles {
     String kind = DataLoader.kindOf(source.getClass());
     if (source instanceof CsvSpec csv) {
       expect(kind, paths, 1, "FILE.csv", option);
-      return new CsvSpec(paths.get(0), csv.label(), csv.features());
+      return new CsvSpec(paths.get(0), csv.label(), csv.features(), csv.featureGroups());
     }
     if (source instanceof IdxSpec) {
       expect(kind, paths, 2, "IMAGES.idx LABELS.idx", option);

@@ -120,7 +120,7 @@ public final class JobSession implements AutoCloseable {
     Optional<Vocabulary> vocabulary;
     BatchPlan plan;
     try {
-      DataLoader.Splits splits = data.loadSplits(job.data(), job.model().input(), job.seed(), savedClasses, savedVocabulary);
+      DataLoader.Splits splits = data.loadSplits(job.data(), job.model().namedInputs(), job.seed(), savedClasses, savedVocabulary);
       train = splits.train();
       eval = splits.eval();
       classes = splits.classes();

@@ -10,16 +10,14 @@ import java.util.Optional;
 import org.tensorflow.Result;
 import org.tensorflow.exceptions.TFInvalidArgumentException;
 import org.tensorflow.ndarray.NdArrays;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TString;
 
 /**
  * Feeds {@code predict}'s input to a served model a batch at a time, as a deployed model is fed:
  * a text job's texts as strings to {@code serving_default} (vectorized in the graph), an image job's
  * files as bytes to {@code serving_bytes} (decoded in the graph), anything else as the numbers a
- * {@link FeatureStream} reads, to {@code serving_default}.
+ * {@link FeatureStream} reads (each model input's values cut from the feature row), to {@code
+ * serving_default}.
  */
 public final class PredictionFeed implements AutoCloseable {
   private final ServedModel served;
@@ -27,7 +25,6 @@ public final class PredictionFeed implements AutoCloseable {
   private final RawStream raw;
   private final float[] features;
   private final byte[][] bytes;
-  private final long[] dims;
   private final int width;
   private int size;
 
@@ -35,12 +32,7 @@ public final class PredictionFeed implements AutoCloseable {
     this.served = served;
     this.numbers = numbers;
     this.raw = raw;
-    JobSpec job = served.job;
-    this.width = (int) job.model().input().elements();
-    this.dims = new long[job.model().input().shape().size() + 1];
-    for (int i = 1; i < dims.length; i++) {
-      dims[i] = job.model().input().shape().get(i - 1);
-    }
+    this.width = (int) served.job.model().featureRow().elements();
     this.features = raw == null ? new float[batchSize * width] : null;
     this.bytes = raw == null ? null : new byte[batchSize][];
   }
@@ -52,7 +44,8 @@ public final class PredictionFeed implements AutoCloseable {
     if (raw.isPresent()) {
       return new PredictionFeed(served, null, raw.get(), batchSize);
     }
-    return new PredictionFeed(served, FeatureStream.open(job.data().train().source(), job.model().input(), input), null, batchSize);
+    return new PredictionFeed(served, FeatureStream.open(job.data().train().source(), job.model().namedInputs(), input), null,
+        batchSize);
   }
 
   /** The outputs for the next batch, or null after the last; {@link #size()} says how many examples it held. */
@@ -78,10 +71,7 @@ public final class PredictionFeed implements AutoCloseable {
     if (size == 0) {
       return null;
     }
-    dims[0] = size;
-    try (TFloat32 x = TFloat32.tensorOf(Shape.of(dims), d -> d.copyFrom(DataBuffers.of(features, true, false).narrow((long) size * width)))) {
-      return served.predict(x);
-    }
+    return served.predict(features, size);
   }
 
   /** The number of examples of the last batch. */

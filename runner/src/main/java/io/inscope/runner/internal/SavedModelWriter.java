@@ -61,8 +61,8 @@ public final class SavedModelWriter {
     try (TString prefix = TString.scalarOf(dir.resolve("variables").resolve("variables").toString())) {
       session.runner().feed(graph.checkpoint().prefix(), prefix).addTarget(graph.checkpoint().save()).run();
     }
-    SignatureDef.Builder serving = SignatureDef.newBuilder().setMethodName(PREDICT_METHOD)
-        .putInputs("inputs", info(graph.inputs().asOutput()));
+    SignatureDef.Builder serving = SignatureDef.newBuilder().setMethodName(PREDICT_METHOD);
+    graph.inputs().forEach((name, in) -> serving.putInputs(name, info(in.asOutput())));
     graph.outputs().forEach((name, out) -> serving.putOutputs(name, info(out.asOutput())));
     graph.bytes().ifPresent(b -> {
       SignatureDef.Builder bytes = SignatureDef.newBuilder().setMethodName(PREDICT_METHOD)
