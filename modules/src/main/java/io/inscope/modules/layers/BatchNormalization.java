@@ -17,7 +17,9 @@ import org.tensorflow.types.TFloat32;
  * Normalizes each channel (the last axis): {@code gamma · (x - mean) / sqrt(variance + epsilon) +
  * beta}. In training, mean and (biased) variance are the batch's, over every axis but the last,
  * and the step updates {@code moving = moving · momentum + batch · (1 - momentum)}; otherwise the
- * moving statistics are used.
+ * moving statistics are used. A frozen layer ({@code trainable: false}) runs in inference mode in
+ * training too, as Keras 3's does: it normalizes with the moving statistics and does not update
+ * them (the usual setting for fine-tuning a pretrained network).
  *
  * <p>With several replicas and {@code synchronized: true} (the default) the training statistics
  * are the global batch's: the replicas' means are all-reduced, then their variances around that
@@ -83,7 +85,8 @@ public final class BatchNormalization extends NamedLayer implements CrossReplica
   @Override
   public List<Operand<TFloat32>> call(List<CallContext> contexts, List<Operand<TFloat32>> inputs) {
     List<Operand<TFloat32>> out = new ArrayList<>();
-    if (!contexts.get(0).training()) {
+    // a frozen layer normalizes with its moving statistics in training too (Keras 3)
+    if (!contexts.get(0).training() || !services.layerTrainable()) {
       for (int r = 0; r < contexts.size(); r++) {
         CallContext ctx = contexts.get(r);
         Ops tf = ctx.tf().withSubScope(name);
