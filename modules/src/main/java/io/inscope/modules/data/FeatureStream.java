@@ -88,7 +88,8 @@ public interface FeatureStream extends Closeable {
         + String.join(", ", inputs.keySet()) + ") reads tfrecord files (a feature per input) or csv files (feature_groups)");
   }
 
-  private static List<Path> files(Path fileOrDir) throws DataException {
+  /** {@code fileOrDir} itself, or the files of a directory in name order (hidden ones left out). */
+  static List<Path> files(Path fileOrDir) throws DataException {
     if (Files.isRegularFile(fileOrDir)) {
       return List.of(fileOrDir);
     }
