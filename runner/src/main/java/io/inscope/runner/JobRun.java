@@ -171,7 +171,7 @@ final class JobRun {
         err.println(report.summary());
       }
     }
-    long total = Trainer.totalSteps(spec, session.plan);
+    long total = Trainer.totalSteps(spec, session.trainData);
     if (startStep > total) {
       throw new UserException(ExitCodes.USAGE,
           "the latest checkpoint of " + run.path() + " is at step " + startStep + " but the job now trains "
@@ -186,10 +186,14 @@ final class JobRun {
       Outcome outcome;
       stop.attach(trainer::requestStop, spec.train());
       try {
-        outcome = trainer.run(session.train, session.plan, startStep, state);
+        outcome = trainer.run(session.trainData, startStep, state);
       } catch (DivergedException e) {
         console.close();
         throw new UserException(ExitCodes.DIVERGED, e.getMessage());
+      } catch (DataException e) {
+        // a streamed split reads its records as it trains: a bad one stops the run here, checkpoint kept
+        console.close();
+        throw new UserException(ExitCodes.USAGE, e.getMessage());
       } catch (TensorFlowException e) {
         console.close();
         throw LostTask.of(e, spec);
