@@ -87,3 +87,9 @@ print("| op type (kernel) | count | total µs | share of kernel time |")
 print("| --- | ---: | ---: | ---: |")
 for op, (c, us) in sorted(rows.items(), key=lambda kv: (-kv[1][1], kv[0])):
     print(f"| {op} | {c} | {us} | {100 * us / max(total, 1):.1f}% |")
+fusions = collections.Counter()
+for p in md.partition_graphs:
+    for n in p.node:
+        if "fused_ops" in n.attr:
+            fusions[f"{n.op} {[s.decode() for s in n.attr['fused_ops'].list.s]}"] += 1
+print("\nfused kernels (op [fused_ops]): " + str([f"{k} x{v}" for k, v in sorted(fusions.items())]))

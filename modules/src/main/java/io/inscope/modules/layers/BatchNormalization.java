@@ -19,7 +19,9 @@ import org.tensorflow.types.TFloat32;
  * Normalizes each channel (the last axis): {@code gamma · (x - mean) / sqrt(variance + epsilon) +
  * beta}. In training, mean and (biased) variance are the batch's, over every axis but the last,
  * and the step updates {@code moving = moving · momentum + batch · (1 - momentum)}; otherwise the
- * moving statistics are used.
+ * moving statistics are used. A frozen layer ({@code trainable: false}) runs in inference mode in
+ * training too, as Keras 3's does: it normalizes with the moving statistics and does not update
+ * them (the usual setting for fine-tuning a pretrained network).
  *
  * <p>With several replicas each normalizes with its own slice's statistics, as Keras does, but the
  * moving statistics are updated with the mean of the replicas' statistics, so every replica keeps
@@ -80,7 +82,7 @@ public final class BatchNormalization extends NamedLayer {
   @Override
   public Operand<TFloat32> call(CallContext ctx, Operand<TFloat32> input) {
     Ops tf = ctx.tf().withSubScope(name);
-    if (!ctx.training()) {
+    if (!ctx.training() || !services.layerTrainable()) {
       return normalize(
           ctx, tf, input, ctx.replica().read(movingMean), ctx.replica().read(movingVariance));
     }

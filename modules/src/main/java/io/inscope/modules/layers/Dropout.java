@@ -1,6 +1,7 @@
 package io.inscope.modules.layers;
 
 import io.inscope.configs.layers.DropoutSpec;
+import java.util.Arrays;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -49,7 +50,13 @@ public final class Dropout extends NamedLayer {
       return input;
     }
     Ops tf = ctx.tf().withSubScope(name);
-    return drop(ctx, tf, name, spec.rate(), input, tf.shape(input));
+    // a constant shape when it is known, so no Shape op reads the input: grappler would fold it
+    // into a constant with a control edge from the input, which keeps the remapper from fusing an
+    // activation feeding this layer into its convolution or matmul
+    Shape s = input.shape();
+    Operand<TInt32> shape = s.hasUnknownDimension()
+        ? tf.shape(input) : tf.constant(Arrays.stream(s.asArray()).mapToInt(Math::toIntExact).toArray());
+    return drop(ctx, tf, name, spec.rate(), input, shape);
   }
 
   /**

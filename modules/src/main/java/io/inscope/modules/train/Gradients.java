@@ -44,6 +44,8 @@ final class Gradients {
       }
       grads.add(scope.graph().addGradients(replicated.losses().get(r).asOutput(), xs));
     }
+    // so that grappler fuses conv/matmul + bias + relu, as it does for TensorFlow Python's graphs
+    ActivationGradients.rewrite(scope.graph(), scope.tf());
     Ops tf = scope.tf();
     List<List<Operand<TFloat32>>> perVariable = new ArrayList<>(); // [variable][replica]
     for (int j = 0; j < trainable.size(); j++) {

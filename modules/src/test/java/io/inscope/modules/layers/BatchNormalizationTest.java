@@ -7,9 +7,11 @@ import static io.inscope.modules.layers.Numerics.gradient;
 import static io.inscope.modules.layers.Numerics.uniform;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inscope.configs.layers.BatchNormalizationSpec;
 import io.inscope.modules.strategy.MirroredVariable;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -126,6 +128,36 @@ class BatchNormalizationTest {
           gradient(v -> dot(normalize(v, mean, variance, gamma, beta), w), doubles(x), 1e-6),
           h.gradients(call, x, w, 0).get("input"), 1e-4, 1e-3);
       assertEquals(0, h.updates.size());
+    }
+  }
+
+  /**
+   * Keras 3's BatchNormalization.call normalizes with the batch's statistics only when {@code
+   * training and self.trainable}: a frozen layer in a training step gives the inference formula
+   * {@code gamma (x - moving_mean) / sqrt(moving_variance + epsilon) + beta}, adds no moving-average
+   * update, and its gamma and beta are not trainable.
+   */
+  @Test
+  void aFrozenLayerUsesAndKeepsTheMovingStatisticsInTraining() {
+    Random random = new Random(17);
+    io.inscope.configs.layers.LayerNodeSpec frozen =
+        new io.inscope.configs.layers.LayerNodeSpec(SPEC, "batch_normalization", List.of("input"), false, null, null);
+    try (LayerHarness h = new LayerHarness(frozen, Shape.of(C), 8, new io.inscope.modules.strategy.OneDeviceStrategy("/device:CPU:0"))) {
+      LayerHarness.Call call = h.call(true);
+      double[] mean = doubles(uniform(random, C, -1, 1));
+      double[] variance = doubles(uniform(random, C, 0.5, 2));
+      double[] gamma = doubles(uniform(random, C, 0.5, 2));
+      double[] beta = doubles(uniform(random, C, -1, 1));
+      h.assign("batch_normalization.moving_mean", toFloats(mean));
+      h.assign("batch_normalization.moving_variance", toFloats(variance));
+      h.assign("batch_normalization.gamma", toFloats(gamma));
+      h.assign("batch_normalization.beta", toFloats(beta));
+      float[] x = uniform(random, 8 * C, -2, 3);
+      assertClose("output", normalize(doubles(x), mean, variance, gamma, beta), h.forward(call, x), 1e-5, 1e-5);
+      assertEquals(0, h.updates.size(), "no moving-average update");
+      assertClose("moving_mean", mean, h.value("batch_normalization.moving_mean"), 0, 0);
+      assertClose("moving_variance", variance, h.value("batch_normalization.moving_variance"), 0, 0);
+      assertTrue(h.scope.variables().stream().noneMatch(v -> v.trainable()), "gamma and beta are frozen too");
     }
   }
 

@@ -61,12 +61,19 @@ final class LayerHarness implements AutoCloseable {
   }
 
   LayerHarness(LayerSpec spec, Shape example, long batch, Strategy strategy) {
+    this(new io.inscope.configs.layers.LayerNodeSpec(spec, ModelFactory.kindOf(spec), List.of("input"), true, null, null),
+        example, batch, strategy);
+  }
+
+  /** The layer with its common keys ({@code trainable}, regularizers) as {@code node} sets them. */
+  LayerHarness(io.inscope.configs.layers.LayerNodeSpec node, Shape example, long batch, Strategy strategy) {
     this.example = example;
     this.batch = batch;
+    LayerSpec spec = node.layer();
     String kind = ModelFactory.kindOf(spec);
     try (StrategyScope open = StrategyScope.open(strategy, graph, SEED)) {
       scope = open;
-      layer = LayerKinds.create(factories(), spec, kind, INJECTOR.getInstance(LayerServices.class));
+      layer = LayerKinds.create(factories(), spec, kind, INJECTOR.getInstance(LayerServices.class).forLayer(node, new ArrayList<>()));
       outputExample = layer.build(example);
     } catch (RuntimeException e) {
       graph.close();

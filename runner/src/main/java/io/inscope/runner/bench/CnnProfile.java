@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.DeviceStepStats;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.NodeDef;
@@ -202,6 +204,16 @@ public record CnnProfile(int warmup, int intraOp, int interOp) {
         .filter(e -> e.getKey().contains("Conv") || e.getKey().contains("Fused") || e.getKey().contains("Bias")
             || e.getKey().contains("Mkl"))
         .sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + " x" + e.getValue()).toList());
+    Map<String, Integer> fusions = new TreeMap<>();
+    for (GraphDef p : meta.getPartitionGraphsList()) {
+      for (NodeDef node : p.getNodeList()) {
+        AttrValue fused = node.getAttrOrDefault("fused_ops", null);
+        if (fused != null) {
+          fusions.merge(node.getOp() + " " + fused.getList().getSList().stream().map(b -> b.toStringUtf8()).toList(), 1, Integer::sum);
+        }
+      }
+    }
+    out.println("fused kernels (op [fused_ops]): " + fusions.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).toList());
   }
 
   private static String oneLine(String proto) {

@@ -31,5 +31,10 @@ class CnnProfileTest {
     assertTrue(rows.stream().anyMatch(r -> r.matches("\\| (_MklNative)?MaxPoolGrad \\|.*")), out);
     assertFalse(out.contains("MaxPoolV2"), out);
     assertTrue(rows.stream().anyMatch(r -> r.contains("Conv2D")), out);
+    // the relu gradients read the activations' outputs, so grappler fuses every relu (two
+    // convolutions, the hidden dense layer) into its conv/matmul + bias kernel
+    assertFalse(rows.stream().anyMatch(r -> r.startsWith("| Relu |")), out);
+    assertTrue(out.matches("(?s).*FusedConv2D \\[BiasAdd, Relu\\] x2.*"), out);
+    assertTrue(out.matches("(?s).*FusedMatMul \\[BiasAdd, Relu\\] x1.*"), out);
   }
 }
