@@ -155,6 +155,36 @@ class DataSourcesTest {
     assertTrue(run.err().contains("data.train.text: " + tsv + ":3: column 'text': the text is empty"), run.err());
   }
 
+  /** An image_csv job (paths relative to the CSV, class-name labels) passes check and runs. */
+  @Test
+  void imageCsvJobPassesCheckAndRuns() throws Exception {
+    StringBuilder csv = new StringBuilder("file,shape\n");
+    for (int i = 0; i < 6; i++) {
+      png(tmp.resolve("lists/img/" + i + ".png"));
+      csv.append("img/").append(i).append(".png,").append(i % 2 == 0 ? "round" : "square").append('\n');
+    }
+    Files.writeString(tmp.resolve("lists/train.csv"), csv);
+    Path job = Files.writeString(tmp.resolve("list.yaml"), """
+        version: 1
+        name: list
+        model:
+          input: {shape: [4, 4, 1]}
+          layers: [flatten, {dense: {units: 2}}]
+        loss: {sparse_categorical_crossentropy: {from_logits: true}}
+        optimizer: adam
+        data:
+          train:
+            image_csv: {path: lists/train.csv, image: file, label: shape, color_mode: grayscale, size: [4, 4]}
+            preprocessing: [{rescale: 1/255}, {random_flip: horizontal}]
+            batch_size: 2
+        train: {epochs: 2}
+        """);
+    assertEquals(0, CliHarness.run("check", job.toString()).exit());
+    CliHarness.Run run = CliHarness.run("run", job.toString(), "--output", tmp.resolve("list-out").toString(), "--quiet");
+    assertEquals(0, run.exit(), run.err());
+    assertEquals("round\nsquare\n", Files.readString(tmp.resolve("list-out/classes.txt")));
+  }
+
   private static void png(Path file) throws Exception {
     Files.createDirectories(file.getParent());
     java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
