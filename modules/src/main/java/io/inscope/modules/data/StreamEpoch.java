@@ -36,6 +36,11 @@ final class StreamEpoch implements AutoCloseable {
   private final Interleave input;
   private final List<BlockingQueue<Object>> queues = new ArrayList<>();
   private final List<Thread> readers = new ArrayList<>();
+  // Row arrays are recycled: a row waits in the buffer long enough to outlive young collections, so
+  // a fresh array per record would fill the old generation with dead rows until a full marking cycle.
+  private final BlockingQueue<float[]> pool;
+  private final java.util.concurrent.atomic.AtomicInteger allocated = new java.util.concurrent.atomic.AtomicInteger();
+  private final int poolSize;
   private int head;
   private int live;
   private long out;
@@ -96,6 +101,9 @@ final class StreamEpoch implements AutoCloseable {
       prefix[s]++;
     }
     List<List<Integer>> filesBySlot = plan.filesBySlot();
+    // enough arrays that a reader never waits for one while the training side waits for its row
+    poolSize = capacity + slots * (QUEUE + 1);
+    pool = new ArrayBlockingQueue<>(poolSize);
     try {
       for (int s = 0; s < slots; s++) {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
@@ -134,6 +142,7 @@ final class StreamEpoch implements AutoCloseable {
     int le = source.labelWidth();
     System.arraycopy(chosen, 0, features, row * fe, fe);
     System.arraycopy(chosen, fe, labels, row * le, le);
+    pool.offer(chosen);
     if (consumed < records) {
       rows[head] = take(input.next());
       consumed++;
@@ -180,7 +189,7 @@ final class StreamEpoch implements AutoCloseable {
             if (record == null) {
               throw changed(reader, count, i);
             }
-            float[] row = source.row(record, reader);
+            float[] row = source.row(record, reader, array());
             check.check(row, source.featureWidth(), source.origin(f, i));
             queue.put(row);
           }
@@ -195,6 +204,18 @@ final class StreamEpoch implements AutoCloseable {
         // close() stops the reader; nobody waits for the failure
       }
     }
+  }
+
+  /** A row array for a reader: a recycled one, a new one while fewer than the pool's size exist, else the next one freed. */
+  private float[] array() throws InterruptedException {
+    float[] a = pool.poll();
+    if (a != null) {
+      return a;
+    }
+    if (allocated.incrementAndGet() <= poolSize) {
+      return new float[source.featureWidth() + source.labelWidth()];
+    }
+    return pool.take();
   }
 
   private static DataException changed(TfRecordReader reader, long count, long got) {

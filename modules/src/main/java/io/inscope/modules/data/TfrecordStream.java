@@ -238,10 +238,9 @@ public final class TfrecordStream implements TrainingData {
     return order;
   }
 
-  /** One record as a row: the features (scaled) then the label. */
-  float[] row(byte[] record, TfRecordReader reader) throws DataException {
+  /** One record as a row in {@code row} (every value written): the features (scaled) then the label. */
+  float[] row(byte[] record, TfRecordReader reader, float[] row) throws DataException {
     Map<String, Feature> map = TfrecordSource.parse(record, reader).getFeatures().getFeatureMap();
-    float[] row = new float[featureElements + labelElements];
     int at = 0;
     for (String name : featureNames) {
       at = TfrecordSource.fill(map, name, spec.features().get(name), row, at, reader);
