@@ -1,5 +1,6 @@
 package io.inscope.configs;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,8 +11,17 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * cluster: {tpu: grpc://10.0.0.2:8470}
- * cluster: {workers: [10.0.0.1:2222, 10.0.0.2:2222], deadline: 60s}
+ * cluster: {workers: [10.0.0.1:2222, 10.0.0.2:2222], deadline: 60s, step_timeout: 5m}
  * </pre>
+ *
+ * <table>
+ * <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ * <tr><td>tpu</td><td>unset</td><td>TPU address</td></tr>
+ * <tr><td>workers</td><td>unset</td><td>gRPC server tasks, task 0 runs the job</td></tr>
+ * <tr><td>deadline</td><td>60s</td><td>how long to wait for every task to answer at start</td></tr>
+ * <tr><td>step_timeout</td><td>5m</td><td>multi_worker_mirrored: a session call (a step, a checkpoint)
+ *     that takes longer ends the run with exit 69, as when a task vanishes mid-step</td></tr>
+ * </table>
  */
 public record ClusterSpec(
     @Doc("TPU address: grpc://host[:port][,grpc://host[:port]...] or local; empty reads TPU_NAME / TPU_CONFIG")
@@ -21,7 +31,16 @@ public record ClusterSpec(
         @OptionalKey
         List<String> workers,
     @Doc("how long to wait for every task or the TPU host to answer") @Default("60s")
-        TimeSpan deadline) {
+        TimeSpan deadline,
+    @Doc("multi_worker_mirrored: the longest a step (one session call) may take before the run ends with exit 69, as when a task vanishes mid-step; the last checkpoint is kept")
+        @Default("5m")
+        TimeSpan stepTimeout) {
+  /** {@code step_timeout} when the file leaves it out. */
+  public static final TimeSpan DEFAULT_STEP_TIMEOUT = new TimeSpan(Duration.ofMinutes(5));
+
+  public ClusterSpec(String tpu, List<String> workers, TimeSpan deadline) {
+    this(tpu, workers, deadline, DEFAULT_STEP_TIMEOUT);
+  }
 
   private static final Pattern ADDRESS =
       Pattern.compile("([A-Za-z0-9](?:[A-Za-z0-9.\\-]*[A-Za-z0-9])?|\\[[0-9a-fA-F:.]+\\])(?::(\\d{1,5}))?");

@@ -46,6 +46,9 @@ public record JobSpec(
     @Doc("Guice modules (fully qualified class names on the classpath) that add kinds; code execution")
         @Default("[]")
         List<String> plugins,
+    @Doc("fine-tuning: load the model's weights from a run, checkpoint or SavedModel before step 0 of a new run")
+        @OptionalKey
+        InitFromSpec initFrom,
     @Doc("float32, mixed_bfloat16 (compute in bfloat16, variables and optimizer state float32) or mixed_float16 (float16 with dynamic loss scaling)")
         @Default("float32")
         Precision precision) {
@@ -66,12 +69,21 @@ public record JobSpec(
     plugins = List.copyOf(plugins);
   }
 
-  /** A float32 job. */
+  /** A float32 job without {@code init_from}. */
   public JobSpec(int version, String name, long seed, ClusterSpec cluster, StrategySpec strategy,
-      List<VariableSpec> variables, ModelSpec model, LossSpec loss, List<MetricSpec> metrics,
-      OptimizerSpec optimizer, DataSpec data, TrainSpec train, CheckpointSpec checkpoint, ExportSpec export,
-      TensorBoardSpec tensorboard, String output, List<String> plugins) {
+      List<VariableSpec> variables, ModelSpec model, LossSpec loss, List<MetricSpec> metrics, OptimizerSpec optimizer,
+      DataSpec data, TrainSpec train, CheckpointSpec checkpoint, ExportSpec export, TensorBoardSpec tensorboard,
+      String output, List<String> plugins) {
     this(version, name, seed, cluster, strategy, variables, model, loss, metrics, optimizer, data, train, checkpoint,
-        export, tensorboard, output, plugins, Precision.FLOAT32);
+        export, tensorboard, output, plugins, null, Precision.FLOAT32);
+  }
+
+  /** A float32 job with {@code init_from}. */
+  public JobSpec(int version, String name, long seed, ClusterSpec cluster, StrategySpec strategy,
+      List<VariableSpec> variables, ModelSpec model, LossSpec loss, List<MetricSpec> metrics, OptimizerSpec optimizer,
+      DataSpec data, TrainSpec train, CheckpointSpec checkpoint, ExportSpec export, TensorBoardSpec tensorboard,
+      String output, List<String> plugins, InitFromSpec initFrom) {
+    this(version, name, seed, cluster, strategy, variables, model, loss, metrics, optimizer, data, train, checkpoint,
+        export, tensorboard, output, plugins, initFrom, Precision.FLOAT32);
   }
 }

@@ -15,16 +15,16 @@ package io.inscope.configs;
  * K chained copies of the step, each on its own slice of a staged {@code [K × batch, ...]} batch.
  * Losses and metrics stay exact per step. Evaluations, checkpoints and a stop request happen
  * between executions: an execution ends early at a step where one is due, so they land on the
- * same steps as with K = 1.
+ * same steps as with K = 1. {@code auto} (the default) measures which K is fastest at the start
+ * of the run ({@link StepsPerExecution}).
  */
 @Exclusive({"epochs", "steps"})
 public record TrainSpec(
     @Doc("passes over the training data") @OptionalKey @Range(min = 1) Integer epochs,
     @Doc("training steps (global batches)") @OptionalKey @Range(min = 1) Long steps,
-    @Doc("training steps run inside one Session.run (chained copies of the step in the graph)")
-        @Default("1")
-        @Range(min = 1, max = 1000)
-        int stepsPerExecution,
+    @Doc("training steps run inside one Session.run (chained copies of the step in the graph): auto (measured at the start of the run) or 1 to 1000")
+        @Default("auto")
+        StepsPerExecution stepsPerExecution,
     @Doc("a metrics line every this many steps") @Default("100") @Range(min = 1)
         int logEverySteps,
     @Doc("evaluate the eval split: epoch, never, or every N steps; epoch and N also evaluate after the last step, never not at all") @Default("epoch")
@@ -50,6 +50,7 @@ public record TrainSpec(
 
   public TrainSpec(Integer epochs, Long steps, int stepsPerExecution, int logEverySteps, Every evalEvery,
       TimeSpan maxDuration, TimeSpan gracePeriod, ThreadsSpec threads) {
-    this(epochs, steps, stepsPerExecution, logEverySteps, evalEvery, maxDuration, gracePeriod, threads, null);
+    this(epochs, steps, StepsPerExecution.of(stepsPerExecution), logEverySteps, evalEvery, maxDuration, gracePeriod,
+        threads, null);
   }
 }

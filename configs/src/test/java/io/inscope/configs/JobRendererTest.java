@@ -50,7 +50,7 @@ class JobRendererTest {
     assertTrue(rendered.startsWith("version: 1\nname: tiny\nseed: 42\ncluster:\n  tpu: null\n  workers: null\n  deadline: 1m\n"), rendered);
     for (String line : List.of("    - dense:\n        units: 8\n        activation: relu\n        use_bias: true\n        kernel_initializer: glorot_uniform\n        bias_initializer: zeros\n",
         "checkpoint:\n  every_steps: null\n  every: epoch\n  keep: 3\n", "output: runs/tiny\nplugins: []\n",
-        "    synthetic:\n      examples: 64\n      classes: 3\n    scale: 1.0\n    shuffle: 0\n    batch_size: 8\n")) {
+        "    synthetic:\n      examples: 64\n      classes: 3\n    scale: 1.0\n    preprocessing: []\n    shuffle: 0\n    batch_size: 8\n")) {
       assertTrue(rendered.contains(line), rendered);
     }
   }

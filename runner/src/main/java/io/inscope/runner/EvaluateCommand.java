@@ -11,9 +11,12 @@ import io.inscope.modules.data.Vocabulary;
 import io.inscope.modules.data.DataException;
 import io.inscope.modules.data.DataLoader;
 import io.inscope.modules.data.Examples;
+import io.inscope.modules.data.Preprocessing;
+import io.inscope.modules.metrics.ConfusionMatrix;
 import io.inscope.modules.metrics.Metric;
 import io.inscope.modules.train.Evaluator;
 import io.inscope.modules.train.StepMetrics;
+import io.inscope.runner.internal.ConfusionMatrixCsv;
 import io.inscope.runner.internal.DataFiles;
 import io.inscope.runner.internal.Injectors;
 import io.inscope.runner.internal.JobSession;
@@ -71,15 +74,21 @@ public final class EvaluateCommand implements Callable<Integer> {
     try (JobSession session = JobSession.build(run.job(), injector, saved, vocabulary)) {
       DataSplitSpec split = run.job().data().eval() != null ? run.job().data().eval() : run.job().data().train();
       String where = run.job().data().eval() != null ? "data.eval" : "data.train";
-      Examples examples = session.eval != null ? session.eval : session.train;
+      if (session.eval == null && session.train == null && data.isEmpty()) {
+        throw new UserException(ExitCodes.USAGE, "the job has no data.eval and data.train streams (cache: false), which"
+            + " evaluate does not read whole; give files with --data, or add a data.eval split to the job");
+      }
+      // without data.eval, the training split as evaluation sees data: its preprocessing less the augmentation
+      Examples examples = session.eval != null ? session.eval : session.train == null ? null
+          : Preprocessing.inference(split.steps(), run.job().model().featureRow()).applyTo(session.train);
       if (!data.isEmpty()) {
         where = "--data";
-        DataSplitSpec other = new DataSplitSpec(DataFiles.replace(split.source(), data, "--data"), split.scale(), 0,
-            split.batchSize());
+        DataSplitSpec other = new DataSplitSpec(DataFiles.replace(split.source(), data, "--data"), split.scale(),
+            run.job().data().eval() != null ? split.preprocessing() : null, 0, split.batchSize());
         try {
           // read as the run's eval split: numbered by its class names, vectorized with its vocabulary
           examples = injector.getInstance(DataLoader.class).loadSplits(new DataSpec(run.job().data().train(), other),
-              run.job().model().input(), run.job().seed(), session.classes, session.vocabulary).eval();
+              run.job().model().namedInputs(), run.job().seed(), session.classes, session.vocabulary).eval();
           session.checkLabels(examples, "--data");
         } catch (DataException e) {
           throw new UserException(ExitCodes.USAGE, e.getMessage());
@@ -99,6 +108,21 @@ public final class EvaluateCommand implements Callable<Integer> {
       for (Metric metric : session.step.metrics()) {
         result.put(metric.name(), m.metrics().get(metric.name()));
       }
+      List<String> names = m.confusion() == null ? List.of() : ConfusionMatrixCsv.names(m.confusion(), session.classes);
+      if (m.confusion() != null) {
+        List<List<Long>> rows = new ArrayList<>();
+        for (int t = 0; t < m.confusion().classes(); t++) {
+          List<Long> row = new ArrayList<>();
+          for (int p = 0; p < m.confusion().classes(); p++) {
+            row.add(m.confusion().count(t, p));
+          }
+          rows.add(row);
+        }
+        Map<String, Object> matrix = new LinkedHashMap<>();
+        matrix.put("classes", names);
+        matrix.put("counts", rows);
+        result.put("confusion_matrix", matrix);
+      }
       if (json) {
         out.println(new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
       } else {
@@ -108,10 +132,38 @@ public final class EvaluateCommand implements Callable<Integer> {
         for (Metric metric : session.step.metrics()) {
           out.printf("%-20s %s%n", metric.name(), format(m.metrics().get(metric.name())));
         }
+        if (m.confusion() != null) {
+          out.println();
+          out.println("confusion matrix (rows: true class, columns: predicted)");
+          out.print(table(m.confusion(), names));
+        }
       }
       out.flush();
     }
     return ExitCodes.OK;
+  }
+
+  /** The matrix as aligned columns headed by the class names. */
+  static String table(ConfusionMatrix m, List<String> names) {
+    int width = 1;
+    for (String n : names) {
+      width = Math.max(width, n.length());
+    }
+    for (long c : m.counts()) {
+      width = Math.max(width, Long.toString(c).length());
+    }
+    String cell = "%" + (width + 2) + "s";
+    StringBuilder b = new StringBuilder(String.format(cell, ""));
+    names.forEach(n -> b.append(String.format(cell, n)));
+    b.append('\n');
+    for (int t = 0; t < m.classes(); t++) {
+      b.append(String.format(cell, names.get(t)));
+      for (int p = 0; p < m.classes(); p++) {
+        b.append(String.format(cell, m.count(t, p)));
+      }
+      b.append('\n');
+    }
+    return b.toString();
   }
 
   private static String format(double v) {

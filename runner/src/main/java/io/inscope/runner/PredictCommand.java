@@ -1,18 +1,15 @@
 package io.inscope.runner;
 
-import io.inscope.configs.JobSpec;
 import io.inscope.modules.data.DataException;
-import io.inscope.modules.data.FeatureStream;
 import io.inscope.modules.train.ServingHead;
 import io.inscope.runner.internal.Injectors;
+import io.inscope.runner.internal.PredictionFeed;
 import io.inscope.runner.internal.PredictionWriter;
 import io.inscope.runner.internal.ServedModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tensorflow.Result;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TString;
@@ -30,7 +27,8 @@ import picocli.CommandLine.Spec;
     name = "predict",
     mixinStandardHelpOptions = true,
     description = {"Predict every example of --input with the model of RUN_DIR (its latest checkpoint) or of a SavedModel.",
-        "The input is of the job's source kind (csv, idx examples file, tfrecord; a directory: its files); labels are not needed.",
+        "The input is of the job's source kind (csv, idx examples file, tfrecord, text: a CSV/TSV file with the text column;",
+        "image_folder: an image or a folder of images; a directory: its files); labels are not needed.",
         "Rows: class, class_id and the probability of each class (or --top-k of them), or the regression prediction."})
 public final class PredictCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RUN_DIR|SAVED_MODEL_DIR", description = "a run directory, or a SavedModel folder it exported")
@@ -64,24 +62,14 @@ public final class PredictCommand implements Callable<Integer> {
     long examples = 0;
     long start = System.nanoTime();
     try (ServedModel served = ServedModel.open(model, Injectors.forJob(java.util.List.of()), w -> err.println("warning: " + w))) {
-      JobSpec job = served.job;
-      int width = (int) job.model().input().elements();
-      long[] dims = new long[job.model().input().shape().size() + 1];
-      for (int i = 1; i < dims.length; i++) {
-        dims[i] = job.model().input().shape().get(i - 1);
-      }
-      float[] batch = new float[batchSize * width];
       long lastShown = 0;
-      try (FeatureStream in = FeatureStream.open(job.data().train().source(), job.model().input(), input);
+      try (PredictionFeed feed = PredictionFeed.open(served, input, batchSize);
           PredictionWriter out = new PredictionWriter(output, served.classNames, topK)) {
-        for (int n = in.read(batch, batchSize); n > 0; n = in.read(batch, batchSize)) {
-          dims[0] = n;
-          int count = n;
-          try (TFloat32 x = TFloat32.tensorOf(Shape.of(dims), d -> d.copyFrom(DataBuffers.of(batch, true, false).narrow((long) count * width)));
-              Result r = served.predict(x)) {
-            write(served, r, n, out);
+        for (Result r = feed.next(); r != null; r = feed.next()) {
+          try (Result batch = r) {
+            write(served, batch, feed.size(), out);
           }
-          examples += n;
+          examples += feed.size();
           if (terminal && System.nanoTime() - lastShown > 500_000_000L) {
             lastShown = System.nanoTime();
             err.printf("\rpredict: %d examples, %.0f examples/s", examples, examples / Math.max(1e-9, (lastShown - start) / 1e9));

@@ -20,6 +20,51 @@ import org.junit.jupiter.api.io.TempDir;
 class EvaluatePredictTest {
   @TempDir Path tmp;
 
+  /**
+   * With {@code preprocessing} (rescale and normalize, then an augmentation), evaluation, {@code
+   * predict} from the run directory and the exported model see the examples as the trained model
+   * did: the non-random steps, inherited by data.eval.
+   */
+  @Test
+  void preprocessingReachesEvaluatePredictAndTheExport() throws Exception {
+    ServingData train = new ServingData(200, 1);
+    ServingData eval = new ServingData(48, 2);
+    String steps = ", preprocessing: [{rescale: 1/4}, {normalize: {mean: [0.1, 0.2, 0.3, 0.4], std: 0.5}},"
+        + " {random_brightness: {factor: 0.05, value_range: [-50, 50]}}]";
+    Path job = ServingData.job(tmp, "steps", "csv: {path: train.csv, label: kind}" + steps, "csv: {path: eval.csv, label: kind}",
+        "{sparse_categorical_crossentropy: {from_logits: true}}", 3);
+    train.csv(tmp.resolve("train.csv"));
+    eval.csv(tmp.resolve("eval.csv"));
+    Path run = tmp.resolve("run");
+    CliHarness.Run r = CliHarness.run("run", job.toString(), "--output", run.toString(), "--quiet");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(Files.readString(run.resolve("job.resolved.yaml")).contains("scale: 1/4"));
+
+    CliHarness.Run e = CliHarness.run("evaluate", run.toString(), "--json");
+    assertEquals(0, e.exit(), e.err());
+    JsonNode evaluated = Predictions.json(e.out());
+    JsonNode logged = ExportTest.lastEval(run);
+    assertEquals(logged.get("loss").asDouble(), evaluated.get("loss").asDouble(), 1e-6, "the run's own eval loss");
+    assertTrue(evaluated.get("accuracy").asDouble() > 0.8, "trained on preprocessed data: " + evaluated);
+
+    Path csv = tmp.resolve("p.csv");
+    assertEquals(0, CliHarness.run("predict", run.toString(), "--input", tmp.resolve("eval.csv").toString(),
+        "--output", csv.toString()).exit());
+    double[] accuracyLoss = Predictions.read(csv, ServingData.CLASSES).accuracyAndLoss(eval.label, ServingData.CLASSES);
+    assertEquals(evaluated.get("accuracy").asDouble(), accuracyLoss[0], 1e-9, "predicted accuracy = evaluated accuracy");
+    assertEquals(evaluated.get("loss").asDouble(), accuracyLoss[1], 1e-5, "cross-entropy of the predicted probabilities");
+
+    Path jsonl = tmp.resolve("p.jsonl");
+    assertEquals(0, CliHarness.run("predict", run.resolve("export/saved_model/80").toString(), "--input",
+        eval.csvFeatures(tmp.resolve("features.csv")).toString(), "--output", jsonl.toString()).exit());
+    Predictions rows = Predictions.read(csv, ServingData.CLASSES);
+    Predictions fromExport = Predictions.read(jsonl, ServingData.CLASSES);
+    assertArrayEquals(rows.classIds(), fromExport.classIds());
+    for (int i = 0; i < rows.probabilities().length; i++) {
+      assertArrayEquals(rows.probabilities()[i], fromExport.probabilities()[i], 1e-6f);
+    }
+  }
+
   @Test
   void csvWithStringLabels() throws Exception {
     ServingData train = new ServingData(200, 1);
@@ -132,10 +177,26 @@ class EvaluatePredictTest {
     CliHarness.Run data = CliHarness.run("evaluate", run.toString(), "--json", "--data", "../examples/data/reviews-test.tsv");
     assertEquals(0, data.exit(), data.err());
     assertEquals(Predictions.json(split.out()).get("loss").asDouble(), Predictions.json(data.out()).get("loss").asDouble());
-    CliHarness.Run p = CliHarness.run("predict", run.toString(), "--input", "../examples/data/reviews-test.tsv",
-        "--output", tmp.resolve("p.csv").toString());
-    assertEquals(2, p.exit(), p.err());
-    assertTrue(p.err().contains("prediction does not read this kind of source yet"), p.err());
+    // predict feeds the raw texts: the export vectorizes them in the graph, with the ids the run trained on
+    double loss = Predictions.json(split.out()).get("loss").asDouble();
+    double accuracy = Predictions.json(split.out()).get("accuracy").asDouble();
+    List<String> classes = List.of("negative", "positive");
+    int[] labels = reviewLabels(Path.of("../examples/data/reviews-test.tsv"), classes);
+    for (Path model : List.of(run, run.resolve("export/saved_model/60"))) {
+      Path csv = tmp.resolve(model.getFileName() + ".csv");
+      CliHarness.Run p = CliHarness.run("predict", model.toString(), "--input", "../examples/data/reviews-test.tsv",
+          "--output", csv.toString(), "--batch-size", "64");
+      assertEquals(0, p.exit(), p.err());
+      double[] accuracyLoss = Predictions.read(csv, classes).accuracyAndLoss(labels, classes);
+      assertEquals(accuracy, accuracyLoss[0], 1e-9, model + ": predicted accuracy = evaluated accuracy");
+      assertEquals(loss, accuracyLoss[1], 1e-5, model + ": cross-entropy of the predicted probabilities");
+    }
+  }
+
+  static int[] reviewLabels(Path tsv, List<String> classes) throws Exception {
+    List<String> lines = Files.readAllLines(tsv);
+    return lines.subList(1, lines.size()).stream().filter(l -> !l.isBlank())
+        .mapToInt(l -> classes.indexOf(l.substring(l.lastIndexOf('\t') + 1).strip())).toArray();
   }
 
   @Test

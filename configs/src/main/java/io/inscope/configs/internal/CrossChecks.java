@@ -4,12 +4,18 @@ import io.inscope.configs.Activation;
 import io.inscope.configs.Every;
 import io.inscope.configs.ExportFrom;
 import io.inscope.configs.JobSpec;
+import io.inscope.configs.StepsPerExecution;
 import io.inscope.configs.MonitorMode;
 import io.inscope.configs.ShapeLimits;
 import io.inscope.configs.StrategySpec;
 import io.inscope.configs.StrategyType;
 import io.inscope.configs.VariableSpec;
+import io.inscope.configs.InputSpec;
+import io.inscope.configs.data.CsvSpec;
 import io.inscope.configs.data.DataSplitSpec;
+import io.inscope.configs.data.FeatureSpec;
+import io.inscope.configs.data.SyntheticSpec;
+import io.inscope.configs.data.TfrecordSpec;
 import io.inscope.configs.layers.AveragePool2DSpec;
 import io.inscope.configs.layers.DropoutSpec;
 import io.inscope.configs.layers.FlattenSpec;
@@ -50,8 +56,14 @@ final class CrossChecks {
       batch(spec.data().eval(), "data.eval", replicas, spec.strategy(), locations, problems);
     }
     monitors(spec, locations, problems);
-    long elements = spec.model().input().elements();
-    staged(spec.data().train(), "data.train", spec.train().stepsPerExecution(), elements, locations, problems);
+    if (spec.model().namedInputs().size() > 1) {
+      fed(spec, spec.data().train(), "data.train", locations, problems);
+      fed(spec, spec.data().eval(), "data.eval", locations, problems);
+    }
+    long elements = spec.model().featureRow().elements();
+    // auto never stages more than fits (StepsPerExecution.copies)
+    StepsPerExecution k = spec.train().stepsPerExecution();
+    staged(spec.data().train(), "data.train", k.auto() ? 1 : k.fixed(), elements, locations, problems);
     staged(spec.data().eval(), "data.eval", 1, elements, locations, problems);
     Map<String, Integer> seen = new HashMap<>();
     List<VariableSpec> variables = spec.variables();
@@ -64,6 +76,42 @@ final class CrossChecks {
       }
     }
     probabilities(spec, locations, problems);
+    Map<String, InputSpec> named = spec.model().namedInputs();
+    if (named.size() == 1) {
+      InputSpec input = named.values().iterator().next();
+      Preprocessings.check(spec.data().train(), "data.train", input, true, locations, problems);
+      Preprocessings.check(spec.data().eval(), "data.eval", input, false, locations, problems);
+    } else {
+      for (String split : List.of("train", "eval")) {
+        DataSplitSpec s = split.equals("train") ? spec.data().train() : spec.data().eval();
+        // an eval split without steps of its own takes the training split's: one report for both
+        boolean inherited = split.equals("eval") && !spec.data().train().steps().isEmpty();
+        if (s != null && !inherited && !s.steps().isEmpty()) {
+          String path = "data." + split + ".preprocessing";
+          problems.add(at(locations, path), path, "preprocessing applies to models with one input; this model has "
+              + named.size() + " (model.inputs): remove the steps, or preprocess the data before the run");
+        }
+      }
+    }
+    streamed(spec, locations, problems);
+  }
+
+  /**
+   * A streamed split ({@code cache: false}) is not read before training: balanced class weights,
+   * which count every label of it first, need it in memory; evaluation reads its split whole.
+   */
+  private static void streamed(JobSpec spec, Map<String, Origin> locations, Problems problems) {
+    if (!spec.data().train().cache() && spec.loss() instanceof io.inscope.configs.losses.WeightedLoss w
+        && w.classWeights() != null && w.classWeights().balanced()) {
+      String kind = spec.loss().getClass().getAnnotation(io.inscope.configs.Kind.class).value();
+      String path = "loss." + kind + ".class_weights";
+      problems.add(at(locations, path), path, "balanced counts every label of data.train before the first step,"
+          + " which a streamed split (data.train.cache: false) does not read; give the weights by class, or set cache: true");
+    }
+    if (spec.data().eval() != null && !spec.data().eval().cache()) {
+      problems.add(at(locations, "data.eval.cache"), "data.eval.cache", "false streams the training split only;"
+          + " evaluation reads its split into memory (remove cache from data.eval)");
+    }
   }
 
   /**
@@ -178,6 +226,72 @@ final class CrossChecks {
       return workers.size() * s.replicas();
     }
     return null;
+  }
+
+  /**
+   * A model with several inputs feeds each from the data feature of its name: a tfrecord feature,
+   * or a csv {@code feature_groups} entry, holding as many values as the input; synthetic data
+   * fills every input. Other sources give one feature per example.
+   */
+  private static void fed(JobSpec spec, DataSplitSpec split, String splitPath, Map<String, Origin> locations, Problems problems) {
+    if (split == null) {
+      return;
+    }
+    Map<String, InputSpec> inputs = spec.model().namedInputs();
+    String kind = split.source().getClass().getAnnotation(io.inscope.configs.Kind.class).value();
+    String base = splitPath + "." + kind;
+    if (split.source() instanceof TfrecordSpec t) {
+      Set<String> declared = new TreeSet<>(t.features().keySet());
+      declared.remove(t.label());
+      inputs.forEach((name, in) -> {
+        FeatureSpec f = t.features().get(name);
+        String path = base + ".features";
+        if (name.equals(t.label())) {
+          problems.add(at(locations, base + ".label"), base + ".label", "the label feature '" + name
+              + "' is also model.inputs." + name + "; a model input reads a feature other than the label");
+        } else if (f == null) {
+          problems.add(at(locations, path), path, "no feature '" + name + "' for model.inputs." + name + " (declared: "
+              + String.join(", ", declared) + Suggest.didYouMean(name, declared) + "); each model input reads the feature of its name");
+        } else if (elements(f.shape()) != in.elements()) {
+          problems.add(at(locations, path + "." + name), path + "." + name, "feature '" + name + "' holds "
+              + elements(f.shape()) + " values (shape " + f.shape() + ") but model.inputs." + name + ".shape " + in.shape()
+              + " has " + in.elements());
+        }
+      });
+    } else if (split.source() instanceof CsvSpec csv) {
+      Map<String, List<String>> groups = csv.featureGroups();
+      if (groups == null) {
+        problems.add(at(locations, base), base, "the model has " + inputs.size() + " inputs (" + String.join(", ", inputs.keySet())
+            + "); list each input's columns under feature_groups");
+        return;
+      }
+      String path = base + ".feature_groups";
+      inputs.forEach((name, in) -> {
+        List<String> group = groups.get(name);
+        if (group == null) {
+          problems.add(at(locations, path), path, "no group '" + name + "' for model.inputs." + name + " (groups: "
+              + String.join(", ", groups.keySet()) + Suggest.didYouMean(name, groups.keySet()) + ")");
+        } else if (group.size() != in.elements()) {
+          problems.add(at(locations, path + "." + name), path + "." + name, "lists " + group.size() + " columns but model.inputs."
+              + name + ".shape " + in.shape() + " has " + in.elements() + " values");
+        }
+      });
+      groups.keySet().stream().filter(g -> !inputs.containsKey(g)).forEach(g -> problems.add(at(locations, path + "." + g),
+          path + "." + g, "group '" + g + "' feeds no model input (inputs: " + String.join(", ", inputs.keySet())
+              + Suggest.didYouMean(g, inputs.keySet()) + ")"));
+    } else if (!(split.source() instanceof SyntheticSpec)) {
+      problems.add(at(locations, base), base, (kind.matches("[aeiou].*") ? "an " : "a ") + kind + " source gives one feature per example but the model has "
+          + inputs.size() + " inputs (" + String.join(", ", inputs.keySet())
+          + "); feed several inputs from tfrecord (a feature per input), csv (feature_groups) or synthetic data");
+    }
+  }
+
+  private static long elements(List<Integer> shape) {
+    long n = 1;
+    for (int d : shape) {
+      n *= d;
+    }
+    return n;
   }
 
   private static Origin at(Map<String, Origin> locations, String path) {

@@ -3,7 +3,6 @@ package io.inscope.configs.internal;
 import io.inscope.configs.InputCount;
 import io.inscope.configs.ModelSpec;
 import io.inscope.configs.layers.LayerNodeSpec;
-import io.inscope.configs.layers.ModelInput;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,9 +12,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the loader can check of the model graph without shapes: unique layer names, inputs that
- * name a layer (or {@code input}), as many inputs as each kind takes, an output that names a
- * layer, no cycle, and no layer whose output never reaches the model output. Shape mismatches
+ * What the loader can check of the model graph without shapes: unique layer names, none named
+ * like a model input, inputs that name a layer or a model input ({@code input}, or the names of
+ * {@code model.inputs}), as many inputs as each kind takes, an output that names a layer, no
+ * cycle, no layer whose output never reaches the model output, and no model input that no layer
+ * reads. Shape mismatches
  * (a merge of [8] and [9]) need the shapes and are reported by {@code plan}.
  */
 final class GraphChecks {
@@ -40,6 +41,9 @@ final class GraphChecks {
       Integer first = index.putIfAbsent(layers.get(i).name(), i);
       if (first != null) {
         report(i, "name", "duplicate layer name '" + layers.get(i).name() + "' (also model.layers[" + first + "])");
+      } else if (model.inputs() != null && model.isInput(layers.get(i).name())) {
+        report(i, "name", "'" + layers.get(i).name() + "' names a model input (model.inputs." + layers.get(i).name()
+            + "); choose another layer name");
       }
     }
     boolean linked = true;
@@ -55,6 +59,9 @@ final class GraphChecks {
     if (linked && !cycles()) {
       unused();
     }
+    if (model.inputs() != null) {
+      unreadInputs();
+    }
   }
 
   /** Reports unknown inputs and wrong input counts; true when every input names a layer. */
@@ -63,14 +70,14 @@ final class GraphChecks {
     List<String> inputs = layer.inputs();
     for (int k = 0; k < inputs.size(); k++) {
       String in = inputs.get(k);
-      if (in.equals(ModelInput.NAME) || index.containsKey(in)) {
+      if (model.isInput(in) || index.containsKey(in)) {
         continue;
       }
       ok = false;
       Set<String> candidates = new LinkedHashSet<>(index.keySet());
-      candidates.add(ModelInput.NAME);
+      candidates.addAll(model.namedInputs().keySet());
       String suffix = inputs.size() == 1 ? "inputs" : "inputs[" + k + "]";
-      report(i, suffix, "unknown input '" + in + "' (expected a layer name or '" + ModelInput.NAME + "'"
+      report(i, suffix, "unknown input '" + in + "' (expected a layer name or " + inputNames()
           + Suggest.didYouMean(in, candidates) + ")");
     }
     InputCount count = layer.layer().getClass().getAnnotation(InputCount.class);
@@ -96,7 +103,7 @@ final class GraphChecks {
   }
 
   private boolean visit(String name, Map<String, Integer> state, List<String> path) {
-    if (name.equals(ModelInput.NAME) || Integer.valueOf(2).equals(state.get(name))) {
+    if (!index.containsKey(name) || Integer.valueOf(2).equals(state.get(name))) {
       return false;
     }
     if (Integer.valueOf(1).equals(state.get(name))) {
@@ -129,7 +136,7 @@ final class GraphChecks {
     List<String> todo = new ArrayList<>(List.of(model.output()));
     while (!todo.isEmpty()) {
       String name = todo.remove(todo.size() - 1);
-      if (!name.equals(ModelInput.NAME) && used.add(name)) {
+      if (index.containsKey(name) && used.add(name)) {
         todo.addAll(model.layers().get(index.get(name)).inputs());
       }
     }
@@ -141,6 +148,23 @@ final class GraphChecks {
             + model.output() + "' (name it in a later layer's inputs, or remove it)");
       }
     }
+  }
+
+  /** Reports each of {@code model.inputs} that no layer names in its inputs (a default input counts). */
+  private void unreadInputs() {
+    Set<String> read = new HashSet<>();
+    model.layers().forEach(l -> read.addAll(l.inputs()));
+    for (String name : model.namedInputs().keySet()) {
+      if (!read.contains(name)) {
+        String path = "model.inputs." + name;
+        problems.add(at(path, "model"), path, "input '" + name + "' is not used: no layer reads it (name it in a layer's inputs, or remove it)");
+      }
+    }
+  }
+
+  private String inputNames() {
+    List<String> names = model.namedInputs().keySet().stream().map(n -> "'" + n + "'").toList();
+    return names.size() == 1 ? names.get(0) : "a model input (" + String.join(", ", names) + ")";
   }
 
   private void report(int layer, String key, String message) {

@@ -28,7 +28,15 @@ final class ScalarSchemas {
     if (raw == TimeSpan.class) {
       return map("type", "string", "pattern", "^([0-9]+(ms|s|m|h|d))+$");
     }
+    if (raw == io.inscope.configs.Fraction.class) {
+      return orInterpolated(map("anyOf", List.of(map("type", "number"),
+          map("type", "string", "pattern", "^ *[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)? */ *[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)? *$"))));
+    }
     Map<String, Object> s;
+    if (raw == io.inscope.configs.StepsPerExecution.class) {
+      return orInterpolated(map("anyOf", List.of(map("enum", List.of("auto")),
+          map("type", "integer", "minimum", 1, "maximum", io.inscope.configs.StepsPerExecution.MAX))));
+    }
     if (raw == Every.class) {
       return orInterpolated(map("anyOf", List.of(map("enum", List.of("epoch", "never")), map("type", "integer", "minimum", 1))));
     } else if (raw.isEnum()) {

@@ -41,8 +41,14 @@ public final class TypeNames {
     if (raw == Every.class) {
       return "epoch, never or a number of steps";
     }
+    if (raw == io.inscope.configs.StepsPerExecution.class) {
+      return "auto or a number of steps";
+    }
     if (raw == TimeSpan.class) {
       return "a duration such as 500ms, 60s, 15m, 2h or 1h30m";
+    }
+    if (raw == io.inscope.configs.Fraction.class) {
+      return "a number or a fraction such as 1/255";
     }
     return "a " + raw.getSimpleName().toLowerCase(Locale.ROOT);
   }
@@ -68,8 +74,14 @@ public final class TypeNames {
     if (raw == Every.class) {
       return "epoch | never | integer";
     }
+    if (raw == io.inscope.configs.StepsPerExecution.class) {
+      return "auto | integer";
+    }
     if (raw == TimeSpan.class) {
       return "duration";
+    }
+    if (raw == io.inscope.configs.Fraction.class) {
+      return "number | fraction";
     }
     return Types.isInteger(raw) ? "integer" : Types.isDouble(raw) ? "number" : Types.isBoolean(raw) ? "boolean" : "string";
   }

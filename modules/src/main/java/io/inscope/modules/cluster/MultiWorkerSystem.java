@@ -36,12 +36,15 @@ public final class MultiWorkerSystem implements SystemInitializer {
   /**
    * The session config. No {@code cluster_def}: the servers already know the cluster, and
    * TensorFlow rejects a cluster_def that repeats the job and task the master booted as. Session
-   * state is isolated so a rerun on long-lived workers never sees a previous run's variables.
+   * state is isolated so a rerun on long-lived workers never sees a previous run's variables. Every
+   * session call is bounded by {@code cluster.step_timeout} ({@code operation_timeout_in_ms}): a
+   * task that stops answering without closing its connections (a frozen process, a lost host)
+   * fails the step with DEADLINE_EXCEEDED instead of hanging it.
    */
   @Override
   public ConfigProto sessionConfig(JobSpec job) {
-    return Precisions.apply(ConfigProto.newBuilder().setAllowSoftPlacement(true).setIsolateSessionState(true),
-        job.precision()).build();
+    return Precisions.apply(ConfigProto.newBuilder().setAllowSoftPlacement(true).setIsolateSessionState(true)
+        .setOperationTimeoutInMs(job.cluster().stepTimeout().duration().toMillis()), job.precision()).build();
   }
 
   /** The cluster of {@code job}, as task 0 (TF_CONFIG naming another task is an error). */

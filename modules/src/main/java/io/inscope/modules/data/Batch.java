@@ -9,7 +9,7 @@ import org.tensorflow.types.TFloat32;
  * One slot of {@link BatchPrefetcher}: the global batches of {@link #steps()} consecutive training
  * steps from {@link #step()}, {@link #count()} rows each, row-major and one after the other, in
  * arrays and (when the prefetcher stages tensors) in feed tensors of {@code [maxSteps × count,
- * ...]} rows. Rows after the staged steps hold earlier data. Owned by the prefetcher: do not keep.
+ * ...]} rows, the split's {@link Preprocessing} applied. Rows after the staged steps hold earlier data. Owned by the prefetcher: do not keep.
  */
 public final class Batch implements AutoCloseable {
   private final float[] features;
@@ -22,22 +22,24 @@ public final class Batch implements AutoCloseable {
   private long step;
   private int steps;
 
-  Batch(int count, int maxSteps, Examples examples, boolean tensors) {
+  Batch(int count, int maxSteps, TrainingData data, boolean tensors) {
     this.count = count;
     int rows = count * maxSteps;
-    this.features = new float[rows * examples.featureElements()];
-    this.labels = new float[rows * examples.labelElements()];
+    this.features = new float[rows * data.featureElements()];
+    this.labels = new float[rows * data.labelElements()];
     this.featureView = DataBuffers.of(features, true, false);
     this.labelView = DataBuffers.of(labels, true, false);
-    this.featureTensor = tensors ? TFloat32.tensorOf(shape(rows, examples.featureShape())) : null;
-    this.labelTensor = tensors ? TFloat32.tensorOf(shape(rows, examples.labelShape())) : null;
+    this.featureTensor = tensors ? TFloat32.tensorOf(shape(rows, data.featureShape())) : null;
+    this.labelTensor = tensors ? TFloat32.tensorOf(shape(rows, data.labelShape())) : null;
   }
 
-  void fill(Examples examples, BatchPlan.Cursor cursor, int steps) {
+  void fill(BatchCursor cursor, int steps, Preprocessing preprocessing) throws DataException, InterruptedException {
     this.step = cursor.step();
     this.steps = steps;
     for (int i = 0; i < steps; i++) {
-      cursor.next(examples, features, labels, i * count);
+      long global = cursor.step();
+      cursor.next(features, labels, i * count);
+      preprocessing.apply(features, i * count, count, global);
     }
     if (featureTensor != null) {
       featureTensor.copyFrom(featureView);

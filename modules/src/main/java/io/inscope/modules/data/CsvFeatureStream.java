@@ -17,6 +17,7 @@ final class CsvFeatureStream implements FeatureStream {
   private final CsvSpec spec;
   private final InputSpec input;
   private final List<Path> files;
+  private final List<String> featureColumns;
   private int next;
   private Path file;
   private Reader reader;
@@ -25,7 +26,13 @@ final class CsvFeatureStream implements FeatureStream {
   private List<String> header;
 
   CsvFeatureStream(CsvSpec spec, InputSpec input, List<Path> files) {
+    this(spec, spec.features(), input, files);
+  }
+
+  /** Reads {@code columns} in that order (every column but the label when null). */
+  CsvFeatureStream(CsvSpec spec, List<String> columns, InputSpec input, List<Path> files) {
     this.spec = spec;
+    this.featureColumns = columns;
     this.input = input;
     this.files = files;
   }
@@ -82,7 +89,7 @@ final class CsvFeatureStream implements FeatureStream {
     }
     header = new ArrayList<>(h.stream().map(String::strip).toList());
     header.set(0, header.get(0).replace("\uFEFF", ""));
-    List<String> names = spec.features() != null ? spec.features()
+    List<String> names = featureColumns != null ? featureColumns
         : header.stream().filter(name -> !name.equals(spec.label())).toList();
     columns = new int[names.size()];
     for (int i = 0; i < columns.length; i++) {

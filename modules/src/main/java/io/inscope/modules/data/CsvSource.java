@@ -1,8 +1,10 @@
 package io.inscope.modules.data;
 
 import io.inscope.configs.InputSpec;
+import io.inscope.configs.ModelSpec;
 import io.inscope.configs.data.CsvSpec;
 import io.inscope.configs.data.SourceSpec;
+import io.inscope.configs.layers.ModelInput;
 import io.inscope.modules.data.internal.CsvRecords;
 import io.inscope.modules.data.internal.GrowableFloats;
 import io.inscope.modules.data.internal.SourceFiles;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +32,8 @@ import java.util.regex.Pattern;
  *   <tr><td>path</td><td>required</td><td>the CSV file; its first row names the columns</td></tr>
  *   <tr><td>label</td><td>required</td><td>the label column</td></tr>
  *   <tr><td>features</td><td>every other column, in file order</td><td>feature columns, in this order</td></tr>
+ *   <tr><td>feature_groups</td><td>none</td><td>for a model with several inputs: each input's name to
+ *       its columns, in order (instead of {@code features})</td></tr>
  * </table>
  *
  * <p>Feature values must be finite numbers; their count must equal {@code model.input}'s element
@@ -45,9 +50,57 @@ public final class CsvSource implements SourceFactory {
   @Override
   public Examples load(SourceSpec spec, InputSpec input, long seed) throws DataException {
     CsvSpec csv = (CsvSpec) spec;
+    if (csv.featureGroups() != null) {
+      return load(spec, Map.of(ModelInput.NAME, input), seed);
+    }
+    return load(csv, csv.features(), input);
+  }
+
+  /** With {@code feature_groups}, each input reads the group of its name. */
+  @Override
+  public Examples load(SourceSpec spec, Map<String, InputSpec> inputs, long seed) throws DataException {
+    CsvSpec csv = (CsvSpec) spec;
+    if (csv.featureGroups() == null) {
+      if (inputs.size() == 1) {
+        return load(csv, csv.features(), inputs.values().iterator().next());
+      }
+      throw new DataException(KIND, "the model has " + inputs.size() + " inputs (" + String.join(", ", inputs.keySet())
+          + "); list each input's columns under feature_groups: {" + inputs.keySet().iterator().next() + ": [...], ...}");
+    }
+    return load(csv, columnsOf(csv, inputs), ModelSpec.featureRow(inputs));
+  }
+
+  /** The columns of every input's group, in the inputs' order; each group as long as its input. */
+  static List<String> columnsOf(CsvSpec csv, Map<String, InputSpec> inputs) throws DataException {
+    Map<String, List<String>> groups = csv.featureGroups();
+    List<String> columns = new ArrayList<>();
+    for (Map.Entry<String, InputSpec> in : inputs.entrySet()) {
+      List<String> group = groups.get(in.getKey());
+      if (group == null) {
+        throw new DataException(KIND + ".feature_groups", "no group '" + in.getKey() + "' for model input '" + in.getKey()
+            + "' (groups: " + String.join(", ", groups.keySet()) + ")" + Suggestions.didYouMean(in.getKey(), groups.keySet())
+            + "; each model input reads the group of its name");
+      }
+      if (group.size() != in.getValue().elements()) {
+        throw new DataException(KIND + ".feature_groups." + in.getKey(), "group '" + in.getKey() + "' lists " + group.size()
+            + " columns but model input '" + in.getKey() + "' has shape " + in.getValue().shape() + " ("
+            + in.getValue().elements() + " values); make them agree");
+      }
+      columns.addAll(group);
+    }
+    for (String name : groups.keySet()) {
+      if (!inputs.containsKey(name)) {
+        throw new DataException(KIND + ".feature_groups." + name, "group '" + name + "' feeds no model input (inputs: "
+            + String.join(", ", inputs.keySet()) + ")" + Suggestions.didYouMean(name, inputs.keySet()));
+      }
+    }
+    return columns;
+  }
+
+  private static Examples load(CsvSpec csv, List<String> featureColumns, InputSpec input) throws DataException {
     Path path = Path.of(csv.path());
     try (Reader reader = new InputStreamReader(SourceFiles.open(path, KIND, false), StandardCharsets.UTF_8)) {
-      return read(new CsvRecords(reader), csv, path, input);
+      return read(new CsvRecords(reader), csv, featureColumns, path, input);
     } catch (IOException e) {
       throw SourceFiles.unreadable(path, KIND, e);
     } catch (IllegalStateException e) {
@@ -55,7 +108,8 @@ public final class CsvSource implements SourceFactory {
     }
   }
 
-  private static Examples read(CsvRecords records, CsvSpec csv, Path path, InputSpec input) throws IOException, DataException {
+  private static Examples read(CsvRecords records, CsvSpec csv, List<String> columns, Path path, InputSpec input)
+      throws IOException, DataException {
     List<String> header = records.next();
     if (header == null) {
       throw new DataException(KIND, path + ": the file is empty; a header row naming the columns is required");
@@ -63,7 +117,7 @@ public final class CsvSource implements SourceFactory {
     header = new ArrayList<>(header.stream().map(String::strip).toList());
     header.set(0, header.get(0).replace("\uFEFF", ""));
     int labelColumn = column(header, csv.label(), path, "label");
-    List<String> featureNames = csv.features() != null ? csv.features()
+    List<String> featureNames = columns != null ? columns
         : header.stream().filter(name -> !name.equals(csv.label())).toList();
     int[] featureColumns = new int[featureNames.size()];
     for (int i = 0; i < featureColumns.length; i++) {
@@ -105,25 +159,7 @@ public final class CsvSource implements SourceFactory {
     long[] shape = input.shape().stream().mapToLong(Integer::longValue).toArray();
     Origins origins = Origins.lines(path, lines.stream().mapToInt(Integer::intValue).toArray(),
         "column '" + csv.label() + "'");
-    String[] texts = labels.toArray(String[]::new);
-    float[] numeric = numericLabels(labels);
-    if (numeric != null) {
-      // the texts stay known: when the training split names classes, "1" and "2" are names too
-      return new Examples(features.toArray(), shape, numeric, new long[0], List.of(), -1, origins, i -> texts[i]);
-    }
-    for (int i = 0; i < texts.length; i++) {
-      String problem = ClassNames.problem(texts[i]);
-      if (problem != null) {
-        throw new DataException(KIND, origins.of(i) + ": " + problem);
-      }
-    }
-    ClassNames classes = ClassNames.sorted(labels);
-    float[] classIds = new float[texts.length];
-    for (int i = 0; i < classIds.length; i++) {
-      classIds[i] = classes.id(texts[i]);
-    }
-    return new Examples(features.toArray(), shape, classIds, new long[0], classes.names(), classes.size(), origins,
-        i -> texts[i]);
+    return Labels.examples(features.toArray(), shape, labels, origins, KIND);
   }
 
   private static int column(List<String> header, String name, Path path, String key) throws DataException {
@@ -133,18 +169,6 @@ public final class CsvSource implements SourceFactory {
           + String.join(", ", header) + ")" + Suggestions.didYouMean(name, header));
     }
     return index;
-  }
-
-  private static float[] numericLabels(List<String> labels) {
-    float[] values = new float[labels.size()];
-    for (int i = 0; i < values.length; i++) {
-      Double number = number(labels.get(i));
-      if (number == null) {
-        return null;
-      }
-      values[i] = number.floatValue();
-    }
-    return values;
   }
 
   static Double number(String text) {

@@ -6,6 +6,7 @@ import io.inscope.configs.data.DataSpec;
 import io.inscope.configs.data.DataSplitSpec;
 import io.inscope.configs.data.SourceSpec;
 import io.inscope.configs.data.TextSpec;
+import io.inscope.configs.layers.ModelInput;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
@@ -31,13 +32,22 @@ public final class DataLoader {
    * @param seed the job seed
    */
   public Examples load(String where, DataSplitSpec split, InputSpec input, long seed) throws DataException {
+    return load(where, split, Map.of(ModelInput.NAME, input), seed);
+  }
+
+  /**
+   * As {@link #load(String, DataSplitSpec, InputSpec, long)} for a model's named inputs ({@link
+   * io.inscope.configs.ModelSpec#namedInputs()}): each example's features are its inputs' values
+   * in order ({@link SourceFactory#load(SourceSpec, Map, long)}).
+   */
+  public Examples load(String where, DataSplitSpec split, Map<String, InputSpec> inputs, long seed) throws DataException {
     String kind = kindOf(split.source().getClass());
     SourceFactory source = sources.get(kind);
     if (source == null) {
       throw new IllegalStateException("no SourceFactory bound for kind '" + kind + "' (bound: " + sources.keySet() + ")");
     }
     try {
-      return source.load(split.source(), input, seed).scaled(split.scale());
+      return source.load(split.source(), inputs, seed).scaled(split.scale());
     } catch (DataException e) {
       throw e.under(where);
     }
@@ -63,10 +73,34 @@ public final class DataLoader {
    */
   public Splits loadSplits(DataSpec data, InputSpec input, long seed, Optional<ClassNames> saved,
       Optional<Vocabulary> savedVocabulary) throws DataException {
+    return loadSplits(data, Map.of(ModelInput.NAME, input), seed, saved, savedVocabulary);
+  }
+
+  /** As {@link #loadSplits(DataSpec, InputSpec, long, Optional, Optional)} for a model's named inputs. */
+  public Splits loadSplits(DataSpec data, Map<String, InputSpec> inputs, long seed, Optional<ClassNames> saved,
+      Optional<Vocabulary> savedVocabulary) throws DataException {
     Examples train;
     Examples eval;
     Optional<Vocabulary> vocabulary = Optional.empty();
+    if (!data.train().cache()) {
+      // streamed (TfrecordStream): numeric labels, nothing to learn from the split before training
+      eval = data.eval() == null ? null : load("data.eval", data.eval(), inputs, seed);
+      if (eval != null && !eval.classNames().isEmpty()) {
+        throw new DataException("data.eval." + kindOf(data.eval().source().getClass()), eval.origin(0)
+            + ": the labels are class names but data.train's labels are numbers (a tfrecord feature)"
+            + "; give both splits the same kind of labels");
+      }
+      if (eval != null) {
+        eval = Preprocessing.inference(data.eval().steps(), io.inscope.configs.ModelSpec.featureRow(inputs)).applyTo(eval);
+      }
+      return new Splits(null, eval, Optional.empty(), Optional.empty());
+    }
     if (data.train().source() instanceof TextSpec text) {
+      if (inputs.size() != 1) {
+        throw new DataException("data.train.text", "a text source gives one feature per example (token ids) but the model has "
+            + inputs.size() + " inputs (" + String.join(", ", inputs.keySet()) + "); give the model one input");
+      }
+      InputSpec input = inputs.values().iterator().next();
       Vocabulary v;
       try {
         v = savedVocabulary.isPresent() ? savedVocabulary.get() : TextSource.learn(TextSource.read(text), text.maxTokens());
@@ -81,8 +115,8 @@ public final class DataLoader {
       }
       eval = data.eval() == null ? null : loadText("data.eval", data.eval(), v, input);
     } else {
-      train = load("data.train", data.train(), input, seed);
-      eval = data.eval() == null ? null : load("data.eval", data.eval(), input, seed);
+      train = load("data.train", data.train(), inputs, seed);
+      eval = data.eval() == null ? null : load("data.eval", data.eval(), inputs, seed);
     }
     Optional<ClassNames> classes = saved.isPresent() ? saved
         : train.classNames().isEmpty() ? Optional.empty() : Optional.of(ClassNames.of(train.classNames()));
@@ -102,6 +136,9 @@ public final class DataLoader {
           + (eval.classNames().size() > 5 ? ", ..." : "") + ") but data.train's labels are numbers"
           + "; give both splits the same kind of labels");
     }
+    if (eval != null) {
+      eval = Preprocessing.inference(data.eval().steps(), io.inscope.configs.ModelSpec.featureRow(inputs)).applyTo(eval);
+    }
     return new Splits(train, eval, classes, vocabulary);
   }
 
@@ -117,8 +154,9 @@ public final class DataLoader {
   /**
    * A job's data, as training uses it.
    *
-   * @param train {@code data.train}
-   * @param eval {@code data.eval}, or null
+   * @param train {@code data.train}, scaled; its {@code preprocessing} runs on each batch
+   *     ({@link Preprocessing#training}); null when it streams ({@code cache: false}, see {@link TfrecordStream})
+   * @param eval {@code data.eval}, scaled and with its {@code preprocessing} applied; or null
    * @param classes the class names of string labels (class id = index), empty for numeric labels
    * @param vocabulary the vocabulary of text sources, else empty
    */

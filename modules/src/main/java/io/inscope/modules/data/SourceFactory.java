@@ -2,6 +2,7 @@ package io.inscope.modules.data;
 
 import io.inscope.configs.InputSpec;
 import io.inscope.configs.data.SourceSpec;
+import java.util.Map;
 
 /**
  * Loads the examples of one data source kind into memory. Implementations are bound in {@link
@@ -22,4 +23,23 @@ public interface SourceFactory {
    * @throws DataException with {@link DataException#where()} the kind name
    */
   Examples load(SourceSpec spec, InputSpec input, long seed) throws DataException;
+
+  /**
+   * The examples of a model with named inputs ({@code model.inputs}): each example's features are
+   * its inputs' values, one input after the other in the map's order, as {@link
+   * io.inscope.configs.ModelSpec#featureRow()} describes. A source that reads named features
+   * (tfrecord, csv with {@code feature_groups}) feeds each input from the feature of its name.
+   * This default serves one input and refuses several.
+   *
+   * @param inputs the model's inputs by name, in declared order
+   */
+  default Examples load(SourceSpec spec, Map<String, InputSpec> inputs, long seed) throws DataException {
+    if (inputs.size() == 1) {
+      return load(spec, inputs.values().iterator().next(), seed);
+    }
+    String kind = DataLoader.kindOf(spec.getClass());
+    throw new DataException(kind, (kind.matches("[aeiou].*") ? "an " : "a ") + kind + " source gives one feature per example but the model has "
+        + inputs.size() + " inputs (" + String.join(", ", inputs.keySet())
+        + "); feed several inputs from tfrecord (a feature per input), csv (feature_groups) or synthetic data");
+  }
 }

@@ -1,10 +1,12 @@
 package io.inscope.modules.data;
 
 import io.inscope.configs.InputSpec;
+import io.inscope.configs.ModelSpec;
 import io.inscope.configs.data.SourceSpec;
 import io.inscope.configs.data.SyntheticSpec;
 import io.inscope.modules.data.internal.SplitMix64;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code synthetic} source: seeded random examples of {@code model.input}'s shape that a small
@@ -21,7 +23,8 @@ import java.util.List;
  *   <tr><td>classes</td><td>10</td><td>labels are class ids in [0, classes)</td></tr>
  * </table>
  *
- * <p>Each class has a centroid with standard-normal coordinates drawn from the job seed alone;
+ * <p>A model with several inputs gets one row of all their values per example, split into the
+ * inputs by the model. Each class has a centroid with standard-normal coordinates drawn from the job seed alone;
  * an example is a uniformly drawn class id and its centroid plus gaussian noise of standard
  * deviation {@value #NOISE}. The centroids depend on (seed, classes, shape), so a train and an eval
  * split of one job share them; the examples also depend on {@code examples}, so splits of different
@@ -35,6 +38,12 @@ public final class SyntheticSource implements SourceFactory {
   private static final String KIND = "synthetic";
   private static final long CENTROIDS = 0x53594e43L;
   private static final long SAMPLES = 0x53594e53L;
+
+  /** Several inputs are drawn as one feature row of all their values ({@link ModelSpec#featureRow()}). */
+  @Override
+  public Examples load(SourceSpec spec, Map<String, InputSpec> inputs, long seed) throws DataException {
+    return load(spec, ModelSpec.featureRow(inputs), seed);
+  }
 
   @Override
   public Examples load(SourceSpec spec, InputSpec input, long seed) throws DataException {

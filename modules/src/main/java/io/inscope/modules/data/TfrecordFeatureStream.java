@@ -15,7 +15,7 @@ import org.tensorflow.proto.Feature;
 final class TfrecordFeatureStream implements FeatureStream {
   private final TfrecordSpec spec;
   private final List<Path> files;
-  private final TreeSet<String> names;
+  private final List<String> names;
   private final int elements;
   private int next;
   private TfRecordReader reader;
@@ -23,10 +23,14 @@ final class TfrecordFeatureStream implements FeatureStream {
   private long record;
 
   TfrecordFeatureStream(TfrecordSpec spec, InputSpec input, List<Path> files) throws DataException {
+    this(spec, sortedFeatures(spec), input, files);
+  }
+
+  /** Reads {@code names}' values in that order (a model's named inputs: {@link TfrecordSource#featuresOf}). */
+  TfrecordFeatureStream(TfrecordSpec spec, List<String> names, InputSpec input, List<Path> files) throws DataException {
     this.spec = spec;
     this.files = files;
-    this.names = new TreeSet<>(spec.features().keySet());
-    names.remove(spec.label());
+    this.names = names;
     long e = 0;
     for (String name : names) {
       e += TfrecordSource.elements(spec.features().get(name));
@@ -36,6 +40,12 @@ final class TfrecordFeatureStream implements FeatureStream {
           + input.elements() + " (model.input.shape " + input.shape() + ")");
     }
     this.elements = (int) e;
+  }
+
+  private static List<String> sortedFeatures(TfrecordSpec spec) {
+    TreeSet<String> names = new TreeSet<>(spec.features().keySet());
+    names.remove(spec.label());
+    return List.copyOf(names);
   }
 
   @Override

@@ -2,14 +2,17 @@ package io.inscope.modules.data;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.inscope.configs.InputSpec;
+import io.inscope.configs.ModelSpec;
 import io.inscope.configs.data.FeatureEncoding;
 import io.inscope.configs.data.FeatureSpec;
 import io.inscope.configs.data.SourceSpec;
 import io.inscope.configs.data.TfrecordSpec;
+import io.inscope.configs.layers.ModelInput;
 import io.inscope.modules.data.internal.BilinearResize;
 import io.inscope.modules.data.internal.GrowableFloats;
 import io.inscope.modules.data.internal.ImageDecoder;
 import io.inscope.modules.data.internal.Globs;
+import io.inscope.modules.data.internal.Suggestions;
 import io.inscope.modules.data.internal.TfRecordReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,8 +50,11 @@ import org.tensorflow.proto.Feature;
  *       for names ending {@code .gz}, else {@code none}</td></tr>
  * </table>
  *
- * <p>The example's features are all non-label features concatenated in sorted name order; their
- * element count must equal {@code model.input}'s. Framing checksums are verified (see {@link
+ * <p>For a model with one input ({@code model.input}), the example's features are all non-label
+ * features concatenated in sorted name order; their element count must equal {@code
+ * model.input}'s. For a model with several inputs ({@code model.inputs}), each input reads the
+ * feature of its name, which must hold as many values as the input; features no input names are
+ * not read. Framing checksums are verified (see {@link
  * TfRecordReader}); a file whose first bytes do not look like its compression fails before any
  * record is read, naming the compression they look like ({@link
  * io.inscope.modules.data.internal.CompressedStreams}); features a record has but the spec does not name are ignored.
@@ -70,6 +76,59 @@ public final class TfrecordSource implements SourceFactory {
           + " values but model.input.shape " + input.shape() + " has " + input.elements()
           + "; declare the features' shapes so that they add up to model.input, or change model.input.shape");
     }
+    return read(tfrecord, List.copyOf(featureNames), input);
+  }
+
+  /** Each named input reads the feature of its name, in the inputs' order. */
+  @Override
+  public Examples load(SourceSpec spec, Map<String, InputSpec> inputs, long seed) throws DataException {
+    TfrecordSpec tfrecord = (TfrecordSpec) spec;
+    if (!byName(tfrecord, inputs)) {
+      return load(spec, inputs.values().iterator().next(), seed);
+    }
+    return read(tfrecord, featuresOf(tfrecord, inputs), ModelSpec.featureRow(inputs));
+  }
+
+  /**
+   * Whether the model's inputs read features by name: when it has several, or its one input is
+   * named (not {@code input}) after a declared feature. Otherwise every feature but the label
+   * is concatenated in name order.
+   */
+  static boolean byName(TfrecordSpec tfrecord, Map<String, InputSpec> inputs) {
+    if (inputs.size() > 1) {
+      return true;
+    }
+    String name = inputs.keySet().iterator().next();
+    return !name.equals(ModelInput.NAME) && tfrecord.features().containsKey(name) && !name.equals(tfrecord.label());
+  }
+
+  /** The feature of each input's name, checked against the input's element count. */
+  static List<String> featuresOf(TfrecordSpec tfrecord, Map<String, InputSpec> inputs) throws DataException {
+    TreeSet<String> declared = new TreeSet<>(tfrecord.features().keySet());
+    declared.remove(tfrecord.label());
+    for (Map.Entry<String, InputSpec> in : inputs.entrySet()) {
+      String name = in.getKey();
+      FeatureSpec feature = tfrecord.features().get(name);
+      if (name.equals(tfrecord.label())) {
+        throw new DataException(KIND + ".label", "the label feature '" + name + "' is also model.inputs." + name
+            + "; a model input reads a feature other than the label");
+      }
+      if (feature == null) {
+        throw new DataException(KIND + ".features", "no feature '" + name + "' for model.inputs." + name
+            + " (declared: " + declared + ")" + Suggestions.didYouMean(name, declared)
+            + "; each model input reads the feature of its name: declare it under features");
+      }
+      if (elements(feature) != in.getValue().elements()) {
+        throw new DataException(KIND + ".features." + name, "feature '" + name + "' holds " + elements(feature)
+            + " values (shape " + feature.shape() + ") but model.inputs." + name + ".shape " + in.getValue().shape()
+            + " has " + in.getValue().elements() + "; make the shapes agree");
+      }
+    }
+    return List.copyOf(inputs.keySet());
+  }
+
+  /** Every record of the files: {@code featureNames}' values in that order, then the label. */
+  private static Examples read(TfrecordSpec tfrecord, List<String> featureNames, InputSpec input) throws DataException {
     GrowableFloats features = new GrowableFloats();
     GrowableFloats labels = new GrowableFloats();
     List<Path> files = Globs.expand(tfrecord.paths(), KIND + ".paths");
@@ -106,13 +165,26 @@ public final class TfrecordSource implements SourceFactory {
 
   static void append(Map<String, Feature> map, String name, FeatureSpec spec, GrowableFloats dst, TfRecordReader records)
       throws DataException {
+    float[] values = new float[(int) elements(spec)];
+    fill(map, name, spec, values, 0, records);
+    dst.addAll(values);
+  }
+
+  /**
+   * Reads feature {@code name} of a record into {@code dst[at, at + elements)}.
+   *
+   * @return {@code at + elements}
+   */
+  static int fill(Map<String, Feature> map, String name, FeatureSpec spec, float[] dst, int at, TfRecordReader records)
+      throws DataException {
     Feature feature = map.get(name);
     if (feature == null) {
       throw records.error("no feature '" + name + "' (the record has " + new TreeSet<>(map.keySet()) + ")");
     }
+    int elements = (int) elements(spec);
     if (spec.encoding() == FeatureEncoding.IMAGE) {
-      appendImage(feature, name, spec, dst, records);
-      return;
+      fillImage(feature, name, spec, dst, at, records);
+      return at + elements;
     }
     boolean floating = spec.dtype().isFloating();
     int count = floating ? feature.getFloatList().getValueCount() : feature.getInt64List().getValueCount();
@@ -121,23 +193,21 @@ public final class TfrecordSource implements SourceFactory {
           + " reads " + (floating ? "a float_list" : "an int64_list") + "; set its dtype to "
           + (feature.hasFloatList() ? "float32" : feature.hasInt64List() ? "int64" : "a type of its values"));
     }
-    long elements = elements(spec);
     if (count != elements && !spec.variableLength()) {
       throw records.error("feature '" + name + "' has " + count + " values but its shape " + spec.shape() + " needs "
           + elements + "; fix the shape in 'features', or set variable_length: true to pad or truncate it");
     }
-    int kept = (int) Math.min(count, elements);
+    int kept = Math.min(count, elements);
     for (int i = 0; i < kept; i++) {
-      dst.add(floating ? feature.getFloatList().getValue(i) : (float) feature.getInt64List().getValue(i));
+      dst[at + i] = floating ? feature.getFloatList().getValue(i) : (float) feature.getInt64List().getValue(i);
     }
-    for (long i = kept; i < elements; i++) {
-      dst.add(0f);
-    }
+    java.util.Arrays.fill(dst, at + kept, at + elements, 0f);
+    return at + elements;
   }
 
   private static final ThreadLocal<ImageDecoder> DECODERS = ThreadLocal.withInitial(ImageDecoder::new);
 
-  private static void appendImage(Feature feature, String name, FeatureSpec spec, GrowableFloats dst, TfRecordReader records)
+  private static void fillImage(Feature feature, String name, FeatureSpec spec, float[] dst, int at, TfRecordReader records)
       throws DataException {
     if (!feature.hasBytesList() || feature.getBytesList().getValueCount() != 1) {
       throw records.error("feature '" + name + "' is " + kind(feature)
@@ -147,15 +217,11 @@ public final class TfrecordSource implements SourceFactory {
     int h = spec.shape().get(0);
     int w = spec.shape().get(1);
     int c = spec.shape().get(2);
-    float[] pixels = new float[h * w * c];
     try {
       ImageDecoder.Pixels p = DECODERS.get().decode(feature.getBytesList().getValue(0).toByteArray(), c);
-      BilinearResize.resize(p.data(), p.height(), p.width(), c, h, w, pixels, 0);
+      BilinearResize.resize(p.data(), p.height(), p.width(), c, h, w, dst, at);
     } catch (java.io.IOException | RuntimeException e) {
       throw records.error("feature '" + name + "': " + (e.getMessage() == null ? e.toString() : e.getMessage()) + "; write the record again with a PNG, JPEG, GIF or BMP image");
-    }
-    for (float v : pixels) {
-      dst.add(v);
     }
   }
 

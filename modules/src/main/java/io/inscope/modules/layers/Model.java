@@ -1,12 +1,13 @@
 package io.inscope.modules.layers;
 
+import io.inscope.configs.InputSpec;
 import io.inscope.configs.ModelSpec;
 import io.inscope.configs.layers.LayerNodeSpec;
-import io.inscope.configs.layers.ModelInput;
 import io.inscope.configs.regularizers.RegularizerSpec;
 import io.inscope.modules.strategy.ReplicaContext;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Operand;
@@ -15,7 +16,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A graph of layers. {@link #build()} runs the shapes from {@code model.input} through the layers
+ * A graph of layers. {@link #build()} runs the shapes from the model's inputs through the layers
  * in topological order, each creating its weights from the shapes of its inputs (the delayed
  * initialization of Keras); {@link #call} applies them in the same order.
  */
@@ -46,8 +47,7 @@ public final class Model {
     if (outputShape != null) {
       throw new IllegalStateException("the model is already built");
     }
-    Map<String, Shape> shapes = new HashMap<>();
-    shapes.put(ModelInput.NAME, inputShape());
+    Map<String, Shape> shapes = new HashMap<>(inputShapes());
     for (int i = 0; i < order.size(); i++) {
       LayerNodeSpec node = order.get(i);
       List<Shape> in = node.inputs().stream().map(shapes::get).toList();
@@ -81,8 +81,28 @@ public final class Model {
     }
   }
 
+  /**
+   * The shape of one example's features as the model is fed them in training: its input's, or for
+   * several inputs {@code [n]}, all their values in a row ({@link ModelSpec#featureRow()}).
+   */
   public Shape inputShape() {
-    return Shape.of(spec.input().shape().stream().mapToLong(Integer::longValue).toArray());
+    return shape(spec.featureRow());
+  }
+
+  /** Each input's shape by name, in declared order. */
+  public Map<String, Shape> inputShapes() {
+    Map<String, Shape> shapes = new LinkedHashMap<>();
+    spec.namedInputs().forEach((name, in) -> shapes.put(name, shape(in)));
+    return shapes;
+  }
+
+  /** True when the model has more than one input. */
+  public boolean multiInput() {
+    return spec.namedInputs().size() > 1;
+  }
+
+  private static Shape shape(InputSpec in) {
+    return Shape.of(in.shape().stream().mapToLong(Integer::longValue).toArray());
   }
 
   public Shape outputShape() {
@@ -97,18 +117,92 @@ public final class Model {
     return layers;
   }
 
-  /** The model applied to a batch on one replica. */
+  /**
+   * The model applied to a batch on one replica.
+   *
+   * @param input {@code [batch, ...]} of {@link #inputShape()}: with several inputs, each row holds
+   *     their values one after the other, which this splits and reshapes into the inputs
+   */
   public Operand<TFloat32> call(CallContext ctx, Operand<TFloat32> input) {
-    Map<String, Operand<TFloat32>> values = new HashMap<>();
-    values.put(ModelInput.NAME, input);
+    return call(List.of(ctx), List.of(input)).get(0);
+  }
+
+  /** The model applied to a batch on one replica, each input given by name ({@link #inputShapes()}). */
+  public Operand<TFloat32> call(CallContext ctx, Map<String, ? extends Operand<TFloat32>> inputs) {
+    return callNamed(List.of(ctx), List.of(inputs)).get(0);
+  }
+
+  /**
+   * The model applied on every replica of a step, layer by layer: each layer on every replica
+   * before the next layer, so that a {@link CrossReplicaLayer} sees all replicas' inputs.
+   *
+   * @param contexts one per replica, in replica order
+   * @param inputs each replica's batch (as {@link #call(CallContext, Operand)} takes it), in the
+   *     same order
+   * @return each replica's output, in the same order
+   */
+  public List<Operand<TFloat32>> call(List<CallContext> contexts, List<Operand<TFloat32>> inputs) {
+    List<Map<String, Operand<TFloat32>>> named = new ArrayList<>();
+    for (int r = 0; r < contexts.size(); r++) {
+      named.add(named(contexts.get(r), inputs.get(r)));
+    }
+    return callNamed(contexts, named);
+  }
+
+  /** Splits a batch of rows holding every input's values into the inputs, by name. */
+  private Map<String, Operand<TFloat32>> named(CallContext ctx, Operand<TFloat32> input) {
+    Map<String, Shape> shapes = inputShapes();
+    if (shapes.size() == 1) {
+      return Map.of(shapes.keySet().iterator().next(), input);
+    }
+    Ops tf = ctx.tf().withSubScope("inputs");
+    Map<String, Operand<TFloat32>> inputs = new HashMap<>();
+    long offset = 0;
+    for (Map.Entry<String, Shape> in : shapes.entrySet()) {
+      long n = in.getValue().size();
+      Operand<TFloat32> values = tf.slice(input, tf.constant(new long[] {0, offset}), tf.constant(new long[] {-1, n}));
+      long[] dims = new long[in.getValue().numDimensions() + 1];
+      dims[0] = -1;
+      System.arraycopy(in.getValue().asArray(), 0, dims, 1, dims.length - 1);
+      inputs.put(in.getKey(), tf.reshape(values, tf.constant(dims)));
+      offset += n;
+    }
+    return inputs;
+  }
+
+  /** As {@link #call(List, List)}, each replica's inputs given by name. */
+  public List<Operand<TFloat32>> callNamed(
+      List<CallContext> contexts, List<? extends Map<String, ? extends Operand<TFloat32>>> inputs) {
+    int n = contexts.size();
+    List<Map<String, Operand<TFloat32>>> values = new ArrayList<>();
+    for (Map<String, ? extends Operand<TFloat32>> in : inputs) {
+      if (!in.keySet().equals(inputShapes().keySet())) {
+        throw new IllegalArgumentException("the model's inputs are " + inputShapes().keySet() + " (got " + in.keySet() + ")");
+      }
+      values.add(new HashMap<>(in));
+    }
     for (int i = 0; i < order.size(); i++) {
       LayerNodeSpec node = order.get(i);
       Layer layer = layers.get(i);
-      List<Operand<TFloat32>> in = new ArrayList<>();
-      node.inputs().forEach(n -> in.add(values.get(n)));
-      values.put(node.name(), layer instanceof MultiInputLayer m ? m.call(ctx, in) : layer.call(ctx, in.get(0)));
+      if (layer instanceof CrossReplicaLayer cross) {
+        List<Operand<TFloat32>> in = new ArrayList<>();
+        values.forEach(v -> in.add(v.get(node.inputs().get(0))));
+        List<Operand<TFloat32>> out = cross.call(contexts, in);
+        for (int r = 0; r < n; r++) {
+          values.get(r).put(node.name(), out.get(r));
+        }
+        continue;
+      }
+      for (int r = 0; r < n; r++) {
+        Map<String, Operand<TFloat32>> v = values.get(r);
+        List<Operand<TFloat32>> in = new ArrayList<>();
+        node.inputs().forEach(name -> in.add(v.get(name)));
+        v.put(node.name(), layer instanceof MultiInputLayer m ? m.call(contexts.get(r), in) : layer.call(contexts.get(r), in.get(0)));
+      }
     }
-    return values.get(spec.output());
+    List<Operand<TFloat32>> out = new ArrayList<>();
+    values.forEach(v -> out.add(v.get(spec.output())));
+    return out;
   }
 
   /** True when some layer has a kernel or bias regularizer. */

@@ -5,20 +5,38 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Keras' MeanAbsoluteError and MeanSquaredError metrics: each example's mean over its output
- * elements of {@code |y − o|} or {@code (y − o)²}, summed over the batch (the runner divides by the
- * examples). Labels are reshaped to the outputs' shape.
+ * Keras' MeanAbsoluteError, MeanSquaredError and RootMeanSquaredError metrics: each example's mean
+ * over its output elements of {@code |y − o|} or {@code (y − o)²}, summed over the batch (the
+ * runner divides by the examples; the root mean squared error is the square root of that mean,
+ * which is Keras' mean over all elements since every example has as many). Labels are reshaped to
+ * the outputs' shape.
  */
 public final class MeanError implements Metric {
   private final boolean squared;
+  private final boolean root;
 
   public MeanError(boolean squared) {
+    this(squared, false);
+  }
+
+  /** With {@code root}, the root mean squared error ({@code squared} must be set). */
+  public MeanError(boolean squared, boolean root) {
+    if (root && !squared) {
+      throw new IllegalArgumentException("a root mean error is of squared errors");
+    }
     this.squared = squared;
+    this.root = root;
   }
 
   @Override
   public String name() {
-    return squared ? "mean_squared_error" : "mean_absolute_error";
+    return root ? "root_mean_squared_error" : squared ? "mean_squared_error" : "mean_absolute_error";
+  }
+
+  @Override
+  public double value(double[] totals, long examples) {
+    double mean = totals[0] / examples;
+    return root ? Math.sqrt(mean) : mean;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.inscope.modules.strategy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.tensorflow.Graph;
@@ -34,8 +35,27 @@ public interface Strategy {
   /**
    * Mean of one value per replica, returned once per replica, each placed on its replica's device.
    * Every returned value is the same tensor value, so identical updates follow.
+   *
+   * <p>Layers also call it in the forward pass (synchronized batch normalization), and the step
+   * differentiates through it: the ops must have gradients in TensorFlow's C++ registry, or one
+   * registered by the strategy (as the TPU strategy does for {@code CrossReplicaSum}).
    */
   <T extends TNumber> List<Operand<T>> allReduceMean(Ops tf, List<Operand<T>> perReplica);
+
+  /**
+   * {@link #allReduceMean} of several values at once, so a strategy can pack them into fewer
+   * transfers (the gradients of a step go through here).
+   *
+   * @param values per value, one operand per replica, in replica order
+   * @return per value, its mean on each replica's device, in replica order
+   */
+  default <T extends TNumber> List<List<Operand<T>>> allReduceMeans(Ops tf, List<List<Operand<T>>> values) {
+    List<List<Operand<T>>> out = new ArrayList<>();
+    for (List<Operand<T>> perReplica : values) {
+      out.add(allReduceMean(tf, perReplica));
+    }
+    return out;
+  }
 
   /**
    * The graph the session must run in place of {@code built}, when this strategy can only express

@@ -9,9 +9,10 @@ public final class StrategyModule extends AbstractModule {
   protected void configure() {
     MapBinder<String, StrategyFactory> types =
         MapBinder.newMapBinder(binder(), String.class, StrategyFactory.class);
-    types.addBinding("mirrored").toInstance((s, t) -> new MirroredStrategy(t.replicaDevices()));
+    types.addBinding("mirrored")
+        .toInstance((s, t) -> new MirroredStrategy("mirrored", t.replicaDevices(), Reduction.of(s)));
     types.addBinding("multi_worker_mirrored")
-        .toInstance((s, t) -> new MirroredStrategy("multi_worker_mirrored", t.replicaDevices()));
+        .toInstance((s, t) -> new MirroredStrategy("multi_worker_mirrored", t.replicaDevices(), Reduction.of(s)));
     types.addBinding("one_device").toInstance((s, t) -> new OneDeviceStrategy(t.replicaDevices().get(0)));
   }
 }

@@ -2,6 +2,7 @@ package io.inscope.modules.train;
 
 import io.inscope.modules.data.EvalPlan;
 import io.inscope.modules.data.Examples;
+import io.inscope.modules.metrics.ConfusionMatrix;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tensorflow.Result;
@@ -43,7 +44,15 @@ public final class Evaluator {
   private StepMetrics pass(long step, long epoch) {
     long start = System.nanoTime();
     double lossSum = 0;
-    double[] sums = new double[graph.metrics().size()];
+    int[] sizes = graph.metricSizes();
+    double[][] sums = new double[sizes.length][];
+    float[][] batchSums = new float[sizes.length][];
+    for (int m = 0; m < sizes.length; m++) {
+      sums[m] = new double[sizes[m]];
+      batchSums[m] = new float[sizes[m]];
+    }
+    long[] confusion = graph.evalConfusion() == null ? null : new long[(int) graph.evalConfusion().shape().size(0)];
+    float[] batchConfusion = confusion == null ? null : new float[confusion.length];
     for (int b = 0; b < plan.batches(); b++) {
       int count = plan.count(b);
       float[] f = new float[count * examples.featureElements()];
@@ -54,20 +63,33 @@ public final class Evaluator {
           TFloat32 y = TFloat32.tensorOf(withBatch(count, examples.labelShape()), d -> d.copyFrom(DataBuffers.of(l, true, false)))) {
         runner = session.runner().feed(graph.evalFeatures(), x).feed(graph.evalLabels(), y).fetch(graph.evalLoss());
         graph.evalMetricSums().forEach(runner::fetch);
+        if (graph.evalConfusion() != null) {
+          runner.fetch(graph.evalConfusion());
+        }
         try (Result r = runner.run()) {
           lossSum += ((TFloat32) r.get(0)).getFloat() * (double) count;
-          for (int i = 0; i < sums.length; i++) {
-            sums[i] += ((TFloat32) r.get(i + 1)).getFloat();
+          for (int m = 0; m < sums.length; m++) {
+            ((TFloat32) r.get(m + 1)).copyTo(DataBuffers.of(batchSums[m], false, false));
+            for (int j = 0; j < sizes[m]; j++) {
+              sums[m][j] += batchSums[m][j];
+            }
+          }
+          if (confusion != null) {
+            ((TFloat32) r.get(sums.length + 1)).copyTo(DataBuffers.of(batchConfusion, false, false));
+            for (int j = 0; j < confusion.length; j++) {
+              confusion[j] += Math.round(batchConfusion[j]);
+            }
           }
         }
       }
     }
     Map<String, Double> values = new LinkedHashMap<>();
     for (int i = 0; i < sums.length; i++) {
-      values.put(graph.metrics().get(i).name(), sums[i] / examples.size());
+      values.put(graph.metrics().get(i).name(), graph.metrics().get(i).value(sums[i], examples.size()));
     }
     double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
-    return new StepMetrics("eval", step, epoch, lossSum / examples.size(), values, examples.size() / seconds);
+    ConfusionMatrix matrix = confusion == null ? null : new ConfusionMatrix((int) Math.round(Math.sqrt(confusion.length)), confusion);
+    return new StepMetrics("eval", step, epoch, lossSum / examples.size(), values, examples.size() / seconds, null, matrix);
   }
 
   static Shape withBatch(long batch, long[] example) {

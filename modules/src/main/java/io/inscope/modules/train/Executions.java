@@ -25,6 +25,7 @@ final class Executions implements AutoCloseable {
   private final TInt64 stepTensor = TInt64.scalarOf(0L);
   private final Map<Batch, Session.Runner> fullRunners = new IdentityHashMap<>();
   private final float[] losses;
+  private final int[] sizes;
   private final float[][] sums;
   private final FloatDataBuffer lossView;
   private final FloatDataBuffer[] sumViews;
@@ -33,17 +34,20 @@ final class Executions implements AutoCloseable {
     this.session = session;
     this.graph = graph;
     int k = graph.stepsPerExecution();
-    int m = graph.metrics().size();
+    sizes = graph.metricSizes();
+    int m = sizes.length;
     losses = new float[k];
     lossView = DataBuffers.of(losses, false, false);
-    sums = new float[m][k];
+    sums = new float[m][];
     sumViews = new FloatDataBuffer[m];
     for (int i = 0; i < m; i++) {
+      // step i's statistics at [i × size, (i + 1) × size): the layout of the stacked [K, size] fetch
+      sums[i] = new float[k * sizes[i]];
       sumViews[i] = DataBuffers.of(sums[i], false, false);
     }
   }
 
-  /** Runs the batch's steps; their results are then {@link #loss(int)} and {@link #metricSum}. */
+  /** Runs the batch's steps; their results are then {@link #loss(int)} and {@link #metricSums}. */
   void run(Batch batch) {
     stepTensor.setLong(batch.step());
     int j = batch.steps();
@@ -66,7 +70,7 @@ final class Executions implements AutoCloseable {
       for (int i = 0; i < j; i++) {
         losses[i] = ((TFloat32) r.get(at++)).getFloat();
         for (int m = 0; m < sums.length; m++) {
-          sums[m][i] = ((TFloat32) r.get(at++)).getFloat();
+          ((TFloat32) r.get(at++)).copyTo(sumViews[m].slice((long) i * sizes[m], sizes[m]));
         }
       }
     }
@@ -77,9 +81,11 @@ final class Executions implements AutoCloseable {
     return losses[i];
   }
 
-  /** Metric {@code m}'s sum over the global batch of the execution's step {@code i}. */
-  double metricSum(int m, int i) {
-    return sums[m][i];
+  /** Metric {@code m}'s sums (one per statistic) of the execution's step {@code i}, into {@code into}. */
+  void metricSums(int m, int i, double[] into) {
+    for (int j = 0; j < sizes[m]; j++) {
+      into[j] = sums[m][i * sizes[m] + j];
+    }
   }
 
   private Session.Runner fullRunner(Batch batch) {

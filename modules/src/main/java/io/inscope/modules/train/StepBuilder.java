@@ -15,6 +15,7 @@ import io.inscope.modules.layers.ModelFactory;
 import io.inscope.modules.losses.ClassWeighting;
 import io.inscope.modules.losses.Labels;
 import io.inscope.modules.losses.LossFactory;
+import io.inscope.modules.metrics.ConfusionMatrix;
 import io.inscope.modules.metrics.Metric;
 import io.inscope.modules.metrics.MetricFactory;
 import io.inscope.modules.optimizers.Optimizer;
@@ -84,7 +85,7 @@ public final class StepBuilder {
     }
     Ops tf = scope.tf();
     int batch = job.data().train().batchSize();
-    Shape input = Shape.of(job.model().input().shape().stream().mapToLong(Integer::longValue).toArray());
+    Shape input = Shape.of(job.model().featureRow().shape().stream().mapToLong(Integer::longValue).toArray());
 
     MirroredVariable<TInt64> globalStep = declared.create(job.variables(), scope);
     Model model = models.create(job.model());
@@ -95,7 +96,9 @@ public final class StepBuilder {
       metricList.add(new RegularizationLoss());
     }
 
-    int k = job.train().stepsPerExecution();
+    long totalSteps = job.train().steps() != null ? job.train().steps()
+        : train == null ? -1 : (long) job.train().epochs() * (train.size() / batch);
+    int k = job.train().stepsPerExecution().copies(batch, job.model().featureRow().elements(), job.model().layers().size(), totalSteps);
     Placeholder<TFloat32> features = tf.withName("features").placeholder(TFloat32.class, Placeholder.shape(batchShape((long) k * batch, input)));
     Placeholder<TFloat32> labels = tf.withName("labels").placeholder(TFloat32.class, Placeholder.shape(batchShape((long) k * batch, labelShape)));
     Placeholder<TInt64> step = tf.withName("step").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
@@ -124,13 +127,17 @@ public final class StepBuilder {
     for (Metric m : metricList) {
       evalSums.add(m instanceof RegularizationLoss ? RegularizationLoss.penaltySum(evalTf, penalty, evalLabels) : m.batchSum(evalTf, evalLabels, outputs));
     }
+    int units = (int) outputShape.size(outputShape.numDimensions() - 1);
+    Operand<TFloat32> confusion = ConfusionMatrix.applies(job.loss(), units)
+        ? evalTf.withName("confusion").identity(ConfusionMatrix.batchCounts(evalTf, job.loss(), evalLabels, outputs))
+        : null;
     scope.verifyEveryVariableOwned();
     return new TrainGraph(
         features, labels, step, steps.trainOps(), steps.losses(), steps.metricSums(),
         steps.lossVector(host), steps.metricVectors(host),
         evalFeatures, evalLabels, evalLoss, evalSums, tf.withName("outputs").identity(outputs),
         metricList, scope.variables(), optimizer.appliedLearningRate(), PlateauOps.of(optimizer.learningRate()),
-        optimizer.emaSwap());
+        optimizer.emaSwap(), confusion);
   }
 
   private List<Metric> metrics(JobSpec job) {

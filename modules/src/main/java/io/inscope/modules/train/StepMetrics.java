@@ -1,5 +1,6 @@
 package io.inscope.modules.train;
 
+import io.inscope.modules.metrics.ConfusionMatrix;
 import java.util.Map;
 
 /**
@@ -12,6 +13,7 @@ import java.util.Map;
  * @param metrics each metric's mean over the span's examples, by name
  * @param examplesPerSecond throughput over the span
  * @param learningRate the learning rate the span's last step applied (training spans), else null
+ * @param confusion an evaluation's confusion matrix for a classifier, else null
  */
 public record StepMetrics(
     String split,
@@ -20,10 +22,16 @@ public record StepMetrics(
     double loss,
     Map<String, Double> metrics,
     double examplesPerSecond,
-    Double learningRate) {
+    Double learningRate,
+    ConfusionMatrix confusion) {
 
   public StepMetrics {
     metrics = Map.copyOf(metrics);
+  }
+
+  public StepMetrics(String split, long step, long epoch, double loss, Map<String, Double> metrics,
+      double examplesPerSecond, Double learningRate) {
+    this(split, step, epoch, loss, metrics, examplesPerSecond, learningRate, null);
   }
 
   /** Metrics without a learning rate (an evaluation). */
@@ -33,6 +41,6 @@ public record StepMetrics(
 
   /** The same metrics with the learning rate the span's last step applied. */
   public StepMetrics withLearningRate(double rate) {
-    return new StepMetrics(split, step, epoch, loss, metrics, examplesPerSecond, rate);
+    return new StepMetrics(split, step, epoch, loss, metrics, examplesPerSecond, rate, confusion);
   }
 }

@@ -39,6 +39,8 @@ import org.tensorflow.types.TInt64;
  * @param plateau the ops of {@code reduce_on_plateau}, or null with another schedule
  * @param emaSwap with {@code ema}, exchanges the weights with their moving averages (evaluation and
  *     export run between two swaps); null without
+ * @param evalConfusion the evaluation batch's {@link io.inscope.modules.metrics.ConfusionMatrix}
+ *     counts, for a classifier's loss; null for others
  */
 public record TrainGraph(
     Placeholder<TFloat32> features,
@@ -58,7 +60,8 @@ public record TrainGraph(
     List<MirroredVariable<?>> variables,
     Operand<TFloat32> learningRate,
     PlateauOps plateau,
-    Op emaSwap) {
+    Op emaSwap,
+    Operand<TFloat32> evalConfusion) {
 
   public TrainGraph {
     trainOps = List.copyOf(trainOps);
@@ -78,7 +81,8 @@ public record TrainGraph(
         g.outputs(stepLosses), g.nested(stepMetricSums), g.output(lossVector), g.outputs(metricVectors),
         g.placeholder(evalFeatures), g.placeholder(evalLabels), g.output(evalLoss),
         g.outputs(evalMetricSums), g.output(outputs), metrics, variables, g.output(learningRate),
-        plateau == null ? null : plateau.in(graph), emaSwap == null ? null : g.op(emaSwap));
+        plateau == null ? null : plateau.in(graph), emaSwap == null ? null : g.op(emaSwap),
+        evalConfusion == null ? null : g.output(evalConfusion));
   }
 
   /** Steps per execution (K). */
@@ -94,6 +98,19 @@ public record TrainGraph(
   /** The mean loss of the execution's first step. */
   public Operand<TFloat32> loss() {
     return stepLosses.get(0);
+  }
+
+  /**
+   * Each metric's statistics per step: 1 for a scalar sum, the vector's length for a metric that
+   * sums statistics (see {@link Metric#value}).
+   */
+  public int[] metricSizes() {
+    int[] sizes = new int[metrics.size()];
+    for (int m = 0; m < sizes.length; m++) {
+      org.tensorflow.ndarray.Shape shape = evalMetricSums.get(m).shape();
+      sizes[m] = shape.numDimensions() == 0 ? 1 : (int) shape.size(0);
+    }
+    return sizes;
   }
 
   /** The metric sums of the execution's first step. */

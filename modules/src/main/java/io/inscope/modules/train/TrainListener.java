@@ -11,4 +11,10 @@ public interface TrainListener {
   default void onEval(StepMetrics eval) {}
 
   default void onCheckpoint(long step, Path checkpoint) {}
+
+  /**
+   * {@code steps_per_execution: auto} chose {@code steps}, from the fastest time per step measured
+   * for each length tried (nanoseconds, by length).
+   */
+  default void onStepsPerExecution(int steps, java.util.Map<Integer, Long> nanosPerStep) {}
 }

@@ -9,7 +9,10 @@ import io.inscope.modules.checkpoint.Watch;
 import io.inscope.modules.data.Batch;
 import io.inscope.modules.data.BatchPlan;
 import io.inscope.modules.data.BatchPrefetcher;
+import io.inscope.modules.data.DataException;
 import io.inscope.modules.data.Examples;
+import io.inscope.modules.data.Preprocessing;
+import io.inscope.modules.data.TrainingData;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,7 +26,8 @@ import org.tensorflow.types.TFloat32;
  * loss. After each scheduled evaluation the {@link EvaluationRules} run (reduce_on_plateau, the
  * best checkpoint, early stopping, which ends the loop with a checkpoint). Runs {@code train.steps_per_execution} steps per {@code Session.run} on batches a
  * background thread stages into reused feed tensors; metrics stay exact per step, and evaluations,
- * checkpoints and stops happen between executions (see {@link #executionLength}).
+ * checkpoints and stops happen between executions (see {@link #executionLength}). With {@code
+ * steps_per_execution: auto} an {@link ExecutionTuner} picks the executions' length.
  */
 public final class Trainer {
   private final JobSpec job;
@@ -62,13 +66,27 @@ public final class Trainer {
   }
 
   public static long totalSteps(JobSpec job, BatchPlan plan) {
-    return job.train().steps() != null ? job.train().steps() : job.train().epochs() * plan.stepsPerEpoch();
+    return totalSteps(job, plan.stepsPerEpoch());
+  }
+
+  public static long totalSteps(JobSpec job, TrainingData train) {
+    return totalSteps(job, train.stepsPerEpoch());
+  }
+
+  private static long totalSteps(JobSpec job, long stepsPerEpoch) {
+    return job.train().steps() != null ? job.train().steps() : job.train().epochs() * stepsPerEpoch;
   }
 
   /** Trains from {@code startStep} (0, or the step of the restored checkpoint) to the end. */
   public Outcome run(Examples train, BatchPlan plan, long startStep)
-      throws DivergedException, IOException, InterruptedException {
+      throws DivergedException, IOException, InterruptedException, DataException {
     return run(train, plan, startStep, null);
+  }
+
+  /** As {@link #run(TrainingData, long, TrainingState)} for a split held in memory. */
+  public Outcome run(Examples train, BatchPlan plan, long startStep, TrainingState restored)
+      throws DivergedException, IOException, InterruptedException, DataException {
+    return run(TrainingData.inMemory(train, plan), startStep, restored);
   }
 
   /**
@@ -76,31 +94,41 @@ public final class Trainer {
    * restored} is the state of the checkpoint resumed from (null for a new run), whose counters the
    * evaluation rules continue.
    */
-  public Outcome run(Examples train, BatchPlan plan, long startStep, TrainingState restored)
-      throws DivergedException, IOException, InterruptedException {
+  public Outcome run(TrainingData train, long startStep, TrainingState restored)
+      throws DivergedException, IOException, InterruptedException, DataException {
     rules = new EvaluationRules(job, graph, session, checkpoints, checkpointOps,
         restored == null ? Map.of() : restored.watches());
     String stopReason = null;
-    long total = totalSteps(job, plan);
-    long perEpoch = plan.stepsPerEpoch();
+    long total = totalSteps(job, train);
+    long perEpoch = train.stepsPerEpoch();
     int k = graph.stepsPerExecution();
-    Window window = new Window(graph.metrics());
-    double[] sums = new double[graph.metrics().size()];
+    int[] sizes = graph.metricSizes();
+    Window window = new Window(graph.metrics(), sizes);
+    double[][] sums = new double[sizes.length][];
+    for (int m = 0; m < sizes.length; m++) {
+      sums[m] = new double[sizes[m]];
+    }
     StepMetrics lastTrain = null;
     StepMetrics lastEval = null;
     long savedAt = startStep;
     long evaluatedAt = -1;
     long step = startStep;
-    try (BatchPrefetcher batches = BatchPrefetcher.start(
-            train, plan, startStep, total, BatchPrefetcher.DEFAULT_SLOTS, k, s -> executionLength(s, total, perEpoch, k));
+    ExecutionTuner tuner = job.train().stepsPerExecution().auto() && k > 1 ? new ExecutionTuner(k) : null;
+    try (BatchPrefetcher batches = BatchPrefetcher.start(train, startStep, total, BatchPrefetcher.DEFAULT_SLOTS, k,
+            s -> executionLength(s, total, perEpoch, tuner == null ? k : tuner.nextLength()),
+            Preprocessing.training(job.data().train().steps(), job.model().featureRow(), job.seed()));
         Executions executions = new Executions(session, graph)) {
       while (step < total) {
         Batch batch = batches.next();
+        long started = System.nanoTime();
         executions.run(batch);
+        if (tuner != null && tuner.record(batch.steps(), System.nanoTime() - started)) {
+          listener.onStepsPerExecution(tuner.chosen(), tuner.nanosPerStep());
+        }
         for (int i = 0; i < batch.steps(); i++) {
           double loss = executions.loss(i);
           for (int m = 0; m < sums.length; m++) {
-            sums[m] = executions.metricSum(m, i);
+            executions.metricSums(m, i, sums[m]);
           }
           window.add(loss, sums, batch.count());
           step++;

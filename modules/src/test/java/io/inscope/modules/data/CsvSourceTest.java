@@ -40,6 +40,35 @@ class CsvSourceTest {
   }
 
   @Test
+  void featureGroupsFeedEachInputItsColumnsInTheInputsOrder() throws Exception {
+    Path csv = write("a,b,c,y\n1,2,3,0\n4,5,6,1\n");
+    Map<String, List<String>> groups = new java.util.LinkedHashMap<>();
+    groups.put("meta", List.of("c"));
+    groups.put("pair", List.of("b", "a"));
+    CsvSpec spec = new CsvSpec(csv.toString(), "y", null, groups);
+    Map<String, io.inscope.configs.InputSpec> inputs = new java.util.LinkedHashMap<>();
+    inputs.put("pair", input(2));
+    inputs.put("meta", input(1));
+    Examples examples = new CsvSource().load(spec, inputs, 0);
+    assertArrayEquals(new float[] {2, 1, 3, 5, 4, 6}, features(examples));
+    assertArrayEquals(new float[] {0, 1}, labels(examples));
+    try (FeatureStream stream = FeatureStream.open(spec, inputs, csv)) {
+      float[] rows = new float[6];
+      assertEquals(2, stream.read(rows, 2));
+      assertArrayEquals(features(examples), rows);
+    }
+
+    DataException e = assertThrows(DataException.class,
+        () -> new CsvSource().load(new CsvSpec(csv.toString(), "y", null), inputs, 0));
+    assertEquals("csv: the model has 2 inputs (pair, meta); list each input's columns under feature_groups: {pair: [...], ...}",
+        e.getMessage());
+    inputs.put("meta", input(2));
+    e = assertThrows(DataException.class, () -> new CsvSource().load(spec, inputs, 0));
+    assertEquals("csv.feature_groups.meta: group 'meta' lists 1 columns but model input 'meta' has shape [2] (2 values); make them agree",
+        e.getMessage());
+  }
+
+  @Test
   void numericLabelsStayNumbers() throws Exception {
     Path csv = write("x,target\n1,0.25\n2,-3\n3,10\n");
     Examples examples = load(new CsvSpec(csv.toString(), "target", null), 1);

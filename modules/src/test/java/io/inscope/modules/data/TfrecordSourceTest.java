@@ -58,6 +58,37 @@ class TfrecordSourceTest {
   }
 
   @Test
+  void severalInputsReadTheFeatureOfTheirNameInTheInputsOrder() throws Exception {
+    Path file = dir.resolve("train.tfrecord");
+    writeRecords(file, example(0), example(1));
+    Map<String, io.inscope.configs.InputSpec> inputs = new java.util.LinkedHashMap<>();
+    inputs.put("image", input(3));
+    inputs.put("aux", input(2, 1));
+    Examples examples = new TfrecordSource().load(new TfrecordSpec(List.of(file.toString()), FEATURES, "label"), inputs, 0);
+    assertArrayEquals(new long[] {5}, examples.featureShape());
+    // image first (the inputs' order), then aux
+    assertArrayEquals(new float[] {0.5f, 1.5f, 2.5f, 0, 0, 10.5f, 11.5f, 12.5f, 1, -1}, features(examples));
+    assertArrayEquals(new float[] {3, 4}, labels(examples));
+    try (FeatureStream stream = FeatureStream.open(new TfrecordSpec(List.of(file.toString()), FEATURES, "label"), inputs, file)) {
+      float[] rows = new float[10];
+      assertEquals(2, stream.read(rows, 4));
+      assertArrayEquals(features(examples), rows);
+    }
+
+    inputs.put("imag", input(1));
+    DataException e = assertThrows(DataException.class,
+        () -> new TfrecordSource().load(new TfrecordSpec(List.of(file.toString()), FEATURES, "label"), inputs, 0));
+    assertEquals("tfrecord.features: no feature 'imag' for model.inputs.imag (declared: [aux, image]); did you mean 'image'?"
+        + "; each model input reads the feature of its name: declare it under features", e.getMessage());
+    inputs.remove("imag");
+    inputs.put("image", input(4));
+    e = assertThrows(DataException.class,
+        () -> new TfrecordSource().load(new TfrecordSpec(List.of(file.toString()), FEATURES, "label"), inputs, 0));
+    assertEquals("tfrecord.features.image: feature 'image' holds 3 values (shape [3]) but model.inputs.image.shape [4] has 4"
+        + "; make the shapes agree", e.getMessage());
+  }
+
+  @Test
   void globReadsMatchingFilesInSortedOrder() throws Exception {
     writeRecords(dir.resolve("part-1.tfrecord"), example(2));
     writeRecords(dir.resolve("part-0.tfrecord"), example(0), example(1));
@@ -273,7 +304,7 @@ class TfrecordSourceTest {
     writeRecords(file, false, examples);
   }
 
-  private static void writeRecords(Path file, boolean gzip, Example... examples) throws IOException {
+  static void writeRecords(Path file, boolean gzip, Example... examples) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (Example example : examples) {
       byte[] data = example.toByteArray();

@@ -94,6 +94,45 @@ class GraphModelTest {
   }
 
   @Test
+  void severalInputsAreCutFromTheFeatureRowInDeclaredOrder() {
+    java.util.Map<String, InputSpec> inputs = new java.util.LinkedHashMap<>();
+    inputs.put("image", new InputSpec(List.of(2, 2), DType.FLOAT32));
+    inputs.put("meta", new InputSpec(List.of(3), DType.FLOAT32));
+    ModelSpec spec = new ModelSpec(null, inputs, List.of(
+        node(new io.inscope.configs.layers.FlattenSpec(), "flat", "image"),
+        node(new ActivationLayerSpec(Activation.TANH), "t", "meta"),
+        node(new ConcatenateSpec(-1), "cat", "t", "flat")), null);
+    assertEquals(Shape.of(7), INJECTOR.getInstance(ModelFactory.class).create(spec).inputShape());
+    int batch = 2;
+    float[] x = uniform(new Random(8), batch * 7, -2, 2);
+    float[] y = forward(spec, x, batch);
+    double[] expected = new double[batch * 7];
+    for (int row = 0; row < batch; row++) {
+      for (int i = 0; i < 3; i++) {
+        expected[row * 7 + i] = Math.tanh(x[row * 7 + 4 + i]); // meta: the row's last 3 values
+      }
+      for (int i = 0; i < 4; i++) {
+        expected[row * 7 + 3 + i] = x[row * 7 + i]; // image: its first 4, flattened
+      }
+    }
+    assertClose("concatenated inputs", expected, y, 0, 1e-6);
+  }
+
+  @Test
+  void aMergeOfInputsOfOtherShapesFailsAtItsLayer() {
+    java.util.Map<String, InputSpec> inputs = new java.util.LinkedHashMap<>();
+    inputs.put("a", new InputSpec(List.of(3), DType.FLOAT32));
+    inputs.put("b", new InputSpec(List.of(2), DType.FLOAT32));
+    ModelSpec spec = new ModelSpec(null, inputs, List.of(node(new AddSpec(), "sum", "a", "b")), null);
+    Model model = INJECTOR.getInstance(ModelFactory.class).create(spec);
+    try (Graph g = new Graph(); StrategyScope scope = StrategyScope.open(new OneDeviceStrategy("/device:CPU:0"), g, 1)) {
+      LayerShapeException e = assertThrows(LayerShapeException.class, model::build);
+      assertEquals("model.layers[0].add", e.path());
+      assertTrue(e.getMessage().contains("[3] and [2]"), e.getMessage());
+    }
+  }
+
+  @Test
   void mergeShapesFollowKerasRules() {
     Merge add = new Merge(Merge.Op.ADD, "add", "add");
     assertEquals(Shape.of(4, 8), add.build(List.of(Shape.of(4, 8), Shape.of(1, 8))));

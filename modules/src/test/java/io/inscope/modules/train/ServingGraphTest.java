@@ -140,7 +140,7 @@ class ServingGraphTest {
           System.arraycopy(X[i], 0, flat, i * 3, 3);
         }
         try (TFloat32 x = TFloat32.tensorOf(Shape.of(X.length, 3), d -> d.copyFrom(DataBuffers.of(flat)))) {
-          Session.Runner run = s.runner().feed(serving.inputs(), x);
+          Session.Runner run = s.runner().feed(serving.inputs().get(ServingGraph.SINGLE_INPUT), x);
           serving.outputs().values().forEach(run::fetch);
           Result r = run.run();
           int i = 0;

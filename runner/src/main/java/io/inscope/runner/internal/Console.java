@@ -141,6 +141,20 @@ public final class Console implements TrainListener, AutoCloseable {
     }
   }
 
+  @Override
+  public void onStepsPerExecution(int steps, Map<Integer, Long> nanosPerStep) {
+    if (!quiet) {
+      line(stepsPerExecutionLine(steps, nanosPerStep));
+    }
+  }
+
+  /** {@code steps_per_execution auto: 8 (µs per step by steps per run: 1: 812.3, 2: 640.1, ...)}. */
+  public static String stepsPerExecutionLine(int steps, Map<Integer, Long> nanosPerStep) {
+    List<String> parts = new ArrayList<>();
+    nanosPerStep.forEach((k, ns) -> parts.add(String.format(Locale.ROOT, "%d: %.1f", k, ns / 1e3)));
+    return "steps_per_execution auto: " + steps + " (µs per step by steps per run: " + String.join(", ", parts) + ")";
+  }
+
   public void line(String s) {
     if (bar != null) {
       // a log line printed over the bar would be torn; the bar is redrawn below it

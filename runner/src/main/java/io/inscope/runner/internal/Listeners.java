@@ -29,6 +29,11 @@ public final class Listeners implements TrainListener {
   }
 
   @Override
+  public void onStepsPerExecution(int steps, java.util.Map<Integer, Long> nanosPerStep) {
+    all.forEach(l -> l.onStepsPerExecution(steps, nanosPerStep));
+  }
+
+  @Override
   public void onCheckpoint(long step, Path checkpoint) {
     all.forEach(l -> l.onCheckpoint(step, checkpoint));
   }

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * The report as one self-contained HTML page: no script, no external file; the chart is inlined as
- * a base64 PNG. Per run: the final training and evaluation metrics, the provenance and the
+ * a base64 PNG. Per run: the final training and evaluation metrics, the latest confusion matrix
+ * (a classifier with an eval split), the provenance and the
  * resolved job.
  */
 public final class ReportPage {
@@ -104,6 +105,21 @@ public final class ReportPage {
         if (v != null) {
           h.append("<tr><td>").append(esc(k)).append("</td><td style=\"text-align:left\">").append(esc(v)).append("</td></tr>\n");
         }
+      }
+      h.append("</table>\n");
+    }
+    if (!run.confusionMatrix().isEmpty()) {
+      h.append("<h3>Confusion matrix (latest evaluation; rows: true class, columns: predicted)</h3>\n<table>\n");
+      for (int r = 0; r < run.confusionMatrix().size(); r++) {
+        h.append("<tr>");
+        List<String> row = run.confusionMatrix().get(r);
+        for (int c = 0; c < row.size(); c++) {
+          String tag = r == 0 || c == 0 ? "th" : "td";
+          // the diagonal (correct predictions) stands out
+          String style = r > 0 && r == c ? " style=\"background:#e6f4ea\"" : "";
+          h.append('<').append(tag).append(style).append('>').append(esc(row.get(c))).append("</").append(tag).append('>');
+        }
+        h.append("</tr>\n");
       }
       h.append("</table>\n");
     }

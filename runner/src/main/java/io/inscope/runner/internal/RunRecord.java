@@ -17,16 +17,19 @@ import java.util.Set;
 
 /**
  * What a finished (or still running) run directory says about itself, as {@code runner.jar report}
- * reads it: every line of {@code metrics.jsonl}, {@code job.resolved.yaml} and
- * {@code provenance.json} (the last two empty when absent).
+ * reads it: every line of {@code metrics.jsonl}, {@code job.resolved.yaml},
+ * {@code provenance.json} and {@code confusion_matrix.csv} (the last three empty when absent).
  *
  * @param name how the report labels the run (the directory's name)
  * @param dir the run directory
  * @param points every metrics line, in file order
  * @param resolvedJob the text of job.resolved.yaml
  * @param provenance the fields of provenance.json, as text, in file order
+ * @param confusionMatrix the rows of confusion_matrix.csv (the latest evaluation's), empty when
+ *     absent
  */
-public record RunRecord(String name, Path dir, List<Point> points, String resolvedJob, Map<String, String> provenance) {
+public record RunRecord(String name, Path dir, List<Point> points, String resolvedJob, Map<String, String> provenance,
+    List<List<String>> confusionMatrix) {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> NOT_METRICS = Set.of("split", "step", "epoch", "examples_per_sec", "time");
 
@@ -41,6 +44,11 @@ public record RunRecord(String name, Path dir, List<Point> points, String resolv
   public RunRecord {
     points = List.copyOf(points);
     provenance = Map.copyOf(provenance);
+    confusionMatrix = List.copyOf(confusionMatrix);
+  }
+
+  public RunRecord(String name, Path dir, List<Point> points, String resolvedJob, Map<String, String> provenance) {
+    this(name, dir, points, resolvedJob, provenance, List.of());
   }
 
   public static RunRecord read(Path dir) throws UserException, IOException {
@@ -73,7 +81,8 @@ public record RunRecord(String name, Path dir, List<Point> points, String resolv
     }
     Path name = dir.toAbsolutePath().normalize().getFileName();
     return new RunRecord(name == null ? dir.toString() : name.toString(), dir, points,
-        Files.isRegularFile(job) ? Files.readString(job) : "", fields);
+        Files.isRegularFile(job) ? Files.readString(job) : "", fields,
+        ConfusionMatrixCsv.read(dir.resolve(ConfusionMatrixCsv.FILE)));
   }
 
   private static Point point(JsonNode n) {
@@ -114,7 +123,7 @@ public record RunRecord(String name, Path dir, List<Point> points, String resolv
 
   /** The same run, labelled {@code name}. */
   public RunRecord named(String label) {
-    return new RunRecord(label, dir, points, resolvedJob, provenance);
+    return new RunRecord(label, dir, points, resolvedJob, provenance, confusionMatrix);
   }
 
   /** {@code loss} first, then every other metric, in the order they first appear. */
