@@ -24,6 +24,7 @@ import io.inscope.runner.internal.Listeners;
 import io.inscope.runner.internal.LostTask;
 import io.inscope.runner.internal.ConfusionMatrixCsv;
 import io.inscope.runner.internal.MetricsFile;
+import io.inscope.runner.internal.WarmStart;
 import io.inscope.runner.internal.Provenance;
 import io.inscope.runner.internal.TensorBoardWriter;
 import io.inscope.runner.internal.RunDirectory;
@@ -159,7 +160,15 @@ final class JobRun {
     if (state != null) {
       startStep = state.step();
       if (!output.quiet) {
-        err.println("resuming from " + latest.get() + " (step " + startStep + ")");
+        err.println("resuming from " + latest.get() + " (step " + startStep + ")"
+            + (spec.initFrom() == null ? "" : "; init_from not applied (a resumed run continues from its own checkpoint)"));
+      }
+    } else if (spec.initFrom() != null) {
+      // before step 0, after the initializers: what is not loaded keeps its initial value
+      WarmStart.Report report = WarmStart.apply(spec.initFrom(), session.session(), session.initOps);
+      WarmStart.write(run, report);
+      if (!output.quiet) {
+        err.println(report.summary());
       }
     }
     long total = Trainer.totalSteps(spec, session.trainData);

@@ -17,10 +17,20 @@ class GraphPlanTest {
 
   @Test
   void aMergeOfMismatchedShapesIsReportedWhereItWasWritten() throws Exception {
-    Path job = DIR.resolve("merge-shape-mismatch.yaml");
+    planFails("merge-shape-mismatch");
+  }
+
+  /** Two named inputs of other shapes (a flattened [4, 4, 1] image and a [3] vector) merged by add. */
+  @Test
+  void aMergeOfInputsOfOtherShapesIsReportedWhereItWasWritten() throws Exception {
+    planFails("inputs-merge-mismatch");
+  }
+
+  private static void planFails(String name) throws Exception {
+    Path job = DIR.resolve(name + ".yaml");
     CliHarness.Run r = CliHarness.run("plan", job.toString());
     assertEquals(ExitCodes.USAGE, r.exit(), r.out() + r.err());
-    Path golden = DIR.resolve("merge-shape-mismatch.expected.txt");
+    Path golden = DIR.resolve(name + ".expected.txt");
     if (Boolean.getBoolean("golden.update")) {
       Files.writeString(golden, r.err());
     }

@@ -42,7 +42,7 @@ import java.util.List;
  * random ({@link DataSpec}), so both feed the model alike; random steps apply to training only.
  */
 public record DataSplitSpec(
-    @Doc("the source: exactly one of idx, csv, tfrecord, image_folder, text, synthetic") @Inline SourceSpec source,
+    @Doc("the source: exactly one of idx, csv, tfrecord, image_folder, image_csv, text, synthetic") @Inline SourceSpec source,
     @Doc("multiplies every feature") @Default("1.0") double scale,
     @Doc("steps applied in order after scale: rescale, normalize, random_flip, random_crop, random_brightness,"
         + " random_contrast; random ones in training only; left out of eval = train's steps that are not random")

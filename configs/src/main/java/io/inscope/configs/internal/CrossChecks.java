@@ -84,7 +84,9 @@ final class CrossChecks {
     } else {
       for (String split : List.of("train", "eval")) {
         DataSplitSpec s = split.equals("train") ? spec.data().train() : spec.data().eval();
-        if (s != null && !s.steps().isEmpty()) {
+        // an eval split without steps of its own takes the training split's: one report for both
+        boolean inherited = split.equals("eval") && !spec.data().train().steps().isEmpty();
+        if (s != null && !inherited && !s.steps().isEmpty()) {
           String path = "data." + split + ".preprocessing";
           problems.add(at(locations, path), path, "preprocessing applies to models with one input; this model has "
               + named.size() + " (model.inputs): remove the steps, or preprocess the data before the run");

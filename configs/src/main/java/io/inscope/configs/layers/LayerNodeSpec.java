@@ -37,9 +37,9 @@ public record LayerNodeSpec(
     LayerSpec layer,
     @Doc("unique layer name; its variables are <name>.<weight>; default: the kind, then kind_1, kind_2, ...")
         @OptionalKey String name,
-    @Doc("the layer's input: a layer name or a list of names ('input' is the model input); default: the previous layer")
+    @Doc("the layer's input: a layer name or a list of names ('input' is the model input, or a name of model.inputs); default: the previous layer")
         @OptionalKey @OneOrList List<String> inputs,
-    @Doc("false freezes the layer's weights: no gradient, no optimizer slots") @Default("true") boolean trainable,
+    @Doc("false freezes the layer's weights: no gradient, no optimizer slots; a frozen batch_normalization runs in inference mode") @Default("true") boolean trainable,
     @Doc("penalty on the layer's kernel added to the loss, a kind (l1, l2, l1_l2)") @OptionalKey
         RegularizerSpec kernelRegularizer,
     @Doc("penalty on the layer's bias added to the loss, a kind (l1, l2, l1_l2)") @OptionalKey

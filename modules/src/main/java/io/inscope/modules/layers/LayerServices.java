@@ -66,6 +66,11 @@ public final class LayerServices {
     return v;
   }
 
+  /** False when the layer is frozen ({@code trainable: false}). */
+  public boolean layerTrainable() {
+    return node == null || node.trainable();
+  }
+
   /** The initial value an initializer kind draws, for layers that compose one (an LSTM's forget bias). */
   public InitialValue<TFloat32> initialValue(InitializerSpec init) {
     return initializers.initialValue(init, TFloat32.class);

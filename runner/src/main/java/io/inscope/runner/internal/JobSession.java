@@ -5,6 +5,7 @@ import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import io.inscope.configs.JobSpec;
 import io.inscope.modules.checkpoint.CheckpointOps;
+import io.inscope.modules.checkpoint.InitOps;
 import io.inscope.modules.cluster.ClusterUnavailableException;
 import io.inscope.modules.cluster.SystemInitializer;
 import io.inscope.modules.cluster.Topology;
@@ -59,6 +60,8 @@ public final class JobSession implements AutoCloseable {
   public final Graph graph;
   public final TrainGraph step;
   public final CheckpointOps checkpointOps;
+  /** With {@code init_from}, the ops that assign loaded weights to every replica; else null. */
+  public final InitOps initOps;
   /** Builds the model again for a serving graph (export). */
   public final ModelFactory models;
   private Session session;
@@ -66,7 +69,7 @@ public final class JobSession implements AutoCloseable {
 
   private JobSession(JobSpec job, SystemInitializer system, Topology topology, Strategy strategy, Examples train,
       Examples eval, Optional<ClassNames> classes, Optional<Vocabulary> vocabulary, BatchPlan plan, TrainingData trainData,
-      Graph graph, TrainGraph step, CheckpointOps checkpointOps, ModelFactory models) {
+      Graph graph, TrainGraph step, CheckpointOps checkpointOps, InitOps initOps, ModelFactory models) {
     this.job = job;
     this.system = system;
     this.topology = topology;
@@ -80,6 +83,7 @@ public final class JobSession implements AutoCloseable {
     this.graph = graph;
     this.step = step;
     this.checkpointOps = checkpointOps;
+    this.initOps = initOps;
     this.models = models;
   }
 
@@ -150,9 +154,11 @@ public final class JobSession implements AutoCloseable {
     try {
       TrainGraph step;
       CheckpointOps ckpt;
+      InitOps init;
       try (StrategyScope scope = StrategyScope.open(strategy, graph, job.seed())) {
         step = injector.getInstance(StepBuilder.class).build(job, scope, Shape.of(trainData.labelShape()), train);
         ckpt = CheckpointOps.build(scope.tf(), step.variables());
+        init = job.initFrom() == null ? null : InitOps.build(scope.tf(), step.variables());
       }
       checkLabels(job, step, train, eval);
       if (trainData instanceof TfrecordStream stream) {
@@ -172,12 +178,13 @@ public final class JobSession implements AutoCloseable {
           throw e;
         }
         JobSession session = new JobSession(job, system, topology, strategy, train, eval, classes, vocabulary, plan,
-            trainData, annotated, step.in(annotated), ckpt.in(annotated), injector.getInstance(ModelFactory.class));
+            trainData, annotated, step.in(annotated), ckpt.in(annotated), init == null ? null : init.in(annotated),
+            injector.getInstance(ModelFactory.class));
         session.onClose(graph::close);
         return session;
       }
       return new JobSession(job, system, topology, strategy, train, eval, classes, vocabulary, plan, trainData, graph, step, ckpt,
-          injector.getInstance(ModelFactory.class));
+          init, injector.getInstance(ModelFactory.class));
     } catch (IllegalArgumentException e) {
       graph.close();
       system.shutdown(job, topology);
