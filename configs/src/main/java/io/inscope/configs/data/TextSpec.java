@@ -47,7 +47,7 @@ public record TextSpec(
   public TextSpec {
     if (isTfrecord(path)) {
       if (separator != null) {
-        throw new SpecException("separator", "applies to CSV and TSV files; " + path + " is read as TFRecord (by its name)");
+        throw new SpecException("separator", "applies to CSV and TSV files; " + fileName(path) + " is read as TFRecord (by its name)");
       }
       if (compression == null) {
         compression = Compression.byName(path);
@@ -55,7 +55,7 @@ public record TextSpec(
     } else {
       if (compression != null) {
         throw new SpecException("compression", "applies to TFRecord files (.tfrecord, .tfrecords, then .gz optionally); "
-            + path + " is read as CSV/TSV");
+            + fileName(path) + " is read as CSV/TSV");
       }
       if (separator == null) {
         separator = Separator.byName(path);
@@ -69,6 +69,11 @@ public record TextSpec(
   /** A CSV or TSV text source. */
   public TextSpec(String path, String text, String label, Separator separator, Integer maxTokens, int sequenceLength) {
     this(path, text, label, separator, maxTokens, sequenceLength, null);
+  }
+
+  private static String fileName(String path) {
+    java.nio.file.Path name = java.nio.file.Path.of(path).getFileName();
+    return name == null ? path : name.toString();
   }
 
   /** Whether {@code path} names a TFRecord file: {@code .tfrecord} or {@code .tfrecords}, then {@code .gz} or not. */

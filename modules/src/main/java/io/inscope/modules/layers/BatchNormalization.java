@@ -85,6 +85,7 @@ public final class BatchNormalization extends NamedLayer implements CrossReplica
   @Override
   public List<Operand<TFloat32>> call(List<CallContext> contexts, List<Operand<TFloat32>> inputs) {
     List<Operand<TFloat32>> out = new ArrayList<>();
+    // a frozen layer normalizes with its moving statistics in training too (Keras 3)
     if (!contexts.get(0).training() || !services.layerTrainable()) {
       for (int r = 0; r < contexts.size(); r++) {
         CallContext ctx = contexts.get(r);
