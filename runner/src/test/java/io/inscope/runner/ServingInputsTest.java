@@ -114,6 +114,15 @@ class ServingInputsTest {
       }
     }
     assertTrue(n == 24, "12 PNG and 12 JPEG files: " + n);
+
+    // predict feeds the files to serving_bytes; one that does not decode is a usage error naming the batch
+    Path bad = Files.createDirectories(tmp.resolve("bad"));
+    Files.copy(tmp.resolve("eval/alpha/img000.png"), bad.resolve("a.png"));
+    Files.writeString(bad.resolve("b.png"), "not an image");
+    CliHarness.Run p = CliHarness.run("predict", run.toString(), "--input", bad.toString(), "--output", tmp.resolve("p.csv").toString());
+    assertEquals(2, p.exit(), p.err());
+    assertTrue(p.err().contains("--input: image_folder: an image of the 2 up to " + bad.resolve("b.png") + " does not decode")
+        && !p.err().contains("\tat "), p.err());
   }
 
   private static void copyTree(Path from, Path to) throws Exception {

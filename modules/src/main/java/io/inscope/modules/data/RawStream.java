@@ -29,6 +29,10 @@ public interface RawStream extends Closeable {
    */
   static Optional<RawStream> open(SourceSpec source, Path fileOrDir) throws DataException {
     if (source instanceof TextSpec text) {
+      if (TextSpec.isTfrecord(text.path())) {
+        throw new DataException(TextSource.KIND, "prediction reads a text job's texts from CSV or TSV files (a column named '"
+            + text.text() + "'); this job's texts are in TFRecord files, which predict does not read yet");
+      }
       return Optional.of(new TextStream(text, FeatureStream.files(fileOrDir)));
     }
     if (source instanceof ImageFolderSpec) {

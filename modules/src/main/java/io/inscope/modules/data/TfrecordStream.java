@@ -1,10 +1,10 @@
 package io.inscope.modules.data;
 
 import io.inscope.configs.InputSpec;
-import io.inscope.configs.layers.ModelInput;
 import io.inscope.configs.ModelSpec;
 import io.inscope.configs.data.DataSplitSpec;
 import io.inscope.configs.data.TfrecordSpec;
+import io.inscope.configs.layers.ModelInput;
 import io.inscope.modules.data.internal.Globs;
 import io.inscope.modules.data.internal.SplitMix64;
 import io.inscope.modules.data.internal.TfRecordReader;

@@ -27,7 +27,8 @@ import org.tensorflow.TargetSessions;
  * multi_worker_mirrored over two gRPC server tasks on loopback, both in this process (task 1's
  * server is what {@code runner.jar worker} runs; task 0's is the one the chief starts), one
  * replica per task: the graph is replicated across the tasks' devices, batch statistics and
- * gradients cross the tasks over TensorFlow's gRPC runtime. The residual network with synchronized
+ * gradients cross the tasks over TensorFlow's gRPC runtime, through the default all-reduce of
+ * multi_worker_mirrored (the ring, which the synchronized batch norm also differentiates through). The residual network with synchronized
  * batch norm and the Transformer block of {@link MirroredEquivalenceTest} end within 1e-6
  * (relative) of one_device after 100 steps, every component identical across the tasks.
  */
@@ -72,7 +73,7 @@ class MultiWorkerEquivalenceTest {
     Topology topology = system.initialize(job);
     assertEquals(2, topology.replicaDevices().size(), topology.replicaDevices().toString());
     assertTrue(topology.replicaDevices().get(1).contains("/task:1/"), topology.replicaDevices().toString());
-    Strategy strategy = new MirroredStrategy("multi_worker_mirrored", topology.replicaDevices(), new HubReduction());
+    Strategy strategy = new MirroredStrategy("multi_worker_mirrored", topology.replicaDevices(), Reduction.of(job.strategy()));
     Map<String, float[]> two = MirroredEquivalenceTest.train(job, strategy,
         g -> TargetSessions.open(g, topology.target(), system.sessionConfig(job)));
     assertEquals(one.keySet(), two.keySet());

@@ -3,6 +3,12 @@ package io.inscope.modules.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.inscope.configs.DType;
+import io.inscope.configs.data.ColorMode;
+import io.inscope.configs.data.FeatureEncoding;
+import io.inscope.configs.data.FeatureSpec;
+import io.inscope.configs.data.ImageFolderSpec;
+import io.inscope.configs.data.TfrecordSpec;
 import io.inscope.modules.data.internal.ParallelImages;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
@@ -11,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -72,6 +80,20 @@ class ServingImagesTest {
         }
       }
     }
+  }
+
+  @Test
+  void imageSourcesGetTheBytesSignature() {
+    assertEquals(Optional.of(List.of(9, 11, 1)), ServingGraph.imageShape(new ImageFolderSpec("f", ColorMode.GRAYSCALE, List.of(9, 11))));
+    FeatureSpec image = new FeatureSpec(List.of(24, 24, 3), DType.FLOAT32, FeatureEncoding.IMAGE, false);
+    FeatureSpec label = new FeatureSpec(List.of(), DType.INT64);
+    assertEquals(Optional.of(List.of(24, 24, 3)),
+        ServingGraph.imageShape(new TfrecordSpec(List.of("a.tfrecord"), Map.of("image", image, "label", label), "label")));
+    FeatureSpec numbers = new FeatureSpec(List.of(4), DType.FLOAT32);
+    assertEquals(Optional.empty(), ServingGraph.imageShape(new TfrecordSpec(List.of("a.tfrecord"),
+        Map.of("image", image, "extra", numbers, "label", label), "label")), "an image and other features: no bytes signature");
+    assertEquals(Optional.empty(), ServingGraph.imageShape(new TfrecordSpec(List.of("a.tfrecord"),
+        Map.of("x", numbers, "label", label), "label")));
   }
 
   /** A 16x16 GIF of 8 palette colours (the JDK's GIF reader loses pixels of smaller ones). */
