@@ -1,6 +1,7 @@
 """Checks a run directory's export and checkpoints with TensorFlow Python (CI never runs this).
 
-    /work/venv-tf/bin/python tools/check_export.py RUN_DIR --input FILE [--label COLUMN] [--jar runner/target/runner.jar]
+    /work/venv-tf/bin/python tools/check_export.py RUN_DIR --input FILE_OR_DIR [--label COLUMN] [--text COLUMN]
+        [--jar runner/target/runner.jar]
 
 (/work/venv-tf is a venv with `pip install tensorflow-cpu==2.21.0`.) It checks what TensorFlow's own
 tools see in a run directory written by runner.jar:
@@ -15,8 +16,14 @@ tools see in a run directory written by runner.jar:
    names, and probabilities (or predictions) within 1e-5 of TensorFlow Python's.
 
 FILE is a CSV file (every column but the label column `--label` is a feature, in file order) or an
-IDX file of examples (`.idx`, `.idx.gz`, or an `*-ubyte` file). Prints what it found; exits 1 on a
-mismatch.
+IDX file of examples (`.idx`, `.idx.gz`, or an `*-ubyte` file). For a text model (its `inputs` are
+strings) FILE is the job's CSV/TSV file and `--text` names the text column: the raw texts are fed.
+For an image model, FILE_OR_DIR is a folder of images: their bytes go to the `serving_bytes`
+signature (input `image_bytes`), and, as an independent check of the graph's decoding, the images
+decoded and resized by TensorFlow Python as Keras' `image_dataset_from_directory` does
+(`tf.io.decode_image`, `tf.image.resize` bilinear) go to `serving_default`: their probabilities are
+printed side by side (PNG: equal to float rounding; JPEG: TensorFlow's default fast IDCT differs from
+the accurate one the export uses by a few levels). Prints what it found; exits 1 on a mismatch.
 """
 
 import argparse
@@ -55,6 +62,25 @@ def read_idx(path):
     return np.frombuffer(data[4 + 4 * rank:], dtype=dtype).astype(np.float32).reshape(dims)
 
 
+IMAGE_EXTENSIONS = (".bmp", ".gif", ".jpeg", ".jpg", ".png")
+
+
+def read_texts(path, column):
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f, delimiter="\t" if path.endswith((".tsv", ".tab")) else ","))
+    header = [h.strip().lstrip("\ufeff") for h in rows[0]]
+    i = header.index(column)
+    return [r[i] for r in rows[1:] if r and not (len(r) == 1 and not r[0].strip())]
+
+
+def list_images(folder):
+    """The image files below folder, by folder path then name (as the image_folder source lists them)."""
+    found = []
+    for root, _, files in os.walk(folder):
+        found += [(root, f) for f in files if f.lower().endswith(IMAGE_EXTENSIONS)]
+    return [os.path.join(r, f) for r, f in sorted(found)]
+
+
 def predict_with_runner(jar, model, path):
     out = tempfile.NamedTemporaryFile(suffix=".jsonl", delete=False).name
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2")
@@ -71,6 +97,7 @@ def main():
     ap.add_argument("run_dir")
     ap.add_argument("--input", required=True)
     ap.add_argument("--label", default=None, help="the CSV's label column (left out of the features)")
+    ap.add_argument("--text", default=None, help="a text model's text column in --input")
     ap.add_argument("--jar", default="runner/target/runner.jar")
     a = ap.parse_args()
     problems = []
@@ -100,11 +127,32 @@ def main():
     if sig.method_name != "tensorflow/serving/predict":
         problems.append("method_name is " + repr(sig.method_name))
 
-    x = read_csv(a.input, a.label) if a.input.endswith(".csv") else read_idx(a.input)
     model = tf.saved_model.load(export)
     f = model.signatures["serving_default"]
     shape = [d.size for d in sig.inputs["inputs"].tensor_shape.dim][1:]
-    out = {k: v.numpy() for k, v in f(inputs=tf.constant(x.reshape([-1] + shape))).items()}
+    if sig.inputs["inputs"].dtype == tf.string.as_datatype_enum:
+        x = read_texts(a.input, a.text)
+        print("  text model: %d raw texts from column %r, e.g. %r" % (len(x), a.text, x[0][:60]))
+        out = {k: v.numpy() for k, v in f(inputs=tf.constant(x)).items()}
+    elif os.path.isdir(a.input):
+        files = list_images(a.input)
+        x = files
+        b = proto.meta_graphs[0].signature_def["serving_bytes"]
+        print("  serving_bytes: input %s, outputs %s" % (sorted(b.inputs), sorted(b.outputs)))
+        contents = [open(p, "rb").read() for p in files]
+        out = {k: v.numpy() for k, v in model.signatures["serving_bytes"](image_bytes=tf.constant(contents)).items()}
+        h, w, c = shape
+        pixels = np.stack([tf.image.resize(tf.io.decode_image(d, channels=c, expand_animations=False), [h, w],
+                                           method="bilinear").numpy() for d in contents])
+        keras = f(inputs=tf.constant(pixels, dtype=tf.float32))["probabilities"].numpy()
+        for kind in IMAGE_EXTENSIONS:
+            rows = [i for i, p in enumerate(files) if p.lower().endswith(kind)]
+            if rows:
+                print("  %s (%d files): max |probability difference|, graph decoding vs TF Python's: %.3g" % (
+                    kind, len(rows), float(np.max(np.abs(keras[rows] - out["probabilities"][rows])))))
+    else:
+        x = read_csv(a.input, a.label) if a.input.endswith(".csv") else read_idx(a.input)
+        out = {k: v.numpy() for k, v in f(inputs=tf.constant(x.reshape([-1] + shape))).items()}
     for k in sorted(out):
         print("  %-13s %-8s %-10s first row: %s" % (k, out[k].dtype, list(out[k].shape),
               out[k][0] if out[k].dtype != object else out[k][0].decode()))

@@ -12,7 +12,7 @@ export TF_CPP_MIN_LOG_LEVEL=2
 rate() {
   python3 -c "import json,sys; r=[json.loads(l) for l in open(sys.argv[1]) if '\"train\"' in l][1:]; m=sum(x['examples_per_sec'] for x in r)/len(r); print('%.0f examples/s (%.1f steps/s)' % (m, m/128))" "$1/metrics.jsonl"
 }
-grep -v '^  workers:\|^  deadline:\|^cluster:' $EX > "$OUT/one.yaml"
+grep -v '^  workers:\|^  deadline:\|^  step_timeout:\|^cluster:' $EX > "$OUT/one.yaml"
 sed 's/127.0.0.1:2222, 127.0.0.1:2223/127.0.0.1:24700/' $EX > "$OUT/task1.yaml"
 sed 's/127.0.0.1:2222, 127.0.0.1:2223/127.0.0.1:24700, 127.0.0.1:24701/' $EX > "$OUT/task2.yaml"
 java -jar $JAR run "$OUT/one.yaml" --set strategy.type=one_device --output "$OUT/one" --quiet >/dev/null 2>&1

@@ -11,9 +11,9 @@
 #
 # JOB      a multi_worker_mirrored job (default examples/multi-worker.yaml: 784-256-10 MLP, 203,530
 #          parameters, global batch 128); its cluster is replaced, checkpoints and eval are turned off
-# STEPS    training steps per run (default 200); bytes and time are counted from step WARMUP to
-#          step STEPS - 10
-# WARMUP   steps left out of the figures: graph set-up, first-step allocation (default 50)
+# STEPS    training steps of the long run (default 250)
+# WARMUP   training steps of the short run (default 50): per step = (long - short) / (STEPS - WARMUP),
+#          so connecting, sending the graph, initializing and the final checkpoint cancel
 # RATE     the bandwidth of every task's link (default 1gbit; tc units)
 # TASKS    the task counts (default "1 2 4"); REDUCTIONS (default "hub ring")
 # OUT      where logs, run directories and scaling.csv go (default a new temporary directory)
@@ -24,14 +24,13 @@
 set -euo pipefail
 JAR=${JAR:-$PWD/runner/target/runner.jar}
 JOB=${JOB:-examples/multi-worker.yaml}
-STEPS=${STEPS:-200}
+STEPS=${STEPS:-250}
 WARMUP=${WARMUP:-50}
 RATE=${RATE:-1gbit}
 TASKS=${TASKS:-"1 2 4"}
 REDUCTIONS=${REDUCTIONS:-"hub ring"}
 OUT=${OUT:-$(mktemp -d /tmp/inscope-scaling.XXXXXX)}
 PORT=2222
-LOG_EVERY=1
 export TF_CPP_MIN_LOG_LEVEL=2
 mkdir -p "$OUT"
 [ "$(id -u)" = 0 ] || { echo "scaling.sh: needs root (ip netns, tc)" >&2; exit 77; }
@@ -70,15 +69,42 @@ counters() {
   for ((i = 0; i < n; i++)); do
     line+=" $(cat /sys/class/net/inscopev$i/statistics/rx_bytes) $(cat /sys/class/net/inscopev$i/statistics/tx_bytes)"
   done
-  echo "$line"
+  echo "${line# }"
 }
 
-last_step() {
-  grep -o '"split":"train","step":[0-9]*' "$1" 2>/dev/null | tail -1 | grep -o '[0-9]*$' || true
+# steps/s of a run between its first and last training log lines (every WARMUP steps), from their
+# times: the first WARMUP steps, with the set-up, are left out
+steps_per_second() {
+  local first last
+  first=$(grep '"split":"train"' "$1" | head -1)
+  last=$(grep '"split":"train"' "$1" | tail -1)
+  step() { echo "$1" | grep -o '"step":[0-9]*' | cut -d: -f2; }
+  when() { date -d "$(echo "$1" | grep -o '"time":"[^"]*"' | cut -d'"' -f4)" +%s.%N; }
+  awk -v s0="$(step "$first")" -v s1="$(step "$last")" -v t0="$(when "$first")" -v t1="$(when "$last")" \
+    'BEGIN { printf "%.1f", (s1 - s0) / (t1 - t0) }'
 }
 
+# runs the job for $1 steps on task 0 (the workers already serve); prints "seconds tx0 rx0 tx1 rx1 ..."
+chief() {
+  local steps=$1 n=$2 reduce=$3 addresses=$4 tag=$5 before after t0 t1
+  before=$(counters "$n")
+  t0=$(date +%s.%N)
+  ip netns exec inscope0 java -jar "$JAR" run "$JOB" --output "$OUT/$tag-$steps" --fresh --quiet \
+    --set "cluster.workers=[$addresses]" --set cluster.deadline=120s \
+    --set strategy.type=multi_worker_mirrored --set "strategy.all_reduce=$reduce" \
+    --set "train.steps=$steps" --set train.eval_every=never --set "train.log_every_steps=$WARMUP" \
+    --set "checkpoint.every_steps=$((steps * 10))" >"$OUT/$tag-$steps-chief.log" 2>&1 \
+    || { echo "scaling.sh: $tag failed, see $OUT/$tag-$steps-chief.log" >&2; tail -5 "$OUT/$tag-$steps-chief.log" >&2; exit 70; }
+  t1=$(date +%s.%N)
+  after=$(counters "$n")
+  paste -d' ' <(echo "$t0 $before" | tr ' ' '\n') <(echo "$t1 $after" | tr ' ' '\n') | awk '{printf "%s ", $2 - $1}'
+  echo
+}
+
+# per step: the difference between a run of STEPS and one of WARMUP steps, so that what every run
+# does once (connecting, sending the graph, initializing, the final checkpoint) cancels
 run() {
-  local n=$1 reduce=$2 tag="$2-$1" addresses="" workers=""
+  local n=$1 reduce=$2 tag="$2-$1" addresses=""
   for ((i = 0; i < n; i++)); do
     addresses+="${addresses:+,}10.77.0.$((i + 1)):$PORT"
   done
@@ -89,39 +115,24 @@ run() {
   for ((i = 1; i < n; i++)); do
     for _ in $(seq 600); do grep -q "serving at" "$OUT/$tag-worker$i.log" && break; sleep 0.1; done
   done
-  ip netns exec inscope0 java -jar "$JAR" run "$JOB" --output "$OUT/$tag" --fresh --quiet \
-    --set "cluster.workers=[$addresses]" --set cluster.deadline=120s \
-    --set strategy.type=multi_worker_mirrored --set "strategy.all_reduce=$reduce" \
-    --set "train.steps=$STEPS" --set "train.log_every_steps=$LOG_EVERY" --set train.eval_every=never \
-    --set "checkpoint.every_steps=$((STEPS * 10))" >"$OUT/$tag-chief.log" 2>&1 &
-  local chief=$! seen="" samples="$OUT/$tag.samples"
-  : >"$samples"
-  while kill -0 "$chief" 2>/dev/null; do
-    local s
-    s=$(last_step "$OUT/$tag/metrics.jsonl")
-    if [ -n "$s" ] && [ "$s" != "$seen" ]; then
-      echo "$s $(date +%s.%N)$(counters "$n")" >>"$samples"
-      seen=$s
-    fi
-    sleep 0.02
-  done
-  wait "$chief" || { echo "scaling.sh: $tag failed, see $OUT/$tag-chief.log" >&2; tail -5 "$OUT/$tag-chief.log" >&2; exit 70; }
+  local short long
+  short=$(chief "$WARMUP" "$n" "$reduce" "$addresses" "$tag")
+  long=$(chief "$STEPS" "$n" "$reduce" "$addresses" "$tag")
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
   PIDS=()
-  # a sample is taken when a step's metrics line appears, so it may include part of the next step:
-  # both ends are taken while training runs (from WARMUP to 10 steps before the end), so that part
-  # is on both sides and cancels
-  awk -v warm="$WARMUP" -v last="$((STEPS - 10))" -v n="$n" -v reduce="$reduce" '
-    $1 >= warm && !first { split($0, a); first = 1 }
-    $1 <= last { split($0, b) }
+  echo "$short" >"$OUT/$tag.short"
+  echo "$long" >"$OUT/$tag.long"
+  local rate
+  rate=$(steps_per_second "$OUT/$tag-$STEPS/metrics.jsonl")
+  awk -v steps="$((STEPS - WARMUP))" -v n="$n" -v reduce="$reduce" -v rate="$rate" '
+    NR == 1 { split($0, a) }
+    NR == 2 { split($0, b) }
     END {
-      steps = b[1] - a[1]
-      if (steps <= 0) { print "no steps measured" > "/dev/stderr"; exit 1 }
       for (i = 0; i < n; i++) {
-        printf "%s,%d,%d,%.0f,%.0f,%.2f\n", reduce, n, i, (b[3 + 2 * i] - a[3 + 2 * i]) / steps,
-          (b[4 + 2 * i] - a[4 + 2 * i]) / steps, steps / (b[2] - a[2])
+        printf "%s,%d,%d,%.0f,%.0f,%s\n", reduce, n, i, (b[2 + 2 * i] - a[2 + 2 * i]) / steps,
+          (b[3 + 2 * i] - a[3 + 2 * i]) / steps, rate
       }
-    }' "$samples" >>"$OUT/scaling.csv"
+    }' "$OUT/$tag.short" "$OUT/$tag.long" >>"$OUT/scaling.csv"
 }
 
 network
@@ -135,5 +146,5 @@ for n in $TASKS; do
     run "$n" "$reduce"
   done
 done
-echo "job $JOB, $STEPS steps (from step $WARMUP), links of $RATE; $OUT/scaling.csv:"
+echo "job $JOB, runs of $STEPS and $WARMUP steps, links of $RATE; $OUT/scaling.csv:"
 column -s, -t "$OUT/scaling.csv"

@@ -45,7 +45,10 @@ public record JobSpec(
         String output,
     @Doc("Guice modules (fully qualified class names on the classpath) that add kinds; code execution")
         @Default("[]")
-        List<String> plugins) {
+        List<String> plugins,
+    @Doc("fine-tuning: load the model's weights from a run, checkpoint or SavedModel before step 0 of a new run")
+        @OptionalKey
+        InitFromSpec initFrom) {
 
   public JobSpec {
     if (!name.matches("[A-Za-z0-9._-]{1,100}") || name.equals(".") || name.equals("..")) {
@@ -61,5 +64,14 @@ public record JobSpec(
     variables = List.copyOf(variables);
     metrics = List.copyOf(metrics);
     plugins = List.copyOf(plugins);
+  }
+
+  /** A job without {@code init_from}. */
+  public JobSpec(int version, String name, long seed, ClusterSpec cluster, StrategySpec strategy,
+      List<VariableSpec> variables, ModelSpec model, LossSpec loss, List<MetricSpec> metrics, OptimizerSpec optimizer,
+      DataSpec data, TrainSpec train, CheckpointSpec checkpoint, ExportSpec export, TensorBoardSpec tensorboard,
+      String output, List<String> plugins) {
+    this(version, name, seed, cluster, strategy, variables, model, loss, metrics, optimizer, data, train, checkpoint,
+        export, tensorboard, output, plugins, null);
   }
 }

@@ -3,6 +3,8 @@ package io.inscope.runner;
 import io.inscope.runner.bench.Bench;
 import io.inscope.runner.bench.CnnProfile;
 import io.inscope.runner.bench.ImageFolderBench;
+import io.inscope.runner.bench.StreamBench;
+import io.inscope.runner.bench.StreamMemoryBench;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {"Benchmark training throughput: the runner's loop and a hand-written TensorFlow Java loop",
         "on MLP-A (784-256-10, batch 128) and MLP-B (784-1024-1024-10, batch 256), Adam, in one process;",
         "the MatMul peak; the Fashion-MNIST MLP's training time; JVM start to first step; resident memory;",
-        "images decoded per second from PNG class folders (image_folder)."})
+        "images decoded per second from PNG class folders (image_folder).",
+        "--input-pipeline: streamed against pre-staged input; --stream-memory GB: resident memory streaming GB of TFRecord files."})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -57,8 +60,33 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--data-only", description = "only the data figures (image_folder decoding), not the training loops")
   boolean dataOnly;
 
+  @Option(names = "--input-pipeline", description = {"only streamed against pre-staged input: the Fashion-MNIST MLP and CNN examples",
+      "trained from TFRecord shards with cache: false and with cache: true; steps/s, CPU per step, step-time ratio"})
+  boolean inputPipeline;
+
+  @Option(names = "--stream-memory", paramLabel = "GB", description = {"only resident memory while streaming: writes GB gigabytes of",
+      "TFRecord shards under --stream-dir (a child JVM), trains an MLP one epoch over them (cache: false), prints peak VmHWM, deletes them"})
+  double streamMemory;
+
+  @Option(names = "--stream-dir", defaultValue = "runs/bench", description = "where --input-pipeline and --stream-memory write their TFRecord files (default ${DEFAULT-VALUE})")
+  Path streamDir;
+
+  @Option(names = "--keep-data", description = "with --stream-memory: keep the files written")
+  boolean keepData;
+
   @Override
   public Integer call() throws Exception {
+    if (streamMemory < 0) {
+      throw new UserException(ExitCodes.USAGE, "bench: --stream-memory must be > 0 gigabytes");
+    }
+    if (streamMemory > 0) {
+      new StreamMemoryBench(streamDir, streamMemory, keepData).run(spec.commandLine().getOut());
+      return ExitCodes.OK;
+    }
+    if (inputPipeline) {
+      new StreamBench(streamDir, repeats).run(spec.commandLine().getOut());
+      return ExitCodes.OK;
+    }
     if (steps < 1 || repeats < 1 || stepsPerExecution < 1 || memorySteps < 0 || intraOp < 0 || interOp < 0) {
       throw new UserException(ExitCodes.USAGE,
           "bench: --steps, --repeats and --steps-per-execution must be >= 1; --memory-steps, --intra-op and --inter-op >= 0");

@@ -74,8 +74,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     try (JobSession session = JobSession.build(run.job(), injector, saved, vocabulary)) {
       DataSplitSpec split = run.job().data().eval() != null ? run.job().data().eval() : run.job().data().train();
       String where = run.job().data().eval() != null ? "data.eval" : "data.train";
+      if (session.eval == null && session.train == null && data.isEmpty()) {
+        throw new UserException(ExitCodes.USAGE, "the job has no data.eval and data.train streams (cache: false), which"
+            + " evaluate does not read whole; give files with --data, or add a data.eval split to the job");
+      }
       // without data.eval, the training split as evaluation sees data: its preprocessing less the augmentation
-      Examples examples = session.eval != null ? session.eval
+      Examples examples = session.eval != null ? session.eval : session.train == null ? null
           : Preprocessing.inference(split.steps(), run.job().model().featureRow()).applyTo(session.train);
       if (!data.isEmpty()) {
         where = "--data";

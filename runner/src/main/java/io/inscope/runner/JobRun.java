@@ -24,6 +24,7 @@ import io.inscope.runner.internal.Listeners;
 import io.inscope.runner.internal.LostTask;
 import io.inscope.runner.internal.ConfusionMatrixCsv;
 import io.inscope.runner.internal.MetricsFile;
+import io.inscope.runner.internal.WarmStart;
 import io.inscope.runner.internal.Provenance;
 import io.inscope.runner.internal.TensorBoardWriter;
 import io.inscope.runner.internal.RunDirectory;
@@ -159,10 +160,18 @@ final class JobRun {
     if (state != null) {
       startStep = state.step();
       if (!output.quiet) {
-        err.println("resuming from " + latest.get() + " (step " + startStep + ")");
+        err.println("resuming from " + latest.get() + " (step " + startStep + ")"
+            + (spec.initFrom() == null ? "" : "; init_from not applied (a resumed run continues from its own checkpoint)"));
+      }
+    } else if (spec.initFrom() != null) {
+      // before step 0, after the initializers: what is not loaded keeps its initial value
+      WarmStart.Report report = WarmStart.apply(spec.initFrom(), session.session(), session.initOps);
+      WarmStart.write(run, report);
+      if (!output.quiet) {
+        err.println(report.summary());
       }
     }
-    long total = Trainer.totalSteps(spec, session.plan);
+    long total = Trainer.totalSteps(spec, session.trainData);
     if (startStep > total) {
       throw new UserException(ExitCodes.USAGE,
           "the latest checkpoint of " + run.path() + " is at step " + startStep + " but the job now trains "
@@ -177,10 +186,14 @@ final class JobRun {
       Outcome outcome;
       stop.attach(trainer::requestStop, spec.train());
       try {
-        outcome = trainer.run(session.train, session.plan, startStep, state);
+        outcome = trainer.run(session.trainData, startStep, state);
       } catch (DivergedException e) {
         console.close();
         throw new UserException(ExitCodes.DIVERGED, e.getMessage());
+      } catch (DataException e) {
+        // a streamed split reads its records as it trains: a bad one stops the run here, checkpoint kept
+        console.close();
+        throw new UserException(ExitCodes.USAGE, e.getMessage());
       } catch (TensorFlowException e) {
         console.close();
         throw LostTask.of(e, spec);

@@ -59,7 +59,7 @@ public final class PlanCommand implements Callable<Integer> {
       out.printf("replicas: %d (%s)%n", session.strategy.replicas(), String.join(", ", session.strategy.replicaDevices()));
       int batch = s.data().train().batchSize();
       out.printf("batch: %d global, %d per replica; %d training examples, %d steps per epoch%n",
-          batch, batch / session.strategy.replicas(), session.train.size(), session.plan.stepsPerEpoch());
+          batch, batch / session.strategy.replicas(), session.trainData.size(), session.trainData.stepsPerEpoch());
       out.printf("%-32s %-14s %-8s %-10s %s%n", "variable", "shape", "dtype", "kind", "devices");
       long params = 0;
       for (MirroredVariable<?> v : session.step.variables()) {

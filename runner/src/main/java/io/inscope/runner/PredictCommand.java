@@ -1,10 +1,9 @@
 package io.inscope.runner;
 
-import io.inscope.configs.JobSpec;
 import io.inscope.modules.data.DataException;
-import io.inscope.modules.data.FeatureStream;
 import io.inscope.modules.train.ServingHead;
 import io.inscope.runner.internal.Injectors;
+import io.inscope.runner.internal.PredictionFeed;
 import io.inscope.runner.internal.PredictionWriter;
 import io.inscope.runner.internal.ServedModel;
 import java.io.PrintWriter;
@@ -28,7 +27,8 @@ import picocli.CommandLine.Spec;
     name = "predict",
     mixinStandardHelpOptions = true,
     description = {"Predict every example of --input with the model of RUN_DIR (its latest checkpoint) or of a SavedModel.",
-        "The input is of the job's source kind (csv, idx examples file, tfrecord; a directory: its files); labels are not needed.",
+        "The input is of the job's source kind (csv, idx examples file, tfrecord, text: a CSV/TSV file with the text column;",
+        "image_folder: an image or a folder of images; a directory: its files); labels are not needed.",
         "Rows: class, class_id and the probability of each class (or --top-k of them), or the regression prediction."})
 public final class PredictCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RUN_DIR|SAVED_MODEL_DIR", description = "a run directory, or a SavedModel folder it exported")
@@ -62,17 +62,14 @@ public final class PredictCommand implements Callable<Integer> {
     long examples = 0;
     long start = System.nanoTime();
     try (ServedModel served = ServedModel.open(model, Injectors.forJob(java.util.List.of()), w -> err.println("warning: " + w))) {
-      JobSpec job = served.job;
-      int width = (int) job.model().featureRow().elements();
-      float[] batch = new float[batchSize * width];
       long lastShown = 0;
-      try (FeatureStream in = FeatureStream.open(job.data().train().source(), job.model().namedInputs(), input);
+      try (PredictionFeed feed = PredictionFeed.open(served, input, batchSize);
           PredictionWriter out = new PredictionWriter(output, served.classNames, topK)) {
-        for (int n = in.read(batch, batchSize); n > 0; n = in.read(batch, batchSize)) {
-          try (Result r = served.predict(batch, n)) {
-            write(served, r, n, out);
+        for (Result r = feed.next(); r != null; r = feed.next()) {
+          try (Result batch = r) {
+            write(served, batch, feed.size(), out);
           }
-          examples += n;
+          examples += feed.size();
           if (terminal && System.nanoTime() - lastShown > 500_000_000L) {
             lastShown = System.nanoTime();
             err.printf("\rpredict: %d examples, %.0f examples/s", examples, examples / Math.max(1e-9, (lastShown - start) / 1e9));

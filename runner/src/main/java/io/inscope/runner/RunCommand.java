@@ -1,6 +1,7 @@
 package io.inscope.runner;
 
 import io.inscope.configs.JobSpec;
+import io.inscope.configs.JobFileException;
 import io.inscope.configs.LoadedJob;
 import io.inscope.configs.Secrets;
 import io.inscope.configs.StrategyType;
@@ -69,7 +70,7 @@ public final class RunCommand implements Callable<Integer> {
   boolean fresh;
 
   /** A job to run: its spec and run directory, or the error that keeps it from running. */
-  private record Planned(String label, JobSpec spec, Secrets secrets, Path dir, UserException error) {}
+  private record Planned(String label, JobSpec spec, Secrets secrets, Path dir, UserException error, LoadedJob loaded) {}
 
   @Override
   public Integer call() throws Exception {
@@ -149,7 +150,16 @@ public final class RunCommand implements Callable<Integer> {
       if (job.error() != null) {
         throw job.error();
       }
-      return new JobRun(job.spec(), job.secrets(), job.dir(), job.label(), fresh, output, err, stop).run();
+      try {
+        return new JobRun(job.spec(), job.secrets(), job.dir(), job.label(), fresh, output, err, stop).run();
+      } catch (UserException e) {
+        if (e.path() == null || job.loaded() == null) {
+          throw e;
+        }
+        // an error of a key found while running (init_from's shapes): reported where it was written
+        throw new UserException(e.exitCode(),
+            new JobFileException(job.loaded().file().toString(), List.of(job.loaded().errorAt(e.path(), e.detail()))).report());
+      }
     } catch (Exception e) {
       return JobResult.failed(job.label(), Cli.report(e, err), (System.nanoTime() - t0) / 1e9, job.dir());
     }
@@ -179,7 +189,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
           loaded = JobOptions.load(file, all);
         } catch (UserException e) {
-          plan.add(new Planned(file + suffix, null, null, null, e));
+          plan.add(new Planned(file + suffix, null, null, null, e, null));
           continue;
         }
         JobSpec job = loaded.spec();
@@ -197,7 +207,7 @@ public final class RunCommand implements Callable<Integer> {
             clash = new UserException(ExitCodes.USAGE, file + ": " + e.getMessage());
           }
         }
-        plan.add(new Planned(label, job, secrets, dir, clash));
+        plan.add(new Planned(label, job, secrets, dir, clash, loaded));
       }
     }
     return plan;

@@ -102,6 +102,96 @@ class DataSourcesTest {
     }
   }
 
+  /**
+   * Bad files stop {@code run} with exit 2 before the first step, naming the folder, file or row:
+   * a class folder without images, a file that is not an image, a text row without text.
+   */
+  @Test
+  void badImagesAndTextExit2BeforeTrainingNamingTheFileOrRow() throws Exception {
+    Path root = tmp.resolve("images");
+    png(root.resolve("a/1.png"));
+    png(root.resolve("a/2.png"));
+    Files.createDirectories(root.resolve("b"));
+    Path job = Files.writeString(tmp.resolve("images.yaml"), """
+        version: 1
+        name: images
+        model:
+          input: {shape: [4, 4, 1]}
+          layers: [flatten, {dense: {units: 2}}]
+        loss: {sparse_categorical_crossentropy: {from_logits: true}}
+        optimizer: adam
+        data:
+          train: {image_folder: {path: images, color_mode: grayscale, size: [4, 4]}, batch_size: 2}
+        train: {epochs: 1}
+        """);
+    CliHarness.Run run = CliHarness.run("run", job.toString(), "--output", tmp.resolve("out").toString(), "--quiet");
+    assertEquals(ExitCodes.USAGE, run.exit(), run.err());
+    assertTrue(run.err().contains("data.train.image_folder.path: " + root.resolve("b") + ": the class folder 'b' holds no image"), run.err());
+
+    png(root.resolve("b/1.png"));
+    Files.writeString(root.resolve("b/2.png"), "not an image");
+    run = CliHarness.run("run", job.toString(), "--output", tmp.resolve("out").toString(), "--quiet");
+    assertEquals(ExitCodes.USAGE, run.exit(), run.err());
+    assertTrue(run.err().contains("data.train.image_folder: " + root.resolve("b/2.png")
+        + ": not a PNG, JPEG, GIF or BMP image (it starts 6e 6f 74 20); replace or remove the file"), run.err());
+    assertFalse(run.err().contains("Exception"), run.err());
+    assertFalse(Files.exists(tmp.resolve("out/checkpoints")), "no training step ran");
+
+    Path tsv = Files.writeString(tmp.resolve("reviews.tsv"), "text\tlabel\ngood film\tpos\n\tneg\nbad\tneg\n");
+    Path text = Files.writeString(tmp.resolve("text.yaml"), """
+        version: 1
+        name: text
+        model:
+          input: {shape: [4], dtype: int32}
+          layers: [{embedding: {input_dim: 10, output_dim: 2}}, flatten, {dense: {units: 2}}]
+        loss: {sparse_categorical_crossentropy: {from_logits: true}}
+        optimizer: adam
+        data:
+          train: {text: {path: reviews.tsv, text: text, label: label, sequence_length: 4}, batch_size: 1}
+        train: {epochs: 1}
+        """);
+    run = CliHarness.run("run", text.toString(), "--output", tmp.resolve("text-out").toString(), "--quiet");
+    assertEquals(ExitCodes.USAGE, run.exit(), run.err());
+    assertTrue(run.err().contains("data.train.text: " + tsv + ":3: column 'text': the text is empty"), run.err());
+  }
+
+  /** An image_csv job (paths relative to the CSV, class-name labels) passes check and runs. */
+  @Test
+  void imageCsvJobPassesCheckAndRuns() throws Exception {
+    StringBuilder csv = new StringBuilder("file,shape\n");
+    for (int i = 0; i < 6; i++) {
+      png(tmp.resolve("lists/img/" + i + ".png"));
+      csv.append("img/").append(i).append(".png,").append(i % 2 == 0 ? "round" : "square").append('\n');
+    }
+    Files.writeString(tmp.resolve("lists/train.csv"), csv);
+    Path job = Files.writeString(tmp.resolve("list.yaml"), """
+        version: 1
+        name: list
+        model:
+          input: {shape: [4, 4, 1]}
+          layers: [flatten, {dense: {units: 2}}]
+        loss: {sparse_categorical_crossentropy: {from_logits: true}}
+        optimizer: adam
+        data:
+          train:
+            image_csv: {path: lists/train.csv, image: file, label: shape, color_mode: grayscale, size: [4, 4]}
+            preprocessing: [{rescale: 1/255}, {random_flip: horizontal}]
+            batch_size: 2
+        train: {epochs: 2}
+        """);
+    assertEquals(0, CliHarness.run("check", job.toString()).exit());
+    CliHarness.Run run = CliHarness.run("run", job.toString(), "--output", tmp.resolve("list-out").toString(), "--quiet");
+    assertEquals(0, run.exit(), run.err());
+    assertEquals("round\nsquare\n", Files.readString(tmp.resolve("list-out/classes.txt")));
+  }
+
+  private static void png(Path file) throws Exception {
+    Files.createDirectories(file.getParent());
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+    image.getRaster().setSample(1, 2, 0, 200);
+    javax.imageio.ImageIO.write(image, "png", file.toFile());
+  }
+
   private Path tfrecordJob(String file, String extra) throws Exception {
     Path job = tmp.resolve("job.yaml");
     Files.writeString(job, """

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,8 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code runner.jar run}, then {@code evaluate --json} and {@code predict}, as users run them, for
- * each file kind (CSV with string labels, IDX, TFRecord, image folders): evaluate reproduces the run's last evaluation, and the accuracy and cross-entropy
- * of predict's rows are evaluate's.
+ * each file kind (CSV with string labels, IDX, TFRecord, image folders, text): evaluate reproduces the run's last evaluation, and the accuracy and cross-entropy
+ * of predict's rows are evaluate's (predict feeds texts and image files to the export's graph, which
+ * vectorizes and decodes them as the Java loader does for evaluate).
  */
 class EvaluatePredictIT {
   private static final List<String> IDS = List.of("0", "1", "2");
@@ -59,6 +61,17 @@ class EvaluatePredictIT {
     Path job = ServingData.job(tmp, "images", source.formatted("train"), source.formatted("eval"),
         "{sparse_categorical_crossentropy: {from_logits: true}}", 3, "[4, 4, 1]");
     check("images", job, labels, List.of(tmp.resolve("eval")), tmp.resolve("eval"), ServingData.CLASSES);
+  }
+
+  @Test
+  void text() throws Exception {
+    Path job = tmp.resolve("reviews.yaml");
+    Files.writeString(job, Files.readString(Path.of("../examples/reviews-text.yaml"))
+        .replace("path: data/", "path: " + Path.of("../examples/data").toAbsolutePath().normalize() + "/")
+        .replace("epochs: 10", "epochs: 4"));
+    Path test = Path.of("../examples/data/reviews-test.tsv").toAbsolutePath().normalize();
+    List<String> classes = List.of("negative", "positive");
+    check("text", job, EvaluatePredictTest.reviewLabels(test, classes), List.of(test), test, classes);
   }
 
   private void check(String name, String train, String eval, ServingData evalData, List<Path> dataFiles, Path input,

@@ -177,10 +177,26 @@ class EvaluatePredictTest {
     CliHarness.Run data = CliHarness.run("evaluate", run.toString(), "--json", "--data", "../examples/data/reviews-test.tsv");
     assertEquals(0, data.exit(), data.err());
     assertEquals(Predictions.json(split.out()).get("loss").asDouble(), Predictions.json(data.out()).get("loss").asDouble());
-    CliHarness.Run p = CliHarness.run("predict", run.toString(), "--input", "../examples/data/reviews-test.tsv",
-        "--output", tmp.resolve("p.csv").toString());
-    assertEquals(2, p.exit(), p.err());
-    assertTrue(p.err().contains("prediction does not read this kind of source yet"), p.err());
+    // predict feeds the raw texts: the export vectorizes them in the graph, with the ids the run trained on
+    double loss = Predictions.json(split.out()).get("loss").asDouble();
+    double accuracy = Predictions.json(split.out()).get("accuracy").asDouble();
+    List<String> classes = List.of("negative", "positive");
+    int[] labels = reviewLabels(Path.of("../examples/data/reviews-test.tsv"), classes);
+    for (Path model : List.of(run, run.resolve("export/saved_model/60"))) {
+      Path csv = tmp.resolve(model.getFileName() + ".csv");
+      CliHarness.Run p = CliHarness.run("predict", model.toString(), "--input", "../examples/data/reviews-test.tsv",
+          "--output", csv.toString(), "--batch-size", "64");
+      assertEquals(0, p.exit(), p.err());
+      double[] accuracyLoss = Predictions.read(csv, classes).accuracyAndLoss(labels, classes);
+      assertEquals(accuracy, accuracyLoss[0], 1e-9, model + ": predicted accuracy = evaluated accuracy");
+      assertEquals(loss, accuracyLoss[1], 1e-5, model + ": cross-entropy of the predicted probabilities");
+    }
+  }
+
+  static int[] reviewLabels(Path tsv, List<String> classes) throws Exception {
+    List<String> lines = Files.readAllLines(tsv);
+    return lines.subList(1, lines.size()).stream().filter(l -> !l.isBlank())
+        .mapToInt(l -> classes.indexOf(l.substring(l.lastIndexOf('\t') + 1).strip())).toArray();
   }
 
   @Test

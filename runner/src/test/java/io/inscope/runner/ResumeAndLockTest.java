@@ -114,8 +114,9 @@ class ResumeAndLockTest {
   /**
    * Every augmentation at once: a run stopped at step 33, in the middle of its fourth epoch (10
    * steps each), and resumed ends with the weights of the run that never stopped, because each
-   * batch's draws depend on the seed, the global step and the row only. Without the random steps
-   * the weights differ: the augmentation did change the batches.
+   * batch's draws depend on the seed, the global step and the row only; two mirrored replicas end
+   * with the same weights to float rounding. Without the random steps the weights differ: the
+   * augmentation did change the batches.
    */
   @Test
   void resumeMidEpochIsExactWithAugmentation() throws Exception {
@@ -139,6 +140,22 @@ class ResumeAndLockTest {
     assertEquals(0, resumed.exit(), resumed.err());
     var a = CheckpointReader.read(latest(whole));
     assertEquals(a, CheckpointReader.read(latest(split)));
+
+    // two mirrored replicas, each augmenting its half of the global batch, train as one device does
+    Path mirrored = tmp.resolve("mirrored");
+    assertEquals(0, run(job, mirrored, sets, "train.steps=60", "--set", "strategy={type: mirrored, replicas: 2}").exit());
+    var m = CheckpointReader.read(latest(mirrored));
+    assertEquals(a.size(), m.size());
+    for (int i = 0; i < a.size(); i++) {
+      var one = a.get(i).stats();
+      var two = m.get(i).stats();
+      if (!Double.isNaN(one.mean())) {
+        // float rounding of the replicas' gradient mean, grown over 60 SGD-momentum steps
+        assertEquals(one.mean(), two.mean(), 1e-4, a.get(i).name());
+        assertEquals(one.max(), two.max(), 1e-4, a.get(i).name());
+        assertEquals(one.min(), two.min(), 1e-4, a.get(i).name());
+      }
+    }
 
     Path plain = tmp.resolve("plain");
     String[] fixedOnly = sets.clone();

@@ -10,4 +10,4 @@ import io.inscope.configs.Doc;
  * </pre>
  */
 @Doc("Where examples come from, written among the split's keys; relative paths resolve against the job file's directory")
-public sealed interface SourceSpec permits CsvSpec, IdxSpec, ImageFolderSpec, SyntheticSpec, TextSpec, TfrecordSpec {}
+public sealed interface SourceSpec permits CsvSpec, IdxSpec, ImageCsvSpec, ImageFolderSpec, SyntheticSpec, TextSpec, TfrecordSpec {}

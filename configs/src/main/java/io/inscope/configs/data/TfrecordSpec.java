@@ -1,9 +1,11 @@
 package io.inscope.configs.data;
 
+import io.inscope.configs.Default;
 import io.inscope.configs.Doc;
 import io.inscope.configs.FilePath;
 import io.inscope.configs.Kind;
 import io.inscope.configs.OptionalKey;
+import io.inscope.configs.Range;
 import io.inscope.configs.SpecException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,7 +21,15 @@ public record TfrecordSpec(
     @Doc("the feature used as the label") String label,
     @Doc("gzip, zlib or none; default gzip when every file name ends with .gz, none when none does (per file when mixed)")
         @OptionalKey
-        Compression compression) implements SourceSpec {
+        Compression compression,
+    @Doc("files read at once when the split streams (cache: false), each by its own thread, records taken from them"
+        + " in turn (tf.data's TFRecordDataset num_parallel_reads, interleaved with block_length 1)")
+        @Default("4")
+        @Range(min = 1)
+        int numParallelReads) implements SourceSpec {
+  /** {@code num_parallel_reads} when the file leaves it out. */
+  public static final int DEFAULT_NUM_PARALLEL_READS = 4;
+
   public TfrecordSpec {
     paths = List.copyOf(paths);
     if (compression == null && !paths.isEmpty()) {
@@ -36,6 +46,11 @@ public record TfrecordSpec(
   /** A spec whose compression follows the file names ({@link Compression#byName}). */
   public TfrecordSpec(List<String> paths, Map<String, FeatureSpec> features, String label) {
     this(paths, features, label, null);
+  }
+
+  /** A spec with {@link #DEFAULT_NUM_PARALLEL_READS}. */
+  public TfrecordSpec(List<String> paths, Map<String, FeatureSpec> features, String label, Compression compression) {
+    this(paths, features, label, compression, DEFAULT_NUM_PARALLEL_READS);
   }
 
   /** The compression of one of {@link #paths()}: the declared one, else by its name. */

@@ -93,6 +93,25 @@ final class CrossChecks {
         }
       }
     }
+    streamed(spec, locations, problems);
+  }
+
+  /**
+   * A streamed split ({@code cache: false}) is not read before training: balanced class weights,
+   * which count every label of it first, need it in memory; evaluation reads its split whole.
+   */
+  private static void streamed(JobSpec spec, Map<String, Origin> locations, Problems problems) {
+    if (!spec.data().train().cache() && spec.loss() instanceof io.inscope.configs.losses.WeightedLoss w
+        && w.classWeights() != null && w.classWeights().balanced()) {
+      String kind = spec.loss().getClass().getAnnotation(io.inscope.configs.Kind.class).value();
+      String path = "loss." + kind + ".class_weights";
+      problems.add(at(locations, path), path, "balanced counts every label of data.train before the first step,"
+          + " which a streamed split (data.train.cache: false) does not read; give the weights by class, or set cache: true");
+    }
+    if (spec.data().eval() != null && !spec.data().eval().cache()) {
+      problems.add(at(locations, "data.eval.cache"), "data.eval.cache", "false streams the training split only;"
+          + " evaluation reads its split into memory (remove cache from data.eval)");
+    }
   }
 
   /**

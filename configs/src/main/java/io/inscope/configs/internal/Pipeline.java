@@ -66,6 +66,6 @@ public final class Pipeline {
     }
     return new JobSpec(s.version(), s.name(), s.seed(), s.cluster(), s.strategy(), s.variables(), s.model(),
         s.loss(), s.metrics(), s.optimizer(), s.data(), s.train(), s.checkpoint(), s.export(), s.tensorboard(),
-        s.output().replace("${name}", s.name()), s.plugins());
+        s.output().replace("${name}", s.name()), s.plugins(), s.initFrom());
   }
 }

@@ -22,22 +22,23 @@ public final class Batch implements AutoCloseable {
   private long step;
   private int steps;
 
-  Batch(int count, int maxSteps, Examples examples, boolean tensors) {
+  Batch(int count, int maxSteps, TrainingData data, boolean tensors) {
     this.count = count;
     int rows = count * maxSteps;
-    this.features = new float[rows * examples.featureElements()];
-    this.labels = new float[rows * examples.labelElements()];
+    this.features = new float[rows * data.featureElements()];
+    this.labels = new float[rows * data.labelElements()];
     this.featureView = DataBuffers.of(features, true, false);
     this.labelView = DataBuffers.of(labels, true, false);
-    this.featureTensor = tensors ? TFloat32.tensorOf(shape(rows, examples.featureShape())) : null;
-    this.labelTensor = tensors ? TFloat32.tensorOf(shape(rows, examples.labelShape())) : null;
+    this.featureTensor = tensors ? TFloat32.tensorOf(shape(rows, data.featureShape())) : null;
+    this.labelTensor = tensors ? TFloat32.tensorOf(shape(rows, data.labelShape())) : null;
   }
 
-  void fill(Examples examples, BatchPlan.Cursor cursor, int steps, Preprocessing preprocessing) {
+  void fill(BatchCursor cursor, int steps, Preprocessing preprocessing) throws DataException, InterruptedException {
     this.step = cursor.step();
     this.steps = steps;
     for (int i = 0; i < steps; i++) {
-      long global = cursor.next(examples, features, labels, i * count);
+      long global = cursor.step();
+      cursor.next(features, labels, i * count);
       preprocessing.apply(features, i * count, count, global);
     }
     if (featureTensor != null) {

@@ -50,7 +50,7 @@ public final class BatchPrefetcher implements AutoCloseable {
   private volatile Throwable failure;
 
   private BatchPrefetcher(
-      Examples examples, BatchPlan plan, long fromStep, long toStep, int slots, int maxSteps, LongUnaryOperator stepsAt,
+      TrainingData data, long fromStep, long toStep, int slots, int maxSteps, LongUnaryOperator stepsAt,
       Preprocessing preprocessing) {
     this.toStep = toStep;
     this.preprocessing = preprocessing;
@@ -59,14 +59,13 @@ public final class BatchPrefetcher implements AutoCloseable {
     this.stepsAt = stepsAt;
     this.free = new ArrayBlockingQueue<>(slots);
     this.ready = new ArrayBlockingQueue<>(slots + 1);
-    this.failed = new Batch(0, 0, examples, false);
+    this.failed = new Batch(0, 0, data, false);
     for (int i = 0; i < slots; i++) {
-      Batch b = new Batch(plan.batchSize(), maxSteps, examples, true);
+      Batch b = new Batch(data.batchSize(), maxSteps, data, true);
       all.add(b);
       free.add(b);
     }
-    BatchPlan.Cursor cursor = plan.cursorAt(fromStep);
-    this.producer = new Thread(() -> produce(examples, cursor, fromStep), "inscope-batches");
+    this.producer = new Thread(() -> produce(data, fromStep), "inscope-batches");
     producer.setDaemon(true);
   }
 
@@ -90,7 +89,7 @@ public final class BatchPrefetcher implements AutoCloseable {
    */
   public static BatchPrefetcher start(
       Examples examples, BatchPlan plan, long fromStep, long toStep, int slots, int maxSteps, LongUnaryOperator stepsAt) {
-    return start(examples, plan, fromStep, toStep, slots, maxSteps, stepsAt, null);
+    return start(TrainingData.inMemory(examples, plan), fromStep, toStep, slots, maxSteps, stepsAt, null);
   }
 
   /**
@@ -101,16 +100,23 @@ public final class BatchPrefetcher implements AutoCloseable {
    */
   public static BatchPrefetcher start(Examples examples, BatchPlan plan, long fromStep, long toStep, int slots,
       int maxSteps, LongUnaryOperator stepsAt, Preprocessing preprocessing) {
+    return start(TrainingData.inMemory(examples, plan), fromStep, toStep, slots, maxSteps, stepsAt, preprocessing);
+  }
+
+  /**
+   * Starts preparing the batches of global steps {@code [fromStep, toStep)} of {@code data}, held
+   * in memory or streamed, each run through {@code preprocessing} (null for none); the producer
+   * thread opens the cursor (a stream fills its shuffle buffer there, not on the caller's thread).
+   */
+  public static BatchPrefetcher start(TrainingData data, long fromStep, long toStep, int slots,
+      int maxSteps, LongUnaryOperator stepsAt, Preprocessing preprocessing) {
     if (maxSteps < 1) {
       throw new IllegalArgumentException("need maxSteps >= 1 (got " + maxSteps + ")");
-    }
-    if (examples.size() != plan.size()) {
-      throw new IllegalArgumentException("the plan is for " + plan.size() + " examples, not " + examples.size());
     }
     if (slots < 2 || fromStep < 0 || toStep < fromStep) {
       throw new IllegalArgumentException("need slots >= 2 and 0 <= fromStep <= toStep (got " + slots + ", " + fromStep + ", " + toStep + ")");
     }
-    BatchPrefetcher prefetcher = new BatchPrefetcher(examples, plan, fromStep, toStep, slots, maxSteps, stepsAt,
+    BatchPrefetcher prefetcher = new BatchPrefetcher(data, fromStep, toStep, slots, maxSteps, stepsAt,
         preprocessing != null ? preprocessing : Preprocessing.NONE);
     prefetcher.producer.start();
     return prefetcher;
@@ -124,9 +130,10 @@ public final class BatchPrefetcher implements AutoCloseable {
    * The next batch, waiting for it if it is not ready; recycles the batch returned before.
    *
    * @throws NoSuchElementException after the batch of step {@code toStep - 1}
-   * @throws IllegalStateException if preparing the batch failed, or after {@link #close()}
+   * @throws DataException if a record of the batch could not be read (a streamed source)
+   * @throws IllegalStateException if preparing the batch failed otherwise, or after {@link #close()}
    */
-  public Batch next() throws InterruptedException {
+  public Batch next() throws InterruptedException, DataException {
     if (closed) {
       throw new IllegalStateException("the prefetcher is closed");
     }
@@ -140,6 +147,9 @@ public final class BatchPrefetcher implements AutoCloseable {
     Batch batch = ready.take();
     if (batch == failed) {
       ready.add(failed);
+      if (failure instanceof DataException data) {
+        throw data;
+      }
       throw new IllegalStateException("preparing training batch " + nextStep + " failed", failure);
     }
     nextStep += batch.steps();
@@ -166,8 +176,8 @@ public final class BatchPrefetcher implements AutoCloseable {
     }
   }
 
-  private void produce(Examples examples, BatchPlan.Cursor cursor, long fromStep) {
-    try {
+  private void produce(TrainingData data, long fromStep) {
+    try (BatchCursor cursor = data.cursorAt(fromStep)) {
       long step = fromStep;
       while (step < toStep) {
         int steps = (int) Math.min(Math.min(stepsAt.applyAsLong(step), maxSteps), toStep - step);
@@ -175,13 +185,13 @@ public final class BatchPrefetcher implements AutoCloseable {
           throw new IllegalStateException("a batch at step " + step + " must hold at least one step");
         }
         Batch slot = free.take();
-        slot.fill(examples, cursor, steps, preprocessing);
+        slot.fill(cursor, steps, preprocessing);
         ready.put(slot);
         step += steps;
       }
     } catch (InterruptedException e) {
-      // close() asked the producer to stop; nothing is left to clean up.
-    } catch (RuntimeException | Error e) {
+      // close() asked the producer to stop; the cursor closed its readers.
+    } catch (DataException | RuntimeException | Error e) {
       failure = e;
       ready.add(failed);
     }

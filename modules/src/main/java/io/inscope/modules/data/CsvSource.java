@@ -159,25 +159,7 @@ public final class CsvSource implements SourceFactory {
     long[] shape = input.shape().stream().mapToLong(Integer::longValue).toArray();
     Origins origins = Origins.lines(path, lines.stream().mapToInt(Integer::intValue).toArray(),
         "column '" + csv.label() + "'");
-    String[] texts = labels.toArray(String[]::new);
-    float[] numeric = numericLabels(labels);
-    if (numeric != null) {
-      // the texts stay known: when the training split names classes, "1" and "2" are names too
-      return new Examples(features.toArray(), shape, numeric, new long[0], List.of(), -1, origins, i -> texts[i]);
-    }
-    for (int i = 0; i < texts.length; i++) {
-      String problem = ClassNames.problem(texts[i]);
-      if (problem != null) {
-        throw new DataException(KIND, origins.of(i) + ": " + problem);
-      }
-    }
-    ClassNames classes = ClassNames.sorted(labels);
-    float[] classIds = new float[texts.length];
-    for (int i = 0; i < classIds.length; i++) {
-      classIds[i] = classes.id(texts[i]);
-    }
-    return new Examples(features.toArray(), shape, classIds, new long[0], classes.names(), classes.size(), origins,
-        i -> texts[i]);
+    return Labels.examples(features.toArray(), shape, labels, origins, KIND);
   }
 
   private static int column(List<String> header, String name, Path path, String key) throws DataException {
@@ -187,18 +169,6 @@ public final class CsvSource implements SourceFactory {
           + String.join(", ", header) + ")" + Suggestions.didYouMean(name, header));
     }
     return index;
-  }
-
-  private static float[] numericLabels(List<String> labels) {
-    float[] values = new float[labels.size()];
-    for (int i = 0; i < values.length; i++) {
-      Double number = number(labels.get(i));
-      if (number == null) {
-        return null;
-      }
-      values[i] = number.floatValue();
-    }
-    return values;
   }
 
   static Double number(String text) {

@@ -82,6 +82,19 @@ public final class DataLoader {
     Examples train;
     Examples eval;
     Optional<Vocabulary> vocabulary = Optional.empty();
+    if (!data.train().cache()) {
+      // streamed (TfrecordStream): numeric labels, nothing to learn from the split before training
+      eval = data.eval() == null ? null : load("data.eval", data.eval(), inputs, seed);
+      if (eval != null && !eval.classNames().isEmpty()) {
+        throw new DataException("data.eval." + kindOf(data.eval().source().getClass()), eval.origin(0)
+            + ": the labels are class names but data.train's labels are numbers (a tfrecord feature)"
+            + "; give both splits the same kind of labels");
+      }
+      if (eval != null) {
+        eval = Preprocessing.inference(data.eval().steps(), io.inscope.configs.ModelSpec.featureRow(inputs)).applyTo(eval);
+      }
+      return new Splits(null, eval, Optional.empty(), Optional.empty());
+    }
     if (data.train().source() instanceof TextSpec text) {
       if (inputs.size() != 1) {
         throw new DataException("data.train.text", "a text source gives one feature per example (token ids) but the model has "
@@ -142,7 +155,7 @@ public final class DataLoader {
    * A job's data, as training uses it.
    *
    * @param train {@code data.train}, scaled; its {@code preprocessing} runs on each batch
-   *     ({@link Preprocessing#training})
+   *     ({@link Preprocessing#training}); null when it streams ({@code cache: false}, see {@link TfrecordStream})
    * @param eval {@code data.eval}, scaled and with its {@code preprocessing} applied; or null
    * @param classes the class names of string labels (class id = index), empty for numeric labels
    * @param vocabulary the vocabulary of text sources, else empty

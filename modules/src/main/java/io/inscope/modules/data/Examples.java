@@ -200,6 +200,23 @@ public final class Examples {
     System.arraycopy(this.labels, from * labelElements, labels, 0, count * labelElements);
   }
 
+  /**
+   * Every {@code count}-th example from {@code index}, in order: one task's share of a split held
+   * in memory ({@link Shards#examples}). Origins and label texts are those of the examples kept.
+   */
+  Examples shard(int index, int count) {
+    int n = size <= index ? 0 : (size - index + count - 1) / count;
+    float[] f = new float[n * featureElements];
+    float[] l = new float[n * labelElements];
+    for (int j = 0; j < n; j++) {
+      int i = index + j * count;
+      System.arraycopy(features, i * featureElements, f, j * featureElements, featureElements);
+      System.arraycopy(labels, i * labelElements, l, j * labelElements, labelElements);
+    }
+    IntFunction<String> texts = labelTexts == null ? null : j -> labelTexts.apply(index + j * count);
+    return new Examples(f, featureShape, l, labelShape, classNames, numClasses, j -> origins.of(index + j * count), texts);
+  }
+
   /** These examples with every feature multiplied by {@code factor} ({@code data.*.scale}). */
   public Examples scaled(double factor) {
     if (factor == 1.0) {

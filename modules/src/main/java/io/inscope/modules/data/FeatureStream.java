@@ -4,6 +4,7 @@ import io.inscope.configs.InputSpec;
 import io.inscope.configs.ModelSpec;
 import io.inscope.configs.data.CsvSpec;
 import io.inscope.configs.data.IdxSpec;
+import io.inscope.configs.data.ImageCsvSpec;
 import io.inscope.configs.data.ImageFolderSpec;
 import io.inscope.configs.data.SourceSpec;
 import io.inscope.configs.data.TfrecordSpec;
@@ -20,8 +21,8 @@ import java.util.stream.Stream;
  * predict} feeds a model, in memory bounded by one batch. The files are of the job's source kind
  * and are read with its settings: {@code csv} (the feature columns by name; a label column may be
  * absent), {@code idx} (the examples file alone), {@code tfrecord} (the declared features, the
- * label feature may be absent), {@code image_folder} (an image, or every image below a folder, decoded
- * and resized as the source does). Otherwise a directory stands for its files, in name order.
+ * label feature may be absent), {@code image_folder} and {@code image_csv} (an image, or every image
+ * below a folder, decoded and resized as the source does). Otherwise a directory stands for its files, in name order.
  */
 public interface FeatureStream extends Closeable {
   /**
@@ -39,6 +40,10 @@ public interface FeatureStream extends Closeable {
    * @param fileOrDir the file, or a directory of files, to read
    */
   static FeatureStream open(SourceSpec source, InputSpec input, Path fileOrDir) throws DataException {
+    if (source instanceof ImageCsvSpec csv) {
+      // an image, or the images below a folder, read as the image_csv source reads a row's image
+      source = new ImageFolderSpec(fileOrDir.toString(), csv.colorMode(), csv.size());
+    }
     if (source instanceof ImageFolderSpec images) {
       if (!Files.exists(fileOrDir)) {
         throw new DataException("input", fileOrDir + ": no such file or directory");
@@ -59,7 +64,7 @@ public interface FeatureStream extends Closeable {
       return new TfrecordFeatureStream(tfrecord, input, files);
     }
     throw new DataException(DataLoader.kindOf(source.getClass()),
-        "prediction does not read this kind of source yet (it reads csv, idx, tfrecord and image_folder files)");
+        "prediction does not read this kind of source yet (it reads csv, idx, tfrecord, image_folder and image_csv files)");
   }
 
   /**
@@ -83,7 +88,8 @@ public interface FeatureStream extends Closeable {
         + String.join(", ", inputs.keySet()) + ") reads tfrecord files (a feature per input) or csv files (feature_groups)");
   }
 
-  private static List<Path> files(Path fileOrDir) throws DataException {
+  /** {@code fileOrDir} itself, or the files of a directory in name order (hidden ones left out). */
+  static List<Path> files(Path fileOrDir) throws DataException {
     if (Files.isRegularFile(fileOrDir)) {
       return List.of(fileOrDir);
     }

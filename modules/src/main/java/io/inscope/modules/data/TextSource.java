@@ -15,7 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code text} source: a text column of a CSV or TSV file as {@code sequence_length} token ids
+ * The {@code text} source: a text column of a CSV or TSV file, or a bytes feature of TFRecord
+ * records ({@link TextRecords}), as {@code sequence_length} token ids
  * ({@link Vocabulary}: Keras' {@code TextVectorization}), with a label column read as {@code csv}
  * reads one (numbers, or class names numbered in sorted order).
  *
@@ -32,8 +33,8 @@ import java.util.List;
 public final class TextSource implements SourceFactory {
   static final String KIND = "text";
 
-  /** One split's rows: the texts and the labels as written. */
-  record Rows(Path path, List<String> texts, List<String> labels, int[] lines) {}
+  /** One split's rows: the texts and the labels as written, and where each came from. */
+  record Rows(Path path, List<String> texts, List<String> labels, Origins origins) {}
 
   @Override
   public Examples load(SourceSpec spec, InputSpec input, long seed) throws DataException {
@@ -58,35 +59,15 @@ public final class TextSource implements SourceFactory {
     for (int i = 0; i < n; i++) {
       vocabulary.vectorize(rows.texts().get(i), length, features, i * length);
     }
-    Origins origins = Origins.lines(rows.path(), rows.lines(), "column '" + spec.label() + "'");
-    String[] labels = rows.labels().toArray(String[]::new);
     long[] shape = input.shape().stream().mapToLong(Integer::longValue).toArray();
-    float[] numeric = new float[n];
-    boolean allNumbers = true;
-    for (int i = 0; i < n && allNumbers; i++) {
-      Double number = CsvSource.number(labels[i]);
-      allNumbers = number != null;
-      numeric[i] = allNumbers ? number.floatValue() : 0;
-    }
-    if (allNumbers) {
-      return new Examples(features, shape, numeric, new long[0], List.of(), -1, origins, i -> labels[i]);
-    }
-    for (int i = 0; i < n; i++) {
-      String problem = ClassNames.problem(labels[i]);
-      if (problem != null) {
-        throw new DataException(KIND, origins.of(i) + ": " + problem);
-      }
-    }
-    ClassNames classes = ClassNames.sorted(rows.labels());
-    float[] ids = new float[n];
-    for (int i = 0; i < n; i++) {
-      ids[i] = classes.id(labels[i]);
-    }
-    return new Examples(features, shape, ids, new long[0], classes.names(), classes.size(), origins, i -> labels[i]);
+    return Labels.examples(features, shape, rows.labels(), rows.origins(), KIND);
   }
 
   static Rows read(TextSpec spec) throws DataException {
     Path path = Path.of(spec.path());
+    if (TextSpec.isTfrecord(spec.path())) {
+      return TextRecords.read(spec, path);
+    }
     try (Reader reader = new InputStreamReader(SourceFiles.open(path, KIND, false), StandardCharsets.UTF_8)) {
       CsvRecords records = new CsvRecords(reader, spec.separator().character());
       List<String> header = records.next();
@@ -126,7 +107,8 @@ public final class TextSource implements SourceFactory {
       if (texts.isEmpty()) {
         throw new DataException(KIND, path + ": no rows after the header");
       }
-      return new Rows(path, texts, labels, lines.stream().mapToInt(Integer::intValue).toArray());
+      return new Rows(path, texts, labels,
+          Origins.lines(path, lines.stream().mapToInt(Integer::intValue).toArray(), "column '" + spec.label() + "'"));
     } catch (IOException e) {
       throw SourceFiles.unreadable(path, KIND, e);
     } catch (IllegalStateException e) {

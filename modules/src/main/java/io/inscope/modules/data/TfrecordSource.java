@@ -165,13 +165,26 @@ public final class TfrecordSource implements SourceFactory {
 
   static void append(Map<String, Feature> map, String name, FeatureSpec spec, GrowableFloats dst, TfRecordReader records)
       throws DataException {
+    float[] values = new float[(int) elements(spec)];
+    fill(map, name, spec, values, 0, records);
+    dst.addAll(values);
+  }
+
+  /**
+   * Reads feature {@code name} of a record into {@code dst[at, at + elements)}.
+   *
+   * @return {@code at + elements}
+   */
+  static int fill(Map<String, Feature> map, String name, FeatureSpec spec, float[] dst, int at, TfRecordReader records)
+      throws DataException {
     Feature feature = map.get(name);
     if (feature == null) {
       throw records.error("no feature '" + name + "' (the record has " + new TreeSet<>(map.keySet()) + ")");
     }
+    int elements = (int) elements(spec);
     if (spec.encoding() == FeatureEncoding.IMAGE) {
-      appendImage(feature, name, spec, dst, records);
-      return;
+      fillImage(feature, name, spec, dst, at, records);
+      return at + elements;
     }
     boolean floating = spec.dtype().isFloating();
     int count = floating ? feature.getFloatList().getValueCount() : feature.getInt64List().getValueCount();
@@ -180,23 +193,21 @@ public final class TfrecordSource implements SourceFactory {
           + " reads " + (floating ? "a float_list" : "an int64_list") + "; set its dtype to "
           + (feature.hasFloatList() ? "float32" : feature.hasInt64List() ? "int64" : "a type of its values"));
     }
-    long elements = elements(spec);
     if (count != elements && !spec.variableLength()) {
       throw records.error("feature '" + name + "' has " + count + " values but its shape " + spec.shape() + " needs "
           + elements + "; fix the shape in 'features', or set variable_length: true to pad or truncate it");
     }
-    int kept = (int) Math.min(count, elements);
+    int kept = Math.min(count, elements);
     for (int i = 0; i < kept; i++) {
-      dst.add(floating ? feature.getFloatList().getValue(i) : (float) feature.getInt64List().getValue(i));
+      dst[at + i] = floating ? feature.getFloatList().getValue(i) : (float) feature.getInt64List().getValue(i);
     }
-    for (long i = kept; i < elements; i++) {
-      dst.add(0f);
-    }
+    java.util.Arrays.fill(dst, at + kept, at + elements, 0f);
+    return at + elements;
   }
 
   private static final ThreadLocal<ImageDecoder> DECODERS = ThreadLocal.withInitial(ImageDecoder::new);
 
-  private static void appendImage(Feature feature, String name, FeatureSpec spec, GrowableFloats dst, TfRecordReader records)
+  private static void fillImage(Feature feature, String name, FeatureSpec spec, float[] dst, int at, TfRecordReader records)
       throws DataException {
     if (!feature.hasBytesList() || feature.getBytesList().getValueCount() != 1) {
       throw records.error("feature '" + name + "' is " + kind(feature)
@@ -206,15 +217,11 @@ public final class TfrecordSource implements SourceFactory {
     int h = spec.shape().get(0);
     int w = spec.shape().get(1);
     int c = spec.shape().get(2);
-    float[] pixels = new float[h * w * c];
     try {
       ImageDecoder.Pixels p = DECODERS.get().decode(feature.getBytesList().getValue(0).toByteArray(), c);
-      BilinearResize.resize(p.data(), p.height(), p.width(), c, h, w, pixels, 0);
+      BilinearResize.resize(p.data(), p.height(), p.width(), c, h, w, dst, at);
     } catch (java.io.IOException | RuntimeException e) {
       throw records.error("feature '" + name + "': " + (e.getMessage() == null ? e.toString() : e.getMessage()) + "; write the record again with a PNG, JPEG, GIF or BMP image");
-    }
-    for (float v : pixels) {
-      dst.add(v);
     }
   }
 

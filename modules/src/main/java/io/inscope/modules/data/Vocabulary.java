@@ -129,9 +129,14 @@ public final class Vocabulary {
     }
   }
 
+  /** {@value #FILE}'s text: each token and a line feed. */
+  public String text() {
+    return String.join("\n", tokens) + "\n";
+  }
+
   /** Writes {@value #FILE}'s text to {@code file} atomically. */
   public void write(Path file) throws IOException {
-    TextFiles.writeAtomically(file, String.join("\n", tokens) + "\n");
+    TextFiles.writeAtomically(file, text());
   }
 
   /** {@code dir/}{@value #FILE} when it exists. */

@@ -7,8 +7,6 @@ import io.inscope.modules.strategy.MirroredVariable;
 import io.inscope.modules.strategy.StrategyScope;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
@@ -23,9 +21,14 @@ import org.tensorflow.types.TFloat32;
  * training too, as Keras 3's does: it normalizes with the moving statistics and does not update
  * them (the usual setting for fine-tuning a pretrained network).
  *
- * <p>With several replicas each normalizes with its own slice's statistics, as Keras does, but the
- * moving statistics are updated with the mean of the replicas' statistics, so every replica keeps
- * the same moving averages (their components would drift apart otherwise).
+ * <p>With several replicas and {@code synchronized: true} (the default) the training statistics
+ * are the global batch's: the replicas' means are all-reduced, then their variances around that
+ * mean, as Keras' {@code synchronized=True} does (it all-reduces sums and sums of squares instead),
+ * so the step equals one_device's on the same global batch, gradients included (they flow back
+ * through the all-reduce). With {@code synchronized: false} each replica normalizes with its own
+ * slice's statistics (Keras' default). Either way the moving statistics are updated with the same
+ * value on every replica (the mean of the replicas' statistics when unsynchronized), so their
+ * components never drift apart.
  *
  * <pre>
  * - batch_normalization: {momentum: 0.9}
@@ -37,15 +40,15 @@ import org.tensorflow.types.TFloat32;
  *   <tr><td>epsilon</td><td>0.001</td><td>added to the variance</td></tr>
  *   <tr><td>center</td><td>true</td><td>learn beta (initially 0)</td></tr>
  *   <tr><td>scale</td><td>true</td><td>learn gamma (initially 1)</td></tr>
+ *   <tr><td>synchronized</td><td>true</td><td>several replicas: the global batch's statistics</td></tr>
  * </table>
  *
  * <p>Weights: {@code gamma}, {@code beta} (trainable), {@code moving_mean} (zeros), {@code
  * moving_variance} (ones), each of shape {@code [channels]}.
  */
-public final class BatchNormalization extends NamedLayer {
+public final class BatchNormalization extends NamedLayer implements CrossReplicaLayer {
   private final BatchNormalizationSpec spec;
   private final LayerServices services;
-  private final Map<Integer, List<Operand<TFloat32>>> batchStatistics = new TreeMap<>();
   private int[] axes;
   private MirroredVariable<TFloat32> gamma;
   private MirroredVariable<TFloat32> beta;
@@ -80,19 +83,62 @@ public final class BatchNormalization extends NamedLayer {
   }
 
   @Override
-  public Operand<TFloat32> call(CallContext ctx, Operand<TFloat32> input) {
-    Ops tf = ctx.tf().withSubScope(name);
-    if (!ctx.training() || !services.layerTrainable()) {
-      return normalize(
-          ctx, tf, input, ctx.replica().read(movingMean), ctx.replica().read(movingVariance));
+  public List<Operand<TFloat32>> call(List<CallContext> contexts, List<Operand<TFloat32>> inputs) {
+    List<Operand<TFloat32>> out = new ArrayList<>();
+    // a frozen layer normalizes with its moving statistics in training too (Keras 3)
+    if (!contexts.get(0).training() || !services.layerTrainable()) {
+      for (int r = 0; r < contexts.size(); r++) {
+        CallContext ctx = contexts.get(r);
+        Ops tf = ctx.tf().withSubScope(name);
+        out.add(normalize(ctx, tf, inputs.get(r), ctx.replica().read(movingMean), ctx.replica().read(movingVariance)));
+      }
+      return out;
     }
-    // plain reduce ops rather than FusedBatchNorm: any rank (fused wants 4-D) and the biased
-    // variance, which Keras 3 uses for both the output and the moving average
-    Operand<TFloat32> mean = tf.math.mean(input, tf.constant(axes));
-    Operand<TFloat32> variance =
-        tf.math.mean(tf.math.squaredDifference(input, mean), tf.constant(axes));
-    recordBatchStatistics(ctx, mean, variance);
-    return normalize(ctx, tf, input, mean, variance);
+    StrategyScope scope = contexts.get(0).replica().scope();
+    if (contexts.size() != scope.replicas()) {
+      throw new IllegalStateException(name + ": a training call needs every replica of the step at once (got "
+          + contexts.size() + " of " + scope.replicas() + ")");
+    }
+    List<Ops> at = new ArrayList<>();
+    List<Operand<TFloat32>> means = new ArrayList<>();
+    for (int r = 0; r < contexts.size(); r++) {
+      Ops tf = contexts.get(r).tf().withSubScope(name);
+      at.add(tf);
+      // plain reduce ops rather than FusedBatchNorm: any rank (fused wants 4-D) and the biased
+      // variance, which Keras 3 uses for both the output and the moving average
+      means.add(tf.math.mean(inputs.get(r), tf.constant(axes)));
+    }
+    // after the replicas' scopes: a replicated (TPU) step's scope numbers repeated sub-scopes
+    Ops reduce = scope.tf().withSubScope(name);
+    boolean synced = spec.synchronize() && scope.strategy().replicas() > 1;
+    if (synced) {
+      // the global batch's mean, then its variance around that mean: the one-device formula over
+      // the global batch, so the replicated step equals one_device's to float rounding (one
+      // all-reduce of sums and sums of squares would save a round trip but cancels digits)
+      means = scope.strategy().allReduceMean(reduce, means);
+    }
+    List<Operand<TFloat32>> variances = new ArrayList<>();
+    for (int r = 0; r < contexts.size(); r++) {
+      Ops tf = at.get(r);
+      variances.add(tf.math.mean(tf.math.squaredDifference(inputs.get(r), means.get(r)), tf.constant(axes)));
+    }
+    if (synced) {
+      variances = scope.strategy().allReduceMean(reduce, variances);
+    }
+    for (int r = 0; r < contexts.size(); r++) {
+      CallContext ctx = contexts.get(r);
+      out.add(normalize(ctx, at.get(r), inputs.get(r), means.get(r), variances.get(r)));
+    }
+    // unsynchronized, each replica normalized with its own statistics; the moving averages take
+    // their mean, so every replica keeps the same moving statistics
+    List<Operand<TFloat32>> movingMeans = synced ? means : scope.strategy().allReduceMean(reduce, means);
+    List<Operand<TFloat32>> movingVariances = synced ? variances : scope.strategy().allReduceMean(reduce, variances);
+    for (int r = 0; r < scope.replicas(); r++) {
+      Ops update = scope.replicaOps(r).withSubScope(name);
+      contexts.get(r).updates().add(movingAverage(update, movingMean, r, movingMeans.get(r)));
+      contexts.get(r).updates().add(movingAverage(update, movingVariance, r, movingVariances.get(r)));
+    }
+    return out;
   }
 
   private Operand<TFloat32> normalize(
@@ -108,31 +154,6 @@ public final class BatchNormalization extends NamedLayer {
       shift = tf.math.add(shift, ctx.replica().read(beta));
     }
     return tf.math.add(tf.math.mul(x, inv), shift);
-  }
-
-  /** Once every replica has been called in training, adds the moving-average updates. */
-  private void recordBatchStatistics(
-      CallContext ctx, Operand<TFloat32> mean, Operand<TFloat32> variance) {
-    StrategyScope scope = ctx.replica().scope();
-    batchStatistics.put(ctx.replica().index(), List.of(mean, variance));
-    if (batchStatistics.size() < scope.replicas()) {
-      return;
-    }
-    List<Operand<TFloat32>> means = new ArrayList<>();
-    List<Operand<TFloat32>> variances = new ArrayList<>();
-    batchStatistics.values().forEach(s -> {
-      means.add(s.get(0));
-      variances.add(s.get(1));
-    });
-    batchStatistics.clear();
-    Ops tf = scope.tf().withSubScope(name);
-    List<Operand<TFloat32>> meanMeans = scope.strategy().allReduceMean(tf, means);
-    List<Operand<TFloat32>> meanVariances = scope.strategy().allReduceMean(tf, variances);
-    for (int r = 0; r < scope.replicas(); r++) {
-      Ops at = scope.replicaOps(r).withSubScope(name);
-      ctx.updates().add(movingAverage(at, movingMean, r, meanMeans.get(r)));
-      ctx.updates().add(movingAverage(at, movingVariance, r, meanVariances.get(r)));
-    }
   }
 
   private Op movingAverage(

@@ -124,9 +124,36 @@ public final class Model {
    *     their values one after the other, which this splits and reshapes into the inputs
    */
   public Operand<TFloat32> call(CallContext ctx, Operand<TFloat32> input) {
+    return call(List.of(ctx), List.of(input)).get(0);
+  }
+
+  /** The model applied to a batch on one replica, each input given by name ({@link #inputShapes()}). */
+  public Operand<TFloat32> call(CallContext ctx, Map<String, ? extends Operand<TFloat32>> inputs) {
+    return callNamed(List.of(ctx), List.of(inputs)).get(0);
+  }
+
+  /**
+   * The model applied on every replica of a step, layer by layer: each layer on every replica
+   * before the next layer, so that a {@link CrossReplicaLayer} sees all replicas' inputs.
+   *
+   * @param contexts one per replica, in replica order
+   * @param inputs each replica's batch (as {@link #call(CallContext, Operand)} takes it), in the
+   *     same order
+   * @return each replica's output, in the same order
+   */
+  public List<Operand<TFloat32>> call(List<CallContext> contexts, List<Operand<TFloat32>> inputs) {
+    List<Map<String, Operand<TFloat32>>> named = new ArrayList<>();
+    for (int r = 0; r < contexts.size(); r++) {
+      named.add(named(contexts.get(r), inputs.get(r)));
+    }
+    return callNamed(contexts, named);
+  }
+
+  /** Splits a batch of rows holding every input's values into the inputs, by name. */
+  private Map<String, Operand<TFloat32>> named(CallContext ctx, Operand<TFloat32> input) {
     Map<String, Shape> shapes = inputShapes();
     if (shapes.size() == 1) {
-      return call(ctx, Map.of(shapes.keySet().iterator().next(), input));
+      return Map.of(shapes.keySet().iterator().next(), input);
     }
     Ops tf = ctx.tf().withSubScope("inputs");
     Map<String, Operand<TFloat32>> inputs = new HashMap<>();
@@ -140,23 +167,42 @@ public final class Model {
       inputs.put(in.getKey(), tf.reshape(values, tf.constant(dims)));
       offset += n;
     }
-    return call(ctx, inputs);
+    return inputs;
   }
 
-  /** The model applied to a batch on one replica, each input given by name ({@link #inputShapes()}). */
-  public Operand<TFloat32> call(CallContext ctx, Map<String, ? extends Operand<TFloat32>> inputs) {
-    if (!inputs.keySet().equals(inputShapes().keySet())) {
-      throw new IllegalArgumentException("the model's inputs are " + inputShapes().keySet() + " (got " + inputs.keySet() + ")");
+  /** As {@link #call(List, List)}, each replica's inputs given by name. */
+  public List<Operand<TFloat32>> callNamed(
+      List<CallContext> contexts, List<? extends Map<String, ? extends Operand<TFloat32>>> inputs) {
+    int n = contexts.size();
+    List<Map<String, Operand<TFloat32>>> values = new ArrayList<>();
+    for (Map<String, ? extends Operand<TFloat32>> in : inputs) {
+      if (!in.keySet().equals(inputShapes().keySet())) {
+        throw new IllegalArgumentException("the model's inputs are " + inputShapes().keySet() + " (got " + in.keySet() + ")");
+      }
+      values.add(new HashMap<>(in));
     }
-    Map<String, Operand<TFloat32>> values = new HashMap<>(inputs);
     for (int i = 0; i < order.size(); i++) {
       LayerNodeSpec node = order.get(i);
       Layer layer = layers.get(i);
-      List<Operand<TFloat32>> in = new ArrayList<>();
-      node.inputs().forEach(n -> in.add(values.get(n)));
-      values.put(node.name(), layer instanceof MultiInputLayer m ? m.call(ctx, in) : layer.call(ctx, in.get(0)));
+      if (layer instanceof CrossReplicaLayer cross) {
+        List<Operand<TFloat32>> in = new ArrayList<>();
+        values.forEach(v -> in.add(v.get(node.inputs().get(0))));
+        List<Operand<TFloat32>> out = cross.call(contexts, in);
+        for (int r = 0; r < n; r++) {
+          values.get(r).put(node.name(), out.get(r));
+        }
+        continue;
+      }
+      for (int r = 0; r < n; r++) {
+        Map<String, Operand<TFloat32>> v = values.get(r);
+        List<Operand<TFloat32>> in = new ArrayList<>();
+        node.inputs().forEach(name -> in.add(v.get(name)));
+        v.put(node.name(), layer instanceof MultiInputLayer m ? m.call(contexts.get(r), in) : layer.call(contexts.get(r), in.get(0)));
+      }
     }
-    return values.get(spec.output());
+    List<Operand<TFloat32>> out = new ArrayList<>();
+    values.forEach(v -> out.add(v.get(spec.output())));
+    return out;
   }
 
   /** True when some layer has a kernel or bias regularizer. */

@@ -39,28 +39,55 @@ public final class LabelChecks {
     if (examples.size() == 0) {
       return;
     }
+    Rows rows = rows(loss, outputShape, examples.labelShape(), examples.origin(0), where);
+    int elements = examples.labelElements();
+    float[] row = new float[elements];
+    for (int i = 0; i < examples.size(); i++) {
+      for (int j = 0; j < elements; j++) {
+        row[j] = examples.label(i, j);
+      }
+      rows.check(row, 0, examples.origin(i));
+    }
+  }
+
+  /**
+   * The same checks for labels read one example at a time (a streamed split): the shapes are
+   * checked now, each example's values by {@link Rows#check}.
+   *
+   * @param first where the split's first example comes from, for a message about the shapes
+   */
+  public static Rows rows(LossSpec loss, long[] outputShape, long[] labelShape, String first, String where) throws DataException {
     String name = loss.getClass().getAnnotation(Kind.class).value();
     long units = outputShape.length == 0 ? 1 : outputShape[outputShape.length - 1];
     long outputs = Arrays.stream(outputShape).reduce(1, (a, b) -> a * b);
-    int elements = examples.labelElements();
+    int elements = (int) Arrays.stream(labelShape).reduce(1, (a, b) -> a * b);
     boolean ids = loss instanceof SparseCategoricalCrossentropySpec
         || loss instanceof CategoricalCrossentropySpec && elements == 1 && units > 1;
     if (loss instanceof SparseCategoricalCrossentropySpec && (elements != 1 || outputShape.length != 1)) {
-      throw new DataException(where, examples.origin(0) + ": " + name + " needs one class id per example and outputs "
-          + "[classes]; the labels have shape " + Arrays.toString(examples.labelShape()) + " and the outputs "
+      throw new DataException(where, first + ": " + name + " needs one class id per example and outputs "
+          + "[classes]; the labels have shape " + Arrays.toString(labelShape) + " and the outputs "
           + Arrays.toString(outputShape) + "; use categorical_crossentropy for one-hot labels");
     }
     if (!ids && elements != outputs) {
-      throw new DataException(where, examples.origin(0) + ": the labels have shape " + Arrays.toString(examples.labelShape())
+      throw new DataException(where, first + ": the labels have shape " + Arrays.toString(labelShape)
           + " (" + elements + " values) but the model's outputs " + Arrays.toString(outputShape) + " (" + outputs + " values); "
           + name + " needs one label value per output: change the last layer's units"
           + (loss instanceof CategoricalCrossentropySpec ? " to the one-hot width " + elements : "") + " or the loss");
     }
     boolean probabilities = loss instanceof BinaryCrossentropySpec || loss instanceof CategoricalCrossentropySpec;
-    for (int i = 0; i < examples.size(); i++) {
+    return new Rows(name, ids, probabilities, units, elements, loss instanceof CategoricalCrossentropySpec, where);
+  }
+
+  /** Checks the label values of one example at a time; see {@link #rows}. */
+  public record Rows(String name, boolean ids, boolean probabilities, long units, int elements, boolean categorical, String where) {
+    /**
+     * @param labels holds the example's label values from {@code offset}
+     * @param origin where the example comes from
+     */
+    public void check(float[] labels, int offset, String origin) throws DataException {
       for (int j = 0; j < elements; j++) {
-        float v = examples.label(i, j);
-        String at = examples.origin(i) + (elements > 1 ? ": value " + j + " (counting from 0)" : "") + ": label ";
+        float v = labels[offset + j];
+        String at = origin + (elements > 1 ? ": value " + j + " (counting from 0)" : "") + ": label ";
         if (!Float.isFinite(v)) {
           throw new DataException(where, at + v + " is not a finite number; fix or drop the example");
         }
@@ -75,7 +102,7 @@ public final class LabelChecks {
         }
         if (!ids && probabilities && (v < 0 || v > 1)) {
           throw new DataException(where, at + format(v) + " is outside [0, 1]: " + name + " reads probabilities"
-              + (loss instanceof CategoricalCrossentropySpec ? " (one-hot or soft labels)" : "")
+              + (categorical ? " (one-hot or soft labels)" : "")
               + "; fix the label, or use a regression loss such as mean_squared_error for other targets");
         }
       }

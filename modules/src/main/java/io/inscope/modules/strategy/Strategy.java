@@ -35,6 +35,10 @@ public interface Strategy {
   /**
    * Mean of one value per replica, returned once per replica, each placed on its replica's device.
    * Every returned value is the same tensor value, so identical updates follow.
+   *
+   * <p>Layers also call it in the forward pass (synchronized batch normalization), and the step
+   * differentiates through it: the ops must have gradients in TensorFlow's C++ registry, or one
+   * registered by the strategy (as the TPU strategy does for {@code CrossReplicaSum}).
    */
   <T extends TNumber> List<Operand<T>> allReduceMean(Ops tf, List<Operand<T>> perReplica);
 

@@ -47,6 +47,7 @@ public final class TpuStrategy implements ReplicatingStrategy {
     }
     this.cores = List.copyOf(cores);
     this.host = host;
+    CrossReplicaSumGradient.register();
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.inscope.modules.optimizers.Optimizer;
 import io.inscope.modules.strategy.MirroredVariable;
 import io.inscope.modules.strategy.StrategyScope;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -32,18 +33,37 @@ final class Gradients {
     return trainable;
   }
 
+  /**
+   * Per replica, the gradient of the sum of every replica's loss with respect to the weights it
+   * read: one backward pass over the whole step. Where no value crosses replicas this is each
+   * replica's own gradient; where one does (synchronized batch norm), replica r's weights also
+   * move the other replicas' losses, and that part flows back through the all-reduce.
+   */
+  private static List<Output<?>[]> perReplica(
+      StrategyScope scope, Replicated replicated, List<MirroredVariable<TFloat32>> trainable) {
+    int n = scope.replicas();
+    int m = trainable.size();
+    Output<?>[] ys = new Output<?>[n];
+    Output<?>[] xs = new Output<?>[n * m];
+    for (int r = 0; r < n; r++) {
+      ys[r] = replicated.losses().get(r).asOutput();
+      for (int j = 0; j < m; j++) {
+        xs[r * m + j] = replicated.contexts().get(r).read(trainable.get(j)).asOutput();
+      }
+    }
+    Output<?>[] all = m == 0 ? xs : scope.graph().addGradients(null, ys, xs, null);
+    List<Output<?>[]> grads = new ArrayList<>();
+    for (int r = 0; r < n; r++) {
+      grads.add(Arrays.copyOfRange(all, r * m, (r + 1) * m));
+    }
+    return grads;
+  }
+
   @SuppressWarnings("unchecked")
   static Op applyReduced(StrategyScope scope, Optimizer optimizer, Replicated replicated) {
     List<MirroredVariable<TFloat32>> trainable = trainable(scope);
     int n = scope.replicas();
-    List<Output<?>[]> grads = new ArrayList<>();
-    for (int r = 0; r < n; r++) {
-      Output<?>[] xs = new Output<?>[trainable.size()];
-      for (int j = 0; j < xs.length; j++) {
-        xs[j] = replicated.contexts().get(r).read(trainable.get(j)).asOutput();
-      }
-      grads.add(scope.graph().addGradients(replicated.losses().get(r).asOutput(), xs));
-    }
+    List<Output<?>[]> grads = perReplica(scope, replicated, trainable);
     // so that grappler fuses conv/matmul + bias + relu, as it does for TensorFlow Python's graphs
     ActivationGradients.rewrite(scope.graph(), scope.tf());
     Ops tf = scope.tf();

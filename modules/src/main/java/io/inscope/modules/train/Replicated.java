@@ -49,11 +49,18 @@ record Replicated(
     List<List<Operand<TFloat32>>> sums = new ArrayList<>();
     List<Op> updates = new ArrayList<>();
     List<ReplicaContext> contexts = new ArrayList<>();
+    List<CallContext> calls = new ArrayList<>();
     for (int r = 0; r < n; r++) {
       ReplicaContext replica = new ReplicaContext(scope, r);
       contexts.add(replica);
+      calls.add(new CallContext(replica, true, step, updates));
+    }
+    // all replicas at once: a layer may share values across them (synchronized batch norm)
+    List<Operand<TFloat32>> outs = model.call(calls, xs);
+    for (int r = 0; r < n; r++) {
+      ReplicaContext replica = contexts.get(r);
       Ops tf = replica.tf().withSubScope(n == 1 ? "train" : "replica_" + r);
-      Operand<TFloat32> out = model.call(new CallContext(replica, true, step, updates), xs.get(r));
+      Operand<TFloat32> out = outs.get(r);
       Operand<TFloat32> loss = lossFn.apply(tf, ys.get(r), out);
       // each replica adds the whole penalty: the mean over replicas of the gradients is then right
       Operand<TFloat32> penalty = model.regularized() ? model.regularization(replica) : null;

@@ -9,8 +9,10 @@ import io.inscope.modules.checkpoint.Watch;
 import io.inscope.modules.data.Batch;
 import io.inscope.modules.data.BatchPlan;
 import io.inscope.modules.data.BatchPrefetcher;
+import io.inscope.modules.data.DataException;
 import io.inscope.modules.data.Examples;
 import io.inscope.modules.data.Preprocessing;
+import io.inscope.modules.data.TrainingData;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -64,13 +66,27 @@ public final class Trainer {
   }
 
   public static long totalSteps(JobSpec job, BatchPlan plan) {
-    return job.train().steps() != null ? job.train().steps() : job.train().epochs() * plan.stepsPerEpoch();
+    return totalSteps(job, plan.stepsPerEpoch());
+  }
+
+  public static long totalSteps(JobSpec job, TrainingData train) {
+    return totalSteps(job, train.stepsPerEpoch());
+  }
+
+  private static long totalSteps(JobSpec job, long stepsPerEpoch) {
+    return job.train().steps() != null ? job.train().steps() : job.train().epochs() * stepsPerEpoch;
   }
 
   /** Trains from {@code startStep} (0, or the step of the restored checkpoint) to the end. */
   public Outcome run(Examples train, BatchPlan plan, long startStep)
-      throws DivergedException, IOException, InterruptedException {
+      throws DivergedException, IOException, InterruptedException, DataException {
     return run(train, plan, startStep, null);
+  }
+
+  /** As {@link #run(TrainingData, long, TrainingState)} for a split held in memory. */
+  public Outcome run(Examples train, BatchPlan plan, long startStep, TrainingState restored)
+      throws DivergedException, IOException, InterruptedException, DataException {
+    return run(TrainingData.inMemory(train, plan), startStep, restored);
   }
 
   /**
@@ -78,13 +94,13 @@ public final class Trainer {
    * restored} is the state of the checkpoint resumed from (null for a new run), whose counters the
    * evaluation rules continue.
    */
-  public Outcome run(Examples train, BatchPlan plan, long startStep, TrainingState restored)
-      throws DivergedException, IOException, InterruptedException {
+  public Outcome run(TrainingData train, long startStep, TrainingState restored)
+      throws DivergedException, IOException, InterruptedException, DataException {
     rules = new EvaluationRules(job, graph, session, checkpoints, checkpointOps,
         restored == null ? Map.of() : restored.watches());
     String stopReason = null;
-    long total = totalSteps(job, plan);
-    long perEpoch = plan.stepsPerEpoch();
+    long total = totalSteps(job, train);
+    long perEpoch = train.stepsPerEpoch();
     int k = graph.stepsPerExecution();
     int[] sizes = graph.metricSizes();
     Window window = new Window(graph.metrics(), sizes);
@@ -98,7 +114,7 @@ public final class Trainer {
     long evaluatedAt = -1;
     long step = startStep;
     ExecutionTuner tuner = job.train().stepsPerExecution().auto() && k > 1 ? new ExecutionTuner(k) : null;
-    try (BatchPrefetcher batches = BatchPrefetcher.start(train, plan, startStep, total, BatchPrefetcher.DEFAULT_SLOTS, k,
+    try (BatchPrefetcher batches = BatchPrefetcher.start(train, startStep, total, BatchPrefetcher.DEFAULT_SLOTS, k,
             s -> executionLength(s, total, perEpoch, tuner == null ? k : tuner.nextLength()),
             Preprocessing.training(job.data().train().steps(), job.model().featureRow(), job.seed()));
         Executions executions = new Executions(session, graph)) {

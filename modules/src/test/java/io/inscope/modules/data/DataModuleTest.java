@@ -33,11 +33,12 @@ class DataModuleTest {
     Set<String> kinds = Arrays.stream(SourceSpec.class.getPermittedSubclasses())
         .map(type -> type.getAnnotation(Kind.class).value())
         .collect(Collectors.toSet());
-    assertEquals(Set.of("csv", "idx", "image_folder", "synthetic", "text", "tfrecord"), kinds);
+    assertEquals(Set.of("csv", "idx", "image_csv", "image_folder", "synthetic", "text", "tfrecord"), kinds);
     assertEquals(kinds, sources.keySet());
     assertEquals(CsvSource.class, sources.get("csv").getClass());
     assertEquals(IdxSource.class, sources.get("idx").getClass());
     assertEquals(ImageFolderSource.class, sources.get("image_folder").getClass());
+    assertEquals(ImageCsvSource.class, sources.get("image_csv").getClass());
     assertEquals(TextSource.class, sources.get("text").getClass());
     assertEquals(SyntheticSource.class, sources.get("synthetic").getClass());
     assertEquals(TfrecordSource.class, sources.get("tfrecord").getClass());

@@ -63,6 +63,60 @@ class TextSourceTest {
             .getMessage());
   }
 
+  /**
+   * The same reviews as a gzip TFRecord (text a bytes feature, label a bytes or int64 feature) and
+   * as a TSV file give the same vocabulary, token ids and labels; a record without words, or the
+   * file read with the wrong compression, fails naming the file and the record.
+   */
+  @Test
+  void tfrecordBytesFeatureReadsAsTheCsvColumn() throws Exception {
+    String[][] rows = {{"Good, good cat!", "yes"}, {"bad dog", "no"}, {"a \"quoted\"\tcat", "yes"}};
+    StringBuilder tsv = new StringBuilder("text\tlabel\n");
+    org.tensorflow.proto.Example[] records = new org.tensorflow.proto.Example[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      tsv.append('"').append(rows[i][0].replace("\"", "\"\"")).append("\"\t").append(rows[i][1]).append('\n');
+      records[i] = example(rows[i][0], bytes(rows[i][1]));
+    }
+    Path table = Files.writeString(dir.resolve("reviews.tsv"), tsv);
+    Path gz = dir.resolve("reviews.tfrecord.gz");
+    TfrecordSourceTest.writeRecords(gz, true, records);
+    TextSpec spec = new TextSpec(gz.toString(), "text", "label", null, null, 4);
+    assertEquals(io.inscope.configs.data.Compression.GZIP, spec.compression());
+    Examples fromRecords = new TextSource().load(spec, input(4), 0);
+    Examples fromTable = new TextSource().load(new TextSpec(table.toString(), "text", "label", null, null, 4), input(4), 0);
+    assertArrayEquals(features(fromTable), features(fromRecords));
+    assertArrayEquals(labels(fromTable), labels(fromRecords));
+    assertEquals(List.of("no", "yes"), fromRecords.classNames());
+    assertEquals(gz + ": record 1 (counting from 0): feature 'label'", fromRecords.origin(1));
+
+    Path ints = dir.resolve("ints.tfrecord");
+    TfrecordSourceTest.writeRecords(ints, false, example("fine", org.tensorflow.proto.Feature.newBuilder()
+        .setInt64List(org.tensorflow.proto.Int64List.newBuilder().addValue(3)).build()));
+    assertArrayEquals(new float[] {3}, labels(new TextSource().load(new TextSpec(ints.toString(), "text", "label", null, null, 2), input(2), 0)));
+
+    Path empty = dir.resolve("empty.tfrecord");
+    TfrecordSourceTest.writeRecords(empty, false, example("fine", bytes("a")), example(" ?! ", bytes("b")));
+    long second = 16 + example("fine", bytes("a")).getSerializedSize();
+    assertEquals("text: " + empty + ": record 1 (counting from 0) at byte " + second + ": feature 'text': the text ' ?! ' has no word once punctuation"
+        + " is stripped; remove the record or write its text",
+        assertThrows(DataException.class, () -> new TextSource().load(new TextSpec(empty.toString(), "text", "label", null, null, 2), input(2), 0))
+            .getMessage());
+    String wrong = assertThrows(DataException.class, () -> new TextSource().load(
+        new TextSpec(gz.toString(), "text", "label", null, null, 4, io.inscope.configs.data.Compression.NONE), input(4), 0)).getMessage();
+    assertEquals("text.compression: " + gz + ": read as none but its bytes look like gzip (they start 1f 8b 08 00); set compression: gzip",
+        wrong);
+  }
+
+  private static org.tensorflow.proto.Example example(String text, org.tensorflow.proto.Feature label) {
+    return org.tensorflow.proto.Example.newBuilder().setFeatures(org.tensorflow.proto.Features.newBuilder()
+        .putFeature("text", bytes(text)).putFeature("label", label)).build();
+  }
+
+  private static org.tensorflow.proto.Feature bytes(String s) {
+    return org.tensorflow.proto.Feature.newBuilder().setBytesList(org.tensorflow.proto.BytesList.newBuilder()
+        .addValue(com.google.protobuf.ByteString.copyFromUtf8(s))).build();
+  }
+
   private Examples load(Path file, String column, int length) throws DataException {
     return new TextSource().load(new TextSpec(file.toString(), column, "label", Separator.COMMA, null, length), input(length), 0);
   }

@@ -304,7 +304,7 @@ class TfrecordSourceTest {
     writeRecords(file, false, examples);
   }
 
-  private static void writeRecords(Path file, boolean gzip, Example... examples) throws IOException {
+  static void writeRecords(Path file, boolean gzip, Example... examples) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (Example example : examples) {
       byte[] data = example.toByteArray();

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inscope.configs.layers.BatchNormalizationSpec;
 import io.inscope.modules.strategy.MirroredVariable;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -176,14 +177,19 @@ class BatchNormalizationTest {
   }
 
   @Test
-  void replicasUpdateTheirAveragesWithTheMeanOfTheirStatistics() {
+  void unsynchronizedReplicasNormalizeTheirSlicesAndAverageTheirStatistics() {
     Random random = new Random(17);
-    try (LayerHarness h = new LayerHarness(SPEC, Shape.of(C), 4, new TwoReplicas())) {
-      LayerHarness.Call first = h.call(0, true, true);
-      LayerHarness.Call second = h.call(1, true, true);
+    BatchNormalizationSpec perReplica = new BatchNormalizationSpec(MOMENTUM, EPSILON, true, true, false);
+    try (LayerHarness h = new LayerHarness(perReplica, Shape.of(C), 4, new TwoReplicas())) {
+      List<LayerHarness.Call> calls = h.callAll(true);
       float[] x0 = uniform(random, 4 * C, -2, 3);
       float[] x1 = uniform(random, 4 * C, 0, 5);
-      h.runUpdates(Map.of(first, x0, second, x1), 0);
+      List<float[]> out = h.forwardAll(calls, List.of(x0, x1));
+      double[] ones = {1, 1, 1};
+      double[] zeros = {0, 0, 0};
+      assertClose("replica 0", training(doubles(x0), ones, zeros), out.get(0), 1e-5, 1e-5);
+      assertClose("replica 1", training(doubles(x1), ones, zeros), out.get(1), 1e-5, 1e-5);
+      h.runUpdates(Map.of(calls.get(0), x0, calls.get(1), x1), 0);
       double[][] s0 = statistics(doubles(x0));
       double[][] s1 = statistics(doubles(x1));
       double[] mean = new double[C];
@@ -198,6 +204,76 @@ class BatchNormalizationTest {
             h.value("batch_normalization.moving_variance", r), 1e-6, 1e-5);
       }
     }
+  }
+
+  /**
+   * Synchronized (the default) over two replicas: each replica's output, its gradients and the
+   * moving statistics are those of one batch normalization over the two slices together. The
+   * gradients are checked against finite differences of that global function: replica r's input
+   * gradient is its slice of the global one, and the replicas' gamma and beta gradients add up to
+   * the global ones (the step mean-reduces them over the replicas' losses of 1/N weight each).
+   */
+  @Test
+  void synchronizedReplicasNormalizeWithTheGlobalBatchAndDifferentiateThroughIt() {
+    Random random = new Random(18);
+    try (LayerHarness h = new LayerHarness(SPEC, Shape.of(C), 4, new TwoReplicas())) {
+      List<LayerHarness.Call> calls = h.callAll(true);
+      double[] gamma = doubles(uniform(random, C, 0.5, 2));
+      double[] beta = doubles(uniform(random, C, -1, 1));
+      h.assign("batch_normalization.gamma", toFloats(gamma));
+      h.assign("batch_normalization.beta", toFloats(beta));
+      // slices with different means and spreads, so per-slice statistics would be far off
+      float[] x0 = uniform(random, 4 * C, -2, 3);
+      float[] x1 = uniform(random, 4 * C, 0, 5);
+      float[] w0 = uniform(random, 4 * C, -1, 1);
+      float[] w1 = uniform(random, 4 * C, -1, 1);
+      double[] x = doubles(concat(x0, x1));
+      float[] w = concat(w0, w1);
+      int half = 4 * C;
+
+      double[] y = training(x, gamma, beta);
+      List<float[]> out = h.forwardAll(calls, List.of(x0, x1));
+      assertClose("replica 0", Arrays.copyOfRange(y, 0, half), out.get(0), 1e-5, 1e-5);
+      assertClose("replica 1", Arrays.copyOfRange(y, half, 2 * half), out.get(1), 1e-5, 1e-5);
+
+      double[] dx = gradient(v -> dot(training(v, gamma, beta), w), x, 1e-6);
+      double[] dgamma = gradient(v -> dot(training(x, v, beta), w), gamma, 1e-6);
+      double[] dbeta = gradient(v -> dot(training(x, gamma, v), w), beta, 1e-6);
+      Map<String, float[]> g0 = h.gradientsAll(calls, List.of(x0, x1), List.of(w0, w1), 0);
+      Map<String, float[]> g1 = h.gradientsAll(calls, List.of(x0, x1), List.of(w0, w1), 1);
+      assertClose("d/dinput replica 0", Arrays.copyOfRange(dx, 0, half), g0.get("input"), 2e-4, 2e-3);
+      assertClose("d/dinput replica 1", Arrays.copyOfRange(dx, half, 2 * half), g1.get("input"), 2e-4, 2e-3);
+      assertClose("d/dgamma", dgamma, sum(g0.get("batch_normalization.gamma"), g1.get("batch_normalization.gamma")), 2e-4, 2e-3);
+      assertClose("d/dbeta", dbeta, sum(g0.get("batch_normalization.beta"), g1.get("batch_normalization.beta")), 2e-4, 2e-3);
+
+      h.runUpdates(Map.of(calls.get(0), x0, calls.get(1), x1), 0);
+      double[][] s = statistics(x);
+      double[] mean = new double[C];
+      double[] variance = new double[C];
+      for (int c = 0; c < C; c++) {
+        mean[c] = (1 - MOMENTUM) * s[0][c];
+        variance[c] = MOMENTUM + (1 - MOMENTUM) * s[1][c];
+      }
+      for (int r = 0; r < 2; r++) {
+        assertClose("moving_mean " + r, mean, h.value("batch_normalization.moving_mean", r), 1e-6, 1e-5);
+        assertClose("moving_variance " + r, variance, h.value("batch_normalization.moving_variance", r), 1e-6, 1e-5);
+      }
+      assertArrayEquals(h.value("batch_normalization.moving_variance", 0), h.value("batch_normalization.moving_variance", 1));
+    }
+  }
+
+  private static float[] concat(float[] a, float[] b) {
+    float[] c = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, c, a.length, b.length);
+    return c;
+  }
+
+  private static float[] sum(float[] a, float[] b) {
+    float[] s = new float[a.length];
+    for (int i = 0; i < a.length; i++) {
+      s[i] = a[i] + b[i];
+    }
+    return s;
   }
 
   private static float[] toFloats(double[] d) {

@@ -12,6 +12,7 @@ import io.inscope.modules.strategy.ReplicaContext;
 import io.inscope.modules.strategy.Strategy;
 import io.inscope.modules.strategy.StrategyScope;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +119,98 @@ final class LayerHarness implements AutoCloseable {
             : graph.addGradients(loss.asOutput(), targets.toArray(new Output<?>[0]));
     // an identity layer returns its input, which a session cannot both feed and fetch
     return new Call(input, output, tf.identity(output), weights, names, grads);
+  }
+
+  /**
+   * Applies a {@link CrossReplicaLayer} on every replica at once; each replica's call has the
+   * gradients of the sum over replicas of {@code sum(output · w)} with respect to its own input
+   * and its own reads of the trainable weights.
+   */
+  List<Call> callAll(boolean training) {
+    Ops tf = scope.tf();
+    List<CallContext> contexts = new ArrayList<>();
+    List<Placeholder<TFloat32>> placeholders = new ArrayList<>();
+    for (int r = 0; r < scope.replicas(); r++) {
+      contexts.add(new CallContext(new ReplicaContext(scope, r), training, step, updates));
+      placeholders.add(tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(batch).append(example))));
+    }
+    List<Operand<TFloat32>> inputs = new ArrayList<>(placeholders);
+    List<Operand<TFloat32>> outputs = ((CrossReplicaLayer) layer).call(contexts, inputs);
+    List<Placeholder<TFloat32>> weights = new ArrayList<>();
+    List<Operand<TFloat32>> terms = new ArrayList<>();
+    List<String> names = new ArrayList<>(List.of("input"));
+    List<Output<?>> targets = new ArrayList<>();
+    for (int r = 0; r < scope.replicas(); r++) {
+      Operand<TFloat32> out = outputs.get(r);
+      weights.add(tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(batch).append(outputExample))));
+      terms.add(tf.reduceSum(tf.math.mul(out, weights.get(r)), Tensors.allAxes(tf, out)));
+      targets.add(inputs.get(r).asOutput());
+      for (MirroredVariable<?> v : scope.variables()) {
+        if (v.trainable()) {
+          if (r == 0) {
+            names.add(v.name());
+          }
+          targets.add(contexts.get(r).replica().read(v).asOutput());
+        }
+      }
+    }
+    Output<?>[] grads = graph.addGradients(tf.math.addN(terms).asOutput(), targets.toArray(new Output<?>[0]));
+    int per = names.size();
+    List<Call> calls = new ArrayList<>();
+    for (int r = 0; r < scope.replicas(); r++) {
+      Output<?>[] mine = Arrays.copyOfRange(grads, r * per, (r + 1) * per);
+      calls.add(new Call(placeholders.get(r), outputs.get(r), tf.identity(outputs.get(r)), weights.get(r), names, mine));
+    }
+    return calls;
+  }
+
+  /** Each replica's output, given every replica's input. */
+  List<float[]> forwardAll(List<Call> calls, List<float[]> xs) {
+    List<TFloat32> fed = new ArrayList<>();
+    try (TInt64 st = TInt64.scalarOf(0)) {
+      Session.Runner runner = session().runner().feed(step, st);
+      for (int r = 0; r < calls.size(); r++) {
+        fed.add(Tensors.of(calls.get(r).input().shape(), xs.get(r)));
+        runner.feed(calls.get(r).input(), fed.get(r)).fetch(calls.get(r).fetched());
+      }
+      List<float[]> out = new ArrayList<>();
+      try (Result res = runner.run()) {
+        for (int r = 0; r < calls.size(); r++) {
+          out.add(Tensors.floats((TFloat32) res.get(r)));
+        }
+      }
+      return out;
+    } finally {
+      fed.forEach(TFloat32::close);
+    }
+  }
+
+  /** Replica {@code replica}'s gradients (see {@link #callAll}), by "input" and by variable name. */
+  Map<String, float[]> gradientsAll(List<Call> calls, List<float[]> xs, List<float[]> ws, int replica) {
+    List<TFloat32> fed = new ArrayList<>();
+    try (TInt64 st = TInt64.scalarOf(0)) {
+      Session.Runner runner = session().runner().feed(step, st);
+      for (int r = 0; r < calls.size(); r++) {
+        TFloat32 x = Tensors.of(calls.get(r).input().shape(), xs.get(r));
+        TFloat32 w = Tensors.of(calls.get(r).weights().shape(), ws.get(r));
+        fed.add(x);
+        fed.add(w);
+        runner.feed(calls.get(r).input(), x).feed(calls.get(r).weights(), w);
+      }
+      Call call = calls.get(replica);
+      for (Output<?> g : call.gradients()) {
+        runner.fetch(g);
+      }
+      Map<String, float[]> byName = new LinkedHashMap<>();
+      try (Result res = runner.run()) {
+        for (int i = 0; i < call.gradients().length; i++) {
+          byName.put(call.gradientNames().get(i), Tensors.floats((TFloat32) res.get(i)));
+        }
+      }
+      return byName;
+    } finally {
+      fed.forEach(TFloat32::close);
+    }
   }
 
   float[] forward(Call call, float[] x, long stepValue) {

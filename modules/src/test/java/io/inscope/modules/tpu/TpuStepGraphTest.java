@@ -126,8 +126,9 @@ class TpuStepGraphTest {
               n.getName() + " must use the replicated handle, not one core's component");
         }
       }
-      // 4 dense + gamma/beta: one all-reduce per gradient, plus the batch mean and variance
-      assertEquals(8, types.get("CrossReplicaSum"));
+      // 4 dense + gamma/beta: one all-reduce per gradient; the synchronized batch mean and
+      // variance (global batch statistics, also the moving averages' input) and their gradients
+      assertEquals(6 + 2 + 2, types.get("CrossReplicaSum"));
       assertEquals(6, types.get("ResourceApplyAdam"));
       assertEquals(1, types.get("TPUReplicateMetadata"));
       assertTrue(types.get("AssignAddVariableOp") >= 2, "global_step and iterations advance on the cores");

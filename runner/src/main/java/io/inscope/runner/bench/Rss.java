@@ -11,13 +11,18 @@ final class Rss {
 
   /** VmRSS in KiB, or -1 where /proc is not there. */
   static long kib() {
+    return kib("VmRSS");
+  }
+
+  /** A memory line of /proc/self/status ({@code VmRSS}, {@code VmHWM}) in KiB, or -1 where /proc is not there. */
+  static long kib(String field) {
     Path status = Path.of("/proc/self/status");
     if (!Files.exists(status)) {
       return -1;
     }
     try {
       for (String line : Files.readAllLines(status)) {
-        if (line.startsWith("VmRSS:")) {
+        if (line.startsWith(field + ":")) {
           return Long.parseLong(line.replaceAll("[^0-9]", ""));
         }
       }

@@ -50,7 +50,7 @@ final class RunnerLoop {
       Trainer trainer = new Trainer(job, session.step, session.checkpointOps, checkpoints,
           session.session(), session.eval, timing, "bench");
       long start = System.nanoTime();
-      Outcome outcome = trainer.run(session.train, session.plan, 0);
+      Outcome outcome = trainer.run(session.trainData, 0, null);
       double seconds = (System.nanoTime() - start) / 1e9;
       double rate = (outcome.steps() - warmup) / ((timing.lastNanos - timing.warmNanos) / 1e9);
       return new Result(timing.firstMillis, rate, seconds, timing.rss, outcome);

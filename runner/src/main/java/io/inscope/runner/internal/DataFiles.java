@@ -2,6 +2,7 @@ package io.inscope.runner.internal;
 
 import io.inscope.configs.data.CsvSpec;
 import io.inscope.configs.data.IdxSpec;
+import io.inscope.configs.data.ImageCsvSpec;
 import io.inscope.configs.data.ImageFolderSpec;
 import io.inscope.configs.data.SourceSpec;
 import io.inscope.configs.data.TextSpec;
@@ -33,18 +34,24 @@ public final class DataFiles {
       return new IdxSpec(paths.get(0), paths.get(1));
     }
     if (source instanceof TextSpec text) {
-      expect(kind, paths, 1, "FILE.csv or FILE.tsv", option);
-      return new TextSpec(paths.get(0), text.text(), text.label(), text.separator(), text.maxTokens(), text.sequenceLength());
+      expect(kind, paths, 1, "FILE.csv, FILE.tsv or FILE.tfrecord", option);
+      boolean records = TextSpec.isTfrecord(paths.get(0));
+      return new TextSpec(paths.get(0), text.text(), text.label(), records ? null : text.separator(), text.maxTokens(),
+          text.sequenceLength(), records ? text.compression() : null);
     }
     if (source instanceof ImageFolderSpec images) {
       expect(kind, paths, 1, "a folder of class sub-folders", option);
       return new ImageFolderSpec(paths.get(0), images.colorMode(), images.size());
     }
+    if (source instanceof ImageCsvSpec images) {
+      expect(kind, paths, 1, "FILE.csv listing images and labels", option);
+      return new ImageCsvSpec(paths.get(0), images.image(), images.label(), images.colorMode(), images.size());
+    }
     if (source instanceof TfrecordSpec tfrecord) {
       return new TfrecordSpec(paths, tfrecord.features(), tfrecord.label());
     }
     throw new UserException(ExitCodes.USAGE, option + ": the job's data is " + kind
-        + ", which " + option + " cannot replace (it takes csv, idx, tfrecord, image_folder and text files)");
+        + ", which " + option + " cannot replace (it takes csv, idx, tfrecord, image_folder, image_csv and text files)");
   }
 
   private static void expect(String kind, List<String> paths, int n, String form, String option) throws UserException {

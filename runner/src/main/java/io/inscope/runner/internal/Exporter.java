@@ -2,6 +2,7 @@ package io.inscope.runner.internal;
 
 import io.inscope.configs.JobSpec;
 import io.inscope.modules.data.ClassNames;
+import io.inscope.modules.data.Vocabulary;
 import io.inscope.modules.layers.ModelFactory;
 import io.inscope.modules.strategy.MirroredVariable;
 import io.inscope.modules.train.ServingGraph;
@@ -25,8 +26,8 @@ import org.tensorflow.types.TString;
  * SavedModelWriter}) in the numeric version folder that TensorFlow Serving expects, and keeps the
  * newest {@code export.keep} versions. The SavedModel holds a {@link ServingGraph}, not the training
  * graph: one copy of each model variable, no device, no optimizer or TPU ops, so it serves on any
- * machine whatever strategy trained it. Assets: {@code classes.txt} ({@link LabelVocabulary}) and
- * {@code job.resolved.yaml}. Each version is written to a temporary folder and renamed.
+ * machine whatever strategy trained it. Assets: {@code classes.txt} ({@link LabelVocabulary}),
+ * {@code job.resolved.yaml} and, for text models, {@code vocabulary.txt} ({@link Vocabulary}). Each version is written to a temporary folder and renamed.
  */
 public final class Exporter {
   private Exporter() {}
@@ -48,7 +49,7 @@ public final class Exporter {
         s.close();
         throw e;
       }
-      return new Built(serving, s, assets(names, resolvedJob));
+      return new Built(serving, s, assets(names, resolvedJob, session.vocabulary));
     });
   }
 
@@ -57,7 +58,7 @@ public final class Exporter {
    * training checkpoint: its other variables are ignored).
    */
   public static Path fromCheckpoint(JobSpec job, ModelFactory models, Path prefix, Optional<ClassNames> classes,
-      String resolvedJob, Path base, long step, int keep) throws IOException {
+      Optional<Vocabulary> vocabulary, String resolvedJob, Path base, long step, int keep) throws IOException {
     return write(base, step, keep, (graph, assetsDir) -> {
       ServingGraph serving = ServingGraph.build(graph, models, job, assetsDir);
       List<String> names = LabelVocabulary.of(classes, serving.head().classCount(units(serving)));
@@ -68,7 +69,7 @@ public final class Exporter {
         s.close();
         throw e;
       }
-      return new Built(serving, s, assets(names, resolvedJob));
+      return new Built(serving, s, assets(names, resolvedJob, vocabulary));
     });
   }
 
@@ -126,10 +127,11 @@ public final class Exporter {
     return v.isEmpty() ? Optional.empty() : Optional.of(v.get(v.size() - 1));
   }
 
-  private static Map<String, byte[]> assets(List<String> classNames, String resolvedJob) {
+  private static Map<String, byte[]> assets(List<String> classNames, String resolvedJob, Optional<Vocabulary> vocabulary) {
     Map<String, byte[]> a = new HashMap<>();
     a.put(ServingGraph.CLASSES_ASSET, LabelVocabulary.text(classNames));
     a.put(ServingGraph.JOB_ASSET, resolvedJob.getBytes(StandardCharsets.UTF_8));
+    vocabulary.ifPresent(v -> a.put(ServingGraph.VOCABULARY_ASSET, ServingGraph.vocabularyAsset(v)));
     return a;
   }
 

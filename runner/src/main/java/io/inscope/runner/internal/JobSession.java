@@ -5,6 +5,7 @@ import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import io.inscope.configs.JobSpec;
 import io.inscope.modules.checkpoint.CheckpointOps;
+import io.inscope.modules.checkpoint.InitOps;
 import io.inscope.modules.cluster.ClusterUnavailableException;
 import io.inscope.modules.cluster.SystemInitializer;
 import io.inscope.modules.cluster.Topology;
@@ -13,6 +14,9 @@ import io.inscope.modules.data.ClassNames;
 import io.inscope.modules.data.DataException;
 import io.inscope.modules.data.DataLoader;
 import io.inscope.modules.data.Examples;
+import io.inscope.modules.data.Shards;
+import io.inscope.modules.data.TfrecordStream;
+import io.inscope.modules.data.TrainingData;
 import io.inscope.modules.data.Vocabulary;
 import io.inscope.modules.layers.LayerShapeException;
 import io.inscope.modules.layers.ModelFactory;
@@ -42,24 +46,30 @@ public final class JobSession implements AutoCloseable {
   private final SystemInitializer system;
   public final Topology topology;
   public final Strategy strategy;
+  /** The training split held in memory; null when it streams ({@code data.train.cache: false}). */
   public final Examples train;
   public final Examples eval;
+  /** The training split as the trainer takes it: {@link #train} with {@link #plan}, or a stream. */
+  public final TrainingData trainData;
   /** The class names of string labels (class id = index), empty for numeric labels. */
   public final Optional<ClassNames> classes;
   /** The vocabulary of text sources (token id = index), else empty. */
   public final Optional<Vocabulary> vocabulary;
+  /** How {@link #train} is batched; null when the split streams. */
   public final BatchPlan plan;
   public final Graph graph;
   public final TrainGraph step;
   public final CheckpointOps checkpointOps;
+  /** With {@code init_from}, the ops that assign loaded weights to every replica; else null. */
+  public final InitOps initOps;
   /** Builds the model again for a serving graph (export). */
   public final ModelFactory models;
   private Session session;
   private final java.util.Deque<Runnable> onClose = new java.util.ArrayDeque<>();
 
   private JobSession(JobSpec job, SystemInitializer system, Topology topology, Strategy strategy, Examples train,
-      Examples eval, Optional<ClassNames> classes, Optional<Vocabulary> vocabulary, BatchPlan plan, Graph graph, TrainGraph step,
-      CheckpointOps checkpointOps, ModelFactory models) {
+      Examples eval, Optional<ClassNames> classes, Optional<Vocabulary> vocabulary, BatchPlan plan, TrainingData trainData,
+      Graph graph, TrainGraph step, CheckpointOps checkpointOps, InitOps initOps, ModelFactory models) {
     this.job = job;
     this.system = system;
     this.topology = topology;
@@ -69,9 +79,11 @@ public final class JobSession implements AutoCloseable {
     this.classes = classes;
     this.vocabulary = vocabulary;
     this.plan = plan;
+    this.trainData = trainData;
     this.graph = graph;
     this.step = step;
     this.checkpointOps = checkpointOps;
+    this.initOps = initOps;
     this.models = models;
   }
 
@@ -119,13 +131,21 @@ public final class JobSession implements AutoCloseable {
     Optional<ClassNames> classes;
     Optional<Vocabulary> vocabulary;
     BatchPlan plan;
+    TrainingData trainData;
     try {
       DataLoader.Splits splits = data.loadSplits(job.data(), job.model().namedInputs(), job.seed(), savedClasses, savedVocabulary);
       train = splits.train();
       eval = splits.eval();
       classes = splits.classes();
       vocabulary = splits.vocabulary();
-      plan = BatchPlan.of(train.size(), job.data().train().batchSize(), job.data().train().shuffle(), job.seed());
+      if (train != null) {
+        plan = BatchPlan.of(train.size(), job.data().train().batchSize(), job.data().train().shuffle(), job.seed());
+        trainData = TrainingData.inMemory(train, plan);
+      } else {
+        plan = null;
+        // one process feeds every replica today (multi_worker_mirrored is in-graph from task 0): all files
+        trainData = TfrecordStream.open("data.train", job.data().train(), job.model().namedInputs(), job.seed(), Shards.ALL);
+      }
     } catch (DataException e) {
       system.shutdown(job, topology);
       throw new UserException(ExitCodes.USAGE, e.getMessage());
@@ -134,11 +154,18 @@ public final class JobSession implements AutoCloseable {
     try {
       TrainGraph step;
       CheckpointOps ckpt;
+      InitOps init;
       try (StrategyScope scope = StrategyScope.open(strategy, graph, job.seed())) {
-        step = injector.getInstance(StepBuilder.class).build(job, scope, Shape.of(train.labelShape()), train);
+        step = injector.getInstance(StepBuilder.class).build(job, scope, Shape.of(trainData.labelShape()), train);
         ckpt = CheckpointOps.build(scope.tf(), step.variables());
+        init = job.initFrom() == null ? null : InitOps.build(scope.tf(), step.variables());
       }
       checkLabels(job, step, train, eval);
+      if (trainData instanceof TfrecordStream stream) {
+        LabelChecks.Rows rows = LabelChecks.rows(job.loss(), outputShape(step), stream.labelShape(),
+            stream.files().get(0) + ": record 0 (counting from 0)", "data.train.tfrecord");
+        stream.checkLabels(rows::check);
+      }
       Optional<GraphDef> rewritten = strategy.sessionGraph(graph);
       if (rewritten.isPresent()) {
         // e.g. the TPU master compiles the ops marked _tpu_replicate, gradient ops included, which
@@ -151,12 +178,13 @@ public final class JobSession implements AutoCloseable {
           throw e;
         }
         JobSession session = new JobSession(job, system, topology, strategy, train, eval, classes, vocabulary, plan,
-            annotated, step.in(annotated), ckpt.in(annotated), injector.getInstance(ModelFactory.class));
+            trainData, annotated, step.in(annotated), ckpt.in(annotated), init == null ? null : init.in(annotated),
+            injector.getInstance(ModelFactory.class));
         session.onClose(graph::close);
         return session;
       }
-      return new JobSession(job, system, topology, strategy, train, eval, classes, vocabulary, plan, graph, step, ckpt,
-          injector.getInstance(ModelFactory.class));
+      return new JobSession(job, system, topology, strategy, train, eval, classes, vocabulary, plan, trainData, graph, step, ckpt,
+          init, injector.getInstance(ModelFactory.class));
     } catch (IllegalArgumentException e) {
       graph.close();
       system.shutdown(job, topology);
@@ -177,7 +205,10 @@ public final class JobSession implements AutoCloseable {
 
   /** Every label of both splits against the loss and the model's output width, before any step. */
   private static void checkLabels(JobSpec job, TrainGraph step, Examples train, Examples eval) throws DataException {
-    LabelChecks.check(job.loss(), outputShape(step), train, "data.train." + DataLoader.kindOf(job.data().train().source().getClass()));
+    // a streamed split's labels are checked as its readers parse them: checking first would read every file
+    if (train != null) {
+      LabelChecks.check(job.loss(), outputShape(step), train, "data.train." + DataLoader.kindOf(job.data().train().source().getClass()));
+    }
     if (eval != null) {
       LabelChecks.check(job.loss(), outputShape(step), eval, "data.eval." + DataLoader.kindOf(job.data().eval().source().getClass()));
     }

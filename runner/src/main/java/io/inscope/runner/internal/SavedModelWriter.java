@@ -24,7 +24,8 @@ import org.tensorflow.types.TString;
 /**
  * Writes a {@link ServingGraph} and its session's variables as a SavedModel (tag {@code serve}),
  * as TensorFlow's own builder does for a graph with assets: the {@code serving_default} signature
- * with method name {@code tensorflow/serving/predict}; the assets copied into {@code assets/} and
+ * with method name {@code tensorflow/serving/predict} (and for image models {@code serving_bytes},
+ * the same outputs from encoded image files); the assets copied into {@code assets/} and
  * listed in {@code asset_file_def}; and the table initializer as the {@code __saved_model_init_op}
  * signature, which TensorFlow's loaders (C++, Python, TensorFlow Serving, TensorFlow Java) run
  * after restoring the variables, with each asset's path fed into its tensor.
@@ -63,6 +64,12 @@ public final class SavedModelWriter {
     SignatureDef.Builder serving = SignatureDef.newBuilder().setMethodName(PREDICT_METHOD);
     graph.inputs().forEach((name, in) -> serving.putInputs(name, info(in.asOutput())));
     graph.outputs().forEach((name, out) -> serving.putOutputs(name, info(out.asOutput())));
+    graph.bytes().ifPresent(b -> {
+      SignatureDef.Builder bytes = SignatureDef.newBuilder().setMethodName(PREDICT_METHOD)
+          .putInputs(ServingGraph.BYTES_INPUT, info(b.input().asOutput()));
+      b.outputs().forEach((name, out) -> bytes.putOutputs(name, info(out.asOutput())));
+      meta.putSignatureDef(ServingGraph.BYTES_SIGNATURE, bytes.build());
+    });
     SignatureDef init = SignatureDef.newBuilder()
         .putOutputs(INIT_OP_KEY, TensorInfo.newBuilder().setName(graph.init().op().name()).setDtype(DataType.DT_INVALID).build())
         .build();

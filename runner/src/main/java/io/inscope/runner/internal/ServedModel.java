@@ -4,9 +4,11 @@ import com.google.inject.Injector;
 import io.inscope.configs.InputSpec;
 import io.inscope.configs.JobSpec;
 import io.inscope.configs.data.CsvSpec;
+import io.inscope.configs.data.TextSpec;
 import io.inscope.modules.data.ClassNames;
 import io.inscope.modules.data.DataException;
 import io.inscope.modules.data.DataLoader;
+import io.inscope.modules.data.Vocabulary;
 import io.inscope.modules.layers.ModelFactory;
 import io.inscope.modules.train.ServingGraph;
 import io.inscope.modules.train.ServingHead;
@@ -25,6 +27,7 @@ import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.SessionFunction;
 import org.tensorflow.Tensor;
+import org.tensorflow.types.TString;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
@@ -66,10 +69,11 @@ public final class ServedModel implements AutoCloseable {
     }
     TrainedRun run = TrainedRun.open(dir, warn);
     Optional<ClassNames> classes = classes(run.job(), dir, injector);
+    Optional<Vocabulary> vocabulary = vocabulary(run.job(), dir);
     Path tmp = Files.createTempDirectory("inscope-predict-");
     try {
       Path version = Exporter.fromCheckpoint(run.job(), injector.getInstance(ModelFactory.class),
-          run.checkpoint().resolve("variables"), classes, run.resolvedText(),
+          run.checkpoint().resolve("variables"), classes, vocabulary, run.resolvedText(),
           tmp, run.state().step(), 1);
       List<String> names = Files.readAllLines(version.resolve("assets").resolve(ServingGraph.CLASSES_ASSET), StandardCharsets.UTF_8);
       return new ServedModel(SavedModelBundle.load(version.toString(), SavedModelWriter.TAG), run.job(), names, tmp);
@@ -97,8 +101,33 @@ public final class ServedModel implements AutoCloseable {
     }
   }
 
-  /** The signature's outputs for a batch of raw examples of a one-input model. */
-  public Result predict(TFloat32 inputs) {
+  /** A text run's vocabulary; an error when the run directory lacks it. */
+  private static Optional<Vocabulary> vocabulary(JobSpec job, Path runDir) throws UserException {
+    if (!(job.data().train().source() instanceof TextSpec)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Vocabulary.readIfPresent(runDir).orElseThrow(() -> new UserException(ExitCodes.USAGE,
+          runDir + ": a text run without its " + Vocabulary.FILE + "; restore the file, or predict with the run's export")));
+    } catch (DataException e) {
+      throw new UserException(ExitCodes.USAGE, e.getMessage());
+    }
+  }
+
+  /** Whether {@code serving_default} takes strings (a text model) rather than numbers. */
+  public boolean takesText() {
+    org.tensorflow.proto.TensorInfo in = bundle.metaGraphDef().getSignatureDefOrThrow(SavedModelWriter.SIGNATURE)
+        .getInputsMap().get(ServingGraph.SINGLE_INPUT);
+    return in != null && in.getDtype() == org.tensorflow.proto.DataType.DT_STRING;
+  }
+
+  /** Whether the model has the {@value ServingGraph#BYTES_SIGNATURE} signature (an image model exported with it). */
+  public boolean takesFiles() {
+    return bundle.metaGraphDef().containsSignatureDef(ServingGraph.BYTES_SIGNATURE);
+  }
+
+  /** {@code serving_default}'s outputs for a batch of raw examples of a one-input model (floats, or strings for a text model). */
+  public Result predict(Tensor inputs) {
     return function.call(Map.of(ServingGraph.SINGLE_INPUT, inputs));
   }
 
@@ -140,6 +169,11 @@ public final class ServedModel implements AutoCloseable {
       System.arraycopy(rows, r * width + offset, part, r * e, e);
     }
     return TFloat32.tensorOf(Shape.of(dims), DataBuffers.of(part, true, false));
+  }
+
+  /** {@value ServingGraph#BYTES_SIGNATURE}'s outputs for a batch of encoded image files. */
+  public Result predictFiles(TString files) {
+    return bundle.function(ServingGraph.BYTES_SIGNATURE).call(Map.of(ServingGraph.BYTES_INPUT, files));
   }
 
   @Override

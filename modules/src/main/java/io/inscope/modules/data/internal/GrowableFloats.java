@@ -14,6 +14,12 @@ public final class GrowableFloats {
     values[size++] = value;
   }
 
+  public void addAll(float[] values) {
+    for (float v : values) {
+      add(v);
+    }
+  }
+
   public int size() {
     return size;
   }

@@ -55,28 +55,10 @@ public final class TfRecordReader implements Closeable {
 
   /** The next record's data, or null after the last record. */
   public byte[] next() throws DataException {
-    current = count;
-    currentOffset = position;
     try {
-      int got = in.readNBytes(header, 0, header.length);
-      if (got == 0) {
+      long length = header();
+      if (length < 0) {
         return null;
-      }
-      if (got < header.length) {
-        throw corrupt("truncated: the file ends inside the record's length header");
-      }
-      ByteBuffer le = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
-      long length = le.getLong(0);
-      if (le.getInt(8) != masked(header, 0, 8)) {
-        throw corrupt("corrupt length (its CRC32C does not match)");
-      }
-      if (length < 0 || length > Integer.MAX_VALUE - 8) {
-        throw corrupt("record length " + Long.toUnsignedString(length) + " is over the 2 GiB supported");
-      }
-      // a length field that the CRC covers can still be crafted: allocate only what the file can hold
-      if (size >= 0 && length > size - position - header.length - footer.length) {
-        throw corrupt("truncated: the record's length field says " + length + " data bytes but only "
-            + Math.max(0, size - position - header.length - footer.length) + " follow in the file");
       }
       byte[] data = new byte[(int) length];
       if (in.readNBytes(data, 0, data.length) < data.length || in.readNBytes(footer, 0, 4) < 4) {
@@ -90,6 +72,72 @@ public final class TfRecordReader implements Closeable {
       return data;
     } catch (IOException e) {
       throw SourceFiles.unreadable(path, where, e);
+    }
+  }
+
+  /**
+   * Passes over the next record without reading its data into memory or checking the data's CRC
+   * (its length header is checked): counting records, or skipping to a position. An uncompressed
+   * file seeks over the data.
+   *
+   * @return false after the last record
+   */
+  public boolean skip() throws DataException {
+    try {
+      long length = header();
+      if (length < 0) {
+        return false;
+      }
+      try {
+        in.skipNBytes(length + footer.length);
+      } catch (java.io.EOFException e) {
+        throw corrupt("truncated: the file ends inside the record's " + length + " data bytes");
+      }
+      count++;
+      position += header.length + length + footer.length;
+      return true;
+    } catch (IOException e) {
+      throw SourceFiles.unreadable(path, where, e);
+    }
+  }
+
+  /** Reads and checks the next length header: the data length, or -1 at the end of the file. */
+  private long header() throws IOException, DataException {
+    current = count;
+    currentOffset = position;
+    int got = in.readNBytes(header, 0, header.length);
+    if (got == 0) {
+      return -1;
+    }
+    if (got < header.length) {
+      throw corrupt("truncated: the file ends inside the record's length header");
+    }
+    ByteBuffer le = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
+    long length = le.getLong(0);
+    if (le.getInt(8) != masked(header, 0, 8)) {
+      throw corrupt("corrupt length (its CRC32C does not match)");
+    }
+    if (length < 0 || length > Integer.MAX_VALUE - 8) {
+      throw corrupt("record length " + Long.toUnsignedString(length) + " is over the 2 GiB supported");
+    }
+    // a length field that the CRC covers can still be crafted: allocate only what the file can hold
+    if (size >= 0 && length > size - position - header.length - footer.length) {
+      throw corrupt("truncated: the record's length field says " + length + " data bytes but only "
+          + Math.max(0, size - position - header.length - footer.length) + " follow in the file");
+    }
+    return length;
+  }
+
+  /** Counts the records of a file by their length headers (see {@link #skip()}). */
+  public static long count(Path path, Compression compression, String where) throws DataException {
+    try (TfRecordReader reader = new TfRecordReader(path, compression, where)) {
+      long n = 0;
+      while (reader.skip()) {
+        n++;
+      }
+      return n;
+    } catch (IOException e) {
+      throw new DataException(where, path + ": cannot be closed: " + e.getMessage());
     }
   }
 

@@ -33,6 +33,24 @@ class TfRecordReaderTest {
     }
   }
 
+  /** skip() passes records by their headers; count() counts them; a record cut short is an error naming it. */
+  @Test
+  void skipPassesRecordsAndCountCountsThem() throws Exception {
+    Path file = DataFiles.tfrecord(dir.resolve("b.tfrecord"), new byte[] {1, 2, 3}, new byte[] {4, 5}, new byte[] {6});
+    assertEquals(3, TfRecordReader.count(file, io.inscope.configs.data.Compression.NONE, "tfrecord"));
+    try (TfRecordReader reader = new TfRecordReader(file, "tfrecord")) {
+      assertEquals(true, reader.skip());
+      assertEquals(true, reader.skip());
+      org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {6}, reader.next());
+      assertEquals(false, reader.skip());
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 3));
+    DataException e = assertThrows(DataException.class, () -> TfRecordReader.count(file, io.inscope.configs.data.Compression.NONE, "tfrecord"));
+    assertEquals("tfrecord: " + file + ": record 2 (counting from 0) at byte 37: truncated: the record's length field says 1 data bytes"
+        + " but only 0 follow in the file; the file is damaged or is not a TFRecord file: write it again", e.getMessage());
+  }
+
   private static int masked(byte[] bytes) {
     java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
     crc.update(bytes);

@@ -1,0 +1,110 @@
+package io.inscope.modules.data;
+
+import io.inscope.configs.InputSpec;
+import io.inscope.configs.data.ImageCsvSpec;
+import io.inscope.configs.data.SourceSpec;
+import io.inscope.modules.data.internal.CsvRecords;
+import io.inscope.modules.data.internal.ParallelImages;
+import io.inscope.modules.data.internal.SourceFiles;
+import io.inscope.modules.data.internal.Suggestions;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code image_csv} source: a UTF-8 CSV file with a header row, one example per row, its image
+ * file (relative to the CSV file's folder, or absolute) in the {@code image} column and its label
+ * in the {@code label} column. Images are decoded and resized exactly as {@link ImageFolderSource}
+ * does, on every core; labels are read as {@link CsvSource} reads them (all numbers: numeric;
+ * otherwise class names, ids in sorted order). Examples are in row order.
+ *
+ * <p>An empty image or label cell, a missing image file and an image that does not decode fail
+ * with the CSV file, the line and the image named.
+ */
+public final class ImageCsvSource implements SourceFactory {
+  static final String KIND = "image_csv";
+
+  @Override
+  public Examples load(SourceSpec spec, InputSpec input, long seed) throws DataException {
+    ImageCsvSpec csv = (ImageCsvSpec) spec;
+    Path path = Path.of(csv.path());
+    int height = csv.size().get(0);
+    int width = csv.size().get(1);
+    int channels = csv.colorMode().channels();
+    ImageFolderSource.checkInput(KIND, height, width, channels, input);
+    List<Path> images = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    List<Integer> lines = new ArrayList<>();
+    try (Reader reader = new InputStreamReader(SourceFiles.open(path, KIND, false), StandardCharsets.UTF_8)) {
+      read(new CsvRecords(reader), csv, path, images, labels, lines);
+    } catch (IOException e) {
+      throw SourceFiles.unreadable(path, KIND, e);
+    } catch (IllegalStateException e) {
+      throw new DataException(KIND, path + ": " + e.getMessage() + "; close the quote or remove the stray '\"'");
+    }
+    if (images.isEmpty()) {
+      throw new DataException(KIND, path + ": lists no image; add a row per example");
+    }
+    float[] features;
+    try {
+      features = ParallelImages.decode(images.size(), i -> Files.readAllBytes(images.get(i)), channels, height, width);
+    } catch (ParallelImages.Failure f) {
+      String at = path + ":" + lines.get(f.index()) + ": column '" + csv.image() + "': ";
+      if (f.unreadable() != null) {
+        throw new DataException(KIND, at + SourceFiles.unreadable(images.get(f.index()), KIND, f.unreadable()).detail()
+            .replace("relative paths resolve against the job file's directory", "relative paths resolve against the CSV file's folder"));
+      }
+      throw new DataException(KIND, at + images.get(f.index()) + ": " + f.getMessage() + "; replace the file or remove the row");
+    }
+    int[] lineArray = lines.stream().mapToInt(Integer::intValue).toArray();
+    return Labels.examples(features, ImageFolderSource.shape(input), labels, Origins.lines(path, lineArray, "column '" + csv.label() + "'"), KIND);
+  }
+
+  private static void read(CsvRecords records, ImageCsvSpec csv, Path path, List<Path> images, List<String> labels,
+      List<Integer> lines) throws IOException, DataException {
+    List<String> header = records.next();
+    if (header == null) {
+      throw new DataException(KIND, path + ": the file is empty; a header row naming the columns is required");
+    }
+    header = new ArrayList<>(header.stream().map(String::strip).toList());
+    header.set(0, header.get(0).replace("\uFEFF", ""));
+    int imageColumn = column(header, csv.image(), path, "image");
+    int labelColumn = column(header, csv.label(), path, "label");
+    Path folder = path.toAbsolutePath().getParent();
+    for (List<String> row = records.next(); row != null; row = records.next()) {
+      if (row.size() == 1 && row.get(0).isBlank()) {
+        continue;
+      }
+      String at = path + ":" + records.line() + ": ";
+      if (row.size() != header.size()) {
+        throw new DataException(KIND, at + row.size() + " fields but the header has " + header.size()
+            + "; quote fields that contain commas");
+      }
+      String image = row.get(imageColumn).strip();
+      if (image.isEmpty()) {
+        throw new DataException(KIND, at + "column '" + csv.image() + "': the image path is empty");
+      }
+      String label = row.get(labelColumn).strip();
+      if (label.isEmpty()) {
+        throw new DataException(KIND, at + "column '" + csv.label() + "': the label is empty");
+      }
+      images.add(folder.resolve(image).normalize());
+      labels.add(label);
+      lines.add(records.line());
+    }
+  }
+
+  private static int column(List<String> header, String name, Path path, String key) throws DataException {
+    int index = header.indexOf(name);
+    if (index < 0) {
+      throw new DataException(KIND + "." + key, path + ":1: no column '" + name + "' in the header (columns: "
+          + String.join(", ", header) + ")" + Suggestions.didYouMean(name, header));
+    }
+    return index;
+  }
+}

@@ -1,0 +1,95 @@
+package io.inscope.modules.data;
+
+/**
+ * The training split as the training loop takes it: batches of a fixed global size for every
+ * global step, the same for a step whether the run was resumed or not. Held in memory ({@link
+ * #inMemory}: an {@link Examples} and its {@link BatchPlan}) or streamed from files ({@link
+ * TfrecordStream}).
+ */
+public interface TrainingData {
+  /** Examples per epoch (this task's, in a multi-worker job). */
+  long size();
+
+  /** The global batch size. */
+  int batchSize();
+
+  /** Full batches per epoch; the last partial batch is dropped. */
+  long stepsPerEpoch();
+
+  /** The shape of one example's features ({@code model.input.shape}). */
+  long[] featureShape();
+
+  /** The shape of one example's label. */
+  long[] labelShape();
+
+  /** A cursor whose next batch is that of global step {@code step}. */
+  BatchCursor cursorAt(long step) throws DataException, InterruptedException;
+
+  default int featureElements() {
+    return elements(featureShape());
+  }
+
+  default int labelElements() {
+    return elements(labelShape());
+  }
+
+  /** The split held in memory, batched as {@code plan} says. */
+  static TrainingData inMemory(Examples examples, BatchPlan plan) {
+    if (examples.size() != plan.size()) {
+      throw new IllegalArgumentException("the plan is for " + plan.size() + " examples, not " + examples.size());
+    }
+    return new TrainingData() {
+      @Override
+      public long size() {
+        return examples.size();
+      }
+
+      @Override
+      public int batchSize() {
+        return plan.batchSize();
+      }
+
+      @Override
+      public long stepsPerEpoch() {
+        return plan.stepsPerEpoch();
+      }
+
+      @Override
+      public long[] featureShape() {
+        return examples.featureShape();
+      }
+
+      @Override
+      public long[] labelShape() {
+        return examples.labelShape();
+      }
+
+      @Override
+      public BatchCursor cursorAt(long step) {
+        BatchPlan.Cursor cursor = plan.cursorAt(step);
+        return new BatchCursor() {
+          @Override
+          public long step() {
+            return cursor.step();
+          }
+
+          @Override
+          public void next(float[] features, float[] labels, int dstRow) {
+            cursor.next(examples, features, labels, dstRow);
+          }
+
+          @Override
+          public void close() {}
+        };
+      }
+    };
+  }
+
+  private static int elements(long[] shape) {
+    long n = 1;
+    for (long d : shape) {
+      n *= d;
+    }
+    return Math.toIntExact(n);
+  }
+}
