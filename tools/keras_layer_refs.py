@@ -98,6 +98,10 @@ CASES = {
         case("same, stride 2, tanh", "conv1d: {filters: 2, kernel_size: 3, strides: 2, padding: same, activation: tanh}",
              lambda: L.Conv1D(2, 3, strides=2, padding="same", activation="tanh"), [2, 6, 3]),
         case("no bias", "conv1d: {filters: 2, kernel_size: 3, use_bias: false}", lambda: L.Conv1D(2, 3, use_bias=False), [1, 4, 2]),
+        case("dilated 2, valid", "conv1d: {filters: 2, kernel_size: 3, dilation_rate: 2}",
+             lambda: L.Conv1D(2, 3, dilation_rate=2), [2, 7, 2]),
+        case("dilated 3, same, relu", "conv1d: {filters: 3, kernel_size: 2, dilation_rate: 3, padding: same, activation: relu}",
+             lambda: L.Conv1D(3, 2, dilation_rate=3, padding="same", activation="relu"), [2, 6, 2]),
     ],
     "max_pool1d": [
         case("default", "max_pool1d", lambda: L.MaxPooling1D(), [2, 5, 2], distinct=True),

@@ -6,6 +6,7 @@ import io.inscope.configs.Doc;
 import io.inscope.configs.Kind;
 import io.inscope.configs.Padding;
 import io.inscope.configs.Range;
+import io.inscope.configs.SpecException;
 import io.inscope.configs.initializers.InitializerSpec;
 
 /**
@@ -26,6 +27,7 @@ import io.inscope.configs.initializers.InitializerSpec;
  *   <tr><td>use_bias</td><td>true</td><td>add a bias per filter</td></tr>
  *   <tr><td>kernel_initializer</td><td>glorot_uniform</td><td></td></tr>
  *   <tr><td>bias_initializer</td><td>zeros</td><td></td></tr>
+ *   <tr><td>dilation_rate</td><td>1</td><td>spacing between the kernel's taps; needs strides 1</td></tr>
  * </table>
  */
 @Doc("1-D convolution over examples [steps, channels] (Keras' Conv1D)")
@@ -38,4 +40,20 @@ public record Conv1DSpec(
     @Doc("activation applied to the output") @Default("linear") Activation activation,
     @Doc("whether the layer adds a bias") @Default("true") boolean useBias,
     @Doc("initializer of the kernel, a kind") @Default("glorot_uniform") InitializerSpec kernelInitializer,
-    @Doc("initializer of the bias, a kind") @Default("zeros") InitializerSpec biasInitializer) implements LayerSpec {}
+    @Doc("initializer of the bias, a kind") @Default("zeros") InitializerSpec biasInitializer,
+    @Doc("spacing between the kernel's taps (a window of (kernel_size - 1) * dilation_rate + 1 steps); needs strides 1")
+        @Default("1")
+        @Range(min = 1)
+        int dilationRate) implements LayerSpec {
+  public Conv1DSpec {
+    if (dilationRate > 1 && strides > 1) {
+      throw new SpecException("dilation_rate", "dilation_rate > 1 needs strides: 1, as in Keras (got strides " + strides + ")");
+    }
+  }
+
+  /** Without dilation. */
+  public Conv1DSpec(int filters, int kernelSize, int strides, Padding padding, Activation activation, boolean useBias,
+      InitializerSpec kernelInitializer, InitializerSpec biasInitializer) {
+    this(filters, kernelSize, strides, padding, activation, useBias, kernelInitializer, biasInitializer, 1);
+  }
+}

@@ -160,7 +160,7 @@ public final class Model {
     long offset = 0;
     for (Map.Entry<String, Shape> in : shapes.entrySet()) {
       long n = in.getValue().size();
-      Operand<TFloat32> values = tf.slice(input, tf.constant(new long[] {0, offset}), tf.constant(new long[] {-1, n}));
+      Operand<TFloat32> values = tf.slice(input, tf.constant(new int[] {0, (int) offset}), tf.constant(new int[] {-1, (int) n}));
       long[] dims = new long[in.getValue().numDimensions() + 1];
       dims[0] = -1;
       System.arraycopy(in.getValue().asArray(), 0, dims, 1, dims.length - 1);
