@@ -24,14 +24,13 @@ public interface RawStream extends Closeable {
 
   /**
    * A stream of {@code fileOrDir} when the job's source is text (a CSV or TSV file, or a directory
-   * of them, with the job's text column) or image folders (an image file, or every image below a
+   * of them, with the job's text column; TFRecord files when the job's texts are TFRecords) or image folders (an image file, or every image below a
    * folder); empty for other kinds.
    */
   static Optional<RawStream> open(SourceSpec source, Path fileOrDir) throws DataException {
     if (source instanceof TextSpec text) {
       if (TextSpec.isTfrecord(text.path())) {
-        throw new DataException(TextSource.KIND, "prediction reads a text job's texts from CSV or TSV files (a column named '"
-            + text.text() + "'); this job's texts are in TFRecord files, which predict does not read yet");
+        return Optional.of(new TextRecordStream(text, FeatureStream.files(fileOrDir)));
       }
       return Optional.of(new TextStream(text, FeatureStream.files(fileOrDir)));
     }

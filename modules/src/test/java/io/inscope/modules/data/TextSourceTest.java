@@ -107,6 +107,34 @@ class TextSourceTest {
         wrong);
   }
 
+  /** predict's raw texts from TFRecord files: every record's text bytes, in order, across files; gzip by name. */
+  @Test
+  void tfrecordTextsStreamRawForPrediction() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("predict"));
+    TfrecordSourceTest.writeRecords(in.resolve("a.tfrecord.gz"), true, example("Good, good cat!", bytes("yes")),
+        example("caf\u00e9 \u2014 \ud83d\ude00", bytes("no")));
+    TfrecordSourceTest.writeRecords(in.resolve("b.tfrecord"), false, example("", bytes("no")), example("last one", bytes("yes")));
+    TextSpec spec = new TextSpec(dir.resolve("train.tfrecord").toString(), "text", "label", null, null, 4);
+    List<String> texts = new java.util.ArrayList<>();
+    try (RawStream raw = RawStream.open(spec, in).orElseThrow()) {
+      byte[][] batch = new byte[3][];
+      for (int n = raw.read(batch, 3); n > 0; n = raw.read(batch, 3)) {
+        for (int i = 0; i < n; i++) {
+          texts.add(new String(batch[i], java.nio.charset.StandardCharsets.UTF_8));
+        }
+      }
+    }
+    assertEquals(List.of("Good, good cat!", "caf\u00e9 \u2014 \ud83d\ude00", "", "last one"), texts);
+    Path other = dir.resolve("other.tfrecord");
+    TfrecordSourceTest.writeRecords(other, false, org.tensorflow.proto.Example.newBuilder().setFeatures(
+        org.tensorflow.proto.Features.newBuilder().putFeature("body", bytes("x"))).build());
+    try (RawStream raw = RawStream.open(spec, other).orElseThrow()) {
+      String message = assertThrows(DataException.class, () -> raw.read(new byte[1][], 1)).getMessage();
+      assertEquals("text: " + other + ": record 0 (counting from 0) at byte 0: no feature 'text' (the record has [body]);"
+          + " the model reads the text feature 'text'", message);
+    }
+  }
+
   private static org.tensorflow.proto.Example example(String text, org.tensorflow.proto.Feature label) {
     return org.tensorflow.proto.Example.newBuilder().setFeatures(org.tensorflow.proto.Features.newBuilder()
         .putFeature("text", bytes(text)).putFeature("label", label)).build();
