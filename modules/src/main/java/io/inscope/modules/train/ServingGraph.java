@@ -226,6 +226,9 @@ public record ServingGraph(
     if (source instanceof ImageFolderSpec images) {
       return Optional.of(List.of(images.size().get(0), images.size().get(1), images.colorMode().channels()));
     }
+    if (source instanceof io.inscope.configs.data.ImageCsvSpec list) {
+      return Optional.of(List.of(list.size().get(0), list.size().get(1), list.colorMode().channels()));
+    }
     if (source instanceof TfrecordSpec records) {
       List<FeatureSpec> features = records.features().entrySet().stream()
           .filter(e -> !e.getKey().equals(records.label())).map(Map.Entry::getValue).toList();

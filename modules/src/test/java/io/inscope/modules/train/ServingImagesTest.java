@@ -85,6 +85,8 @@ class ServingImagesTest {
   @Test
   void imageSourcesGetTheBytesSignature() {
     assertEquals(Optional.of(List.of(9, 11, 1)), ServingGraph.imageShape(new ImageFolderSpec("f", ColorMode.GRAYSCALE, List.of(9, 11))));
+    assertEquals(Optional.of(List.of(5, 7, 3)), ServingGraph.imageShape(
+        new io.inscope.configs.data.ImageCsvSpec("l.csv", "file", "label", ColorMode.RGB, List.of(5, 7))));
     FeatureSpec image = new FeatureSpec(List.of(24, 24, 3), DType.FLOAT32, FeatureEncoding.IMAGE, false);
     FeatureSpec label = new FeatureSpec(List.of(), DType.INT64);
     assertEquals(Optional.of(List.of(24, 24, 3)),
