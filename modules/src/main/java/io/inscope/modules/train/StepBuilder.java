@@ -98,7 +98,13 @@ public final class StepBuilder {
 
     long totalSteps = job.train().steps() != null ? job.train().steps()
         : train == null ? -1 : (long) job.train().epochs() * (train.size() / batch);
-    int k = job.train().stepsPerExecution().copies(batch, job.model().featureRow().elements(), job.model().layers().size(), totalSteps);
+    // multi-worker: auto keeps one step per run. Each new set of fetches (a new chain length, as the
+    // measurement and the runs cut short at eval or checkpoint boundaries use) makes the master
+    // register graph partitions on every worker, a call that cluster.step_timeout does not bound:
+    // a task frozen then would hang the run instead of ending it with exit 69 (StepTimeoutIT)
+    boolean multiWorker = job.strategy().type() == io.inscope.configs.StrategyType.MULTI_WORKER_MIRRORED;
+    int k = multiWorker && job.train().stepsPerExecution().auto() ? 1
+        : job.train().stepsPerExecution().copies(batch, job.model().featureRow().elements(), job.model().layers().size(), totalSteps);
     Placeholder<TFloat32> features = tf.withName("features").placeholder(TFloat32.class, Placeholder.shape(batchShape((long) k * batch, input)));
     Placeholder<TFloat32> labels = tf.withName("labels").placeholder(TFloat32.class, Placeholder.shape(batchShape((long) k * batch, labelShape)));
     Placeholder<TInt64> step = tf.withName("step").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
