@@ -133,11 +133,11 @@ final class GraphChecks {
 
   private void unused() {
     Set<String> used = new HashSet<>();
-    List<String> todo = new ArrayList<>(List.of(model.output()));
-    while (!todo.isEmpty()) {
-      String name = todo.remove(todo.size() - 1);
+    List<String> pending = new ArrayList<>(List.of(model.output()));
+    while (!pending.isEmpty()) {
+      String name = pending.remove(pending.size() - 1);
       if (index.containsKey(name) && used.add(name)) {
-        todo.addAll(model.layers().get(index.get(name)).inputs());
+        pending.addAll(model.layers().get(index.get(name)).inputs());
       }
     }
     List<LayerNodeSpec> layers = model.layers();
