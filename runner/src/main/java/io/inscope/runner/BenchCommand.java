@@ -60,6 +60,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--profile-warmup", defaultValue = "5", description = "with --profile-cnn: steps before the traced one (default ${DEFAULT-VALUE})")
   int profileWarmup;
 
+  @Option(names = "--profile-export", paramLabel = "DIR", description = {"with --profile-cnn: also write the step's graph, session config,",
+      "feeds and names under DIR, for tools/run_exported_step.py (the same graph in TensorFlow Python)"})
+  Path profileExport;
+
   @Option(names = "--convnets", description = {"only the convolutional networks, the runner and Keras side by side:",
       "the tutorial CNN (batch 100) and ResNet-20 (--resnet, batch 128) on Fashion-MNIST, one epoch each;",
       "ms/step, CPU ms/step, training time, test accuracy (Keras needs --python)"})
@@ -129,7 +133,7 @@ public final class BenchCommand implements Callable<Integer> {
       if (profileWarmup < 0) {
         throw new UserException(ExitCodes.USAGE, "bench: --profile-warmup must be >= 0");
       }
-      new CnnProfile(profileWarmup, intraOp, interOp, precisions.get(0)).run(spec.commandLine().getOut());
+      new CnnProfile(profileWarmup, intraOp, interOp, precisions.get(0), profileExport).run(spec.commandLine().getOut());
       return ExitCodes.OK;
     }
     if (convnets) {
