@@ -197,6 +197,9 @@ CASES = {
         case("epsilon, no center", "layer_normalization: {epsilon: 0.01, center: false}",
              lambda: L.LayerNormalization(epsilon=0.01, center=False), [3, 5]),
         case("no scale", "layer_normalization: {scale: false}", lambda: L.LayerNormalization(scale=False), [2, 2, 2, 3]),
+        case("rms_scaling", "layer_normalization: {rms_scaling: true}", lambda: L.LayerNormalization(rms_scaling=True), [2, 3, 4]),
+        case("rms_scaling, no scale, epsilon", "layer_normalization: {rms_scaling: true, scale: false, epsilon: 0.01}",
+             lambda: L.LayerNormalization(rms_scaling=True, scale=False, epsilon=0.01), [3, 5], scale=2),
     ],
     "lstm": [
         case("last output", "lstm: {units: 3}", lambda: L.LSTM(3), [2, 4, 2]),
