@@ -80,7 +80,12 @@ final class Gradients {
     reduced.forEach(all::addAll);
     List<Op> updates = new ArrayList<>();
     for (int r = 0; r < n; r++) {
-      Ops gated = scope.replicaOps(r).withSubScope("apply_gradients").withControlDependencies(all);
+      // one barrier per replica carries the wait: gating every optimizer op on every gradient
+      // directly made (ops x gradients) control edges, quadratic in depth, which grappler then
+      // spent most of a deep network's first execution on (docs/benchmarks.md, build time)
+      Ops applying = scope.replicaOps(r).withSubScope("apply_gradients");
+      Op reducedAll = applying.withName("all_reduced").withControlDependencies(all).noOp();
+      Ops gated = applying.withControlDependencies(List.of(reducedAll));
       List<Operand<TFloat32>> replicaGrads = new ArrayList<>();
       for (int j = 0; j < trainable.size(); j++) {
         replicaGrads.add(reduced.get(j).get(r));

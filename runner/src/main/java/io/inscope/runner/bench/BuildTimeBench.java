@@ -27,7 +27,7 @@ import org.tensorflow.types.TInt64;
  * and a dense head, Adam, {@code steps_per_execution: 2}, on synthetic 64x64x3 images, is built
  * by {@link JobSession} exactly as {@code runner.jar run} builds it (the model, the chained
  * training steps with their gradients, the optimizer and its slots, evaluation, checkpoint ops).
- * Printed per depth: layers, graph nodes, the build's wall and CPU seconds (the building
+ * Printed per depth: layers, graph nodes and control edges, the build's wall and CPU seconds (the building
  * thread's), then the session's first execution's wall and CPU seconds (the process's: opening
  * the session, initializing the variables, grappler's rewrite of the graph, one execution).
  *
@@ -81,8 +81,8 @@ public record BuildTimeBench(List<Integer> blocks) {
   public void run(PrintWriter out) throws Exception {
     out.println("Build time of residual networks (bottleneck blocks with batch norm, Adam, steps_per_execution 2),"
         + " built by JobSession as runner.jar run builds them:");
-    out.println("| blocks | layers | graph nodes | build s (wall) | build s (CPU) | first execution s (wall) | first execution s (CPU) |");
-    out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    out.println("| blocks | layers | graph nodes | control edges | build s (wall) | build s (CPU) | first execution s (wall) | first execution s (CPU) |");
+    out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     out.flush();
     measure(2, null); // class loading, the native library, Guice
     for (int b : blocks) {
@@ -114,8 +114,10 @@ public record BuildTimeBench(List<Integer> blocks) {
       double firstWall = (System.nanoTime() - first) / 1e9;
       double firstCpuSeconds = (os.getProcessCpuTime() - firstCpu) / 1e9;
       if (out != null) {
-        out.printf(Locale.ROOT, "| %d | %d | %d | %.2f | %.2f | %.2f | %.2f |%n", blocks, job.model().layers().size(),
-            js.graph.toGraphDef().getNodeCount(), buildWall, buildCpu, firstWall, firstCpuSeconds);
+        org.tensorflow.proto.GraphDef def = js.graph.toGraphDef();
+        long control = def.getNodeList().stream().flatMap(n -> n.getInputList().stream()).filter(i -> i.startsWith("^")).count();
+        out.printf(Locale.ROOT, "| %d | %d | %d | %d | %.2f | %.2f | %.2f | %.2f |%n", blocks, job.model().layers().size(),
+            def.getNodeCount(), control, buildWall, buildCpu, firstWall, firstCpuSeconds);
         out.flush();
       }
     } catch (UserException e) {

@@ -22,8 +22,9 @@ class BuildTimeBenchTest {
     assertEquals(4 + 10 + 2, Integer.parseInt(rows.get(0)[2].trim()), out);
     assertEquals(4 + 20 + 2, Integer.parseInt(rows.get(1)[2].trim()), out);
     assertTrue(Integer.parseInt(rows.get(1)[3].trim()) > Integer.parseInt(rows.get(0)[3].trim()), out);
+    assertTrue(Integer.parseInt(rows.get(1)[4].trim()) > Integer.parseInt(rows.get(0)[4].trim()), out);
     for (String[] r : rows) {
-      for (int c = 4; c <= 7; c++) {
+      for (int c = 5; c <= 8; c++) {
         assertTrue(Double.parseDouble(r[c].trim()) > 0, out);
       }
     }
