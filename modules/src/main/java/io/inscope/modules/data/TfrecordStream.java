@@ -3,15 +3,21 @@ package io.inscope.modules.data;
 import io.inscope.configs.InputSpec;
 import io.inscope.configs.ModelSpec;
 import io.inscope.configs.data.DataSplitSpec;
+import io.inscope.configs.data.FeatureEncoding;
+import io.inscope.configs.data.FeatureSpec;
 import io.inscope.configs.data.TfrecordSpec;
 import io.inscope.configs.layers.ModelInput;
+import io.inscope.modules.data.internal.ExampleParser;
 import io.inscope.modules.data.internal.Globs;
 import io.inscope.modules.data.internal.SplitMix64;
 import io.inscope.modules.data.internal.TfRecordReader;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.tensorflow.proto.Feature;
 
 /**
@@ -26,7 +32,8 @@ import org.tensorflow.proto.Feature;
  * </pre>
  *
  * <p>Each open file has its own reader thread, which parses (and decodes images) ahead of the
- * training step; records are taken from the open files in turn ({@code Interleave}) and pass
+ * training step, straight from the record bytes for numeric features ({@link ExampleParser}), and
+ * hands rows over in chunks (one hand-off per 64 records, not one per record); records are taken from the open files in turn ({@code Interleave}) and pass
  * through a buffer of {@code shuffle} examples exactly as {@link BatchPlan} shuffles an in-memory
  * split (same picks from the same seed: one file read by one reader gives the same batches as
  * {@code cache: true}).
@@ -61,7 +68,8 @@ public final class TfrecordStream implements TrainingData {
   /** Checks one example's label values as it is read (the loss's rules), naming its origin. */
   @FunctionalInterface
   public interface LabelCheck {
-    void check(float[] labels, int offset, String origin) throws DataException;
+    /** @param origin where the example comes from, made only for a message */
+    void check(float[] labels, int offset, Supplier<String> origin) throws DataException;
   }
 
   private TfrecordStream(TfrecordSpec spec, String where, List<Path> files, long[] counts, DataSplitSpec split, long seed,
@@ -238,20 +246,47 @@ public final class TfrecordStream implements TrainingData {
     return order;
   }
 
-  /** One record as a row in {@code row} (every value written): the features (scaled) then the label. */
-  float[] row(byte[] record, TfRecordReader reader, float[] row) throws DataException {
-    Map<String, Feature> map = TfrecordSource.parse(record, reader).getFeatures().getFeatureMap();
+  /**
+   * A parser of this split's records for one reader thread ({@link ExampleParser}: numeric
+   * features read from the bytes), or null when a feature is an encoded image (read with protobuf).
+   */
+  ExampleParser parser() {
+    List<ExampleParser.Field> fields = new ArrayList<>();
     int at = 0;
-    for (String name : featureNames) {
-      at = TfrecordSource.fill(map, name, spec.features().get(name), row, at, reader);
+    List<String> names = new ArrayList<>(featureNames);
+    names.add(spec.label());
+    for (String name : names) {
+      FeatureSpec f = spec.features().get(name);
+      if (f.encoding() == FeatureEncoding.IMAGE) {
+        return null;
+      }
+      int n = (int) TfrecordSource.elements(f);
+      fields.add(new ExampleParser.Field(name, at, n, f.dtype().isFloating(), f.variableLength()));
+      at += n;
     }
-    TfrecordSource.fill(map, spec.label(), spec.features().get(spec.label()), row, at, reader);
+    return new ExampleParser(fields);
+  }
+
+  /**
+   * One record ({@code record[0, length)}) as a row in {@code dst} from {@code at} (every value
+   * written): the features (scaled) then the label. Read by {@code parser} when it can (null for
+   * none), else with protobuf, which reads what it does not or names what is wrong.
+   */
+  void row(byte[] record, int length, TfRecordReader reader, ExampleParser parser, float[] dst, int at)
+      throws DataException {
+    if (parser == null || !parser.parse(record, length, dst, at)) {
+      Map<String, Feature> map = TfrecordSource.parse(Arrays.copyOf(record, length), reader).getFeatures().getFeatureMap();
+      int to = at;
+      for (String name : featureNames) {
+        to = TfrecordSource.fill(map, name, spec.features().get(name), dst, to, reader);
+      }
+      TfrecordSource.fill(map, spec.label(), spec.features().get(spec.label()), dst, to, reader);
+    }
     if (scale != 1.0) {
-      for (int i = 0; i < featureElements; i++) {
-        row[i] = (float) (row[i] * scale);
+      for (int i = at; i < at + featureElements; i++) {
+        dst[i] = (float) (dst[i] * scale);
       }
     }
-    return row;
   }
 
   int featureWidth() {
@@ -275,6 +310,7 @@ public final class TfrecordStream implements TrainingData {
     private long epoch;
     private long batch;
     private StreamEpoch current;
+    private final float[][] rows = new float[StreamEpoch.capacity(TfrecordStream.this)][];
 
     Cursor(long step) {
       epoch = step / perEpoch;
@@ -289,7 +325,7 @@ public final class TfrecordStream implements TrainingData {
     @Override
     public void next(float[] features, float[] labels, int dstRow) throws DataException, InterruptedException {
       if (current == null) {
-        current = new StreamEpoch(TfrecordStream.this, epoch, batch * batchSize);
+        current = new StreamEpoch(TfrecordStream.this, epoch, batch * batchSize, rows);
       }
       for (int i = 0; i < batchSize; i++) {
         current.emit(features, labels, dstRow + i);

@@ -119,7 +119,7 @@ class TfrecordStreamTest {
     TfrecordStream stream = TfrecordStream.open("data.train", split(List.of(file.toString()), 1, 0, 4, 1.0), DataFiles.input(3), 3, Shards.ALL);
     stream.checkLabels((labels, offset, origin) -> {
       if (labels[offset] > 3) {
-        throw new DataException("data.train.tfrecord", origin + ": label " + labels[offset] + " is out of range");
+        throw new DataException("data.train.tfrecord", origin.get() + ": label " + labels[offset] + " is out of range");
       }
     });
     DataException e = assertThrows(DataException.class, () -> batches(stream, 0, 3));
