@@ -188,6 +188,11 @@ final class StreamEpoch implements AutoCloseable {
     out++;
   }
 
+  /** Whether every input record of the epoch is read (into the buffer, or emitted): its readers are done. */
+  boolean inputRead() {
+    return consumed >= records;
+  }
+
   // As BatchPlan: a pick among the live rows for every output but the last, when shuffling.
   private int draw() {
     return shuffled && out < records - 1 ? random.nextInt(live) : 0;

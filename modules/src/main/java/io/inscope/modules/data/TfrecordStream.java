@@ -22,7 +22,8 @@ import org.tensorflow.proto.Feature;
 
 /**
  * A {@code tfrecord} training split streamed from its files ({@code cache: false}), in memory
- * bounded by the shuffle buffer whatever the files hold: tf.data's
+ * bounded by the shuffle buffer whatever the files hold (two buffers while one epoch drains and the
+ * next fills: {@link StreamCursor}): tf.data's
  *
  * <pre>
  * files = Dataset.list_files(paths, shuffle=True, seed)   # file order reshuffled each epoch
@@ -302,48 +303,6 @@ public final class TfrecordStream implements TrainingData {
     if (step < 0) {
       throw new IllegalArgumentException("step must be >= 0 (got " + step + ")");
     }
-    return new Cursor(step);
-  }
-
-  private final class Cursor implements BatchCursor {
-    private final long perEpoch = stepsPerEpoch();
-    private long epoch;
-    private long batch;
-    private StreamEpoch current;
-    private final float[][] rows = new float[StreamEpoch.capacity(TfrecordStream.this)][];
-
-    Cursor(long step) {
-      epoch = step / perEpoch;
-      batch = step % perEpoch;
-    }
-
-    @Override
-    public long step() {
-      return epoch * perEpoch + batch;
-    }
-
-    @Override
-    public void next(float[] features, float[] labels, int dstRow) throws DataException, InterruptedException {
-      if (current == null) {
-        current = new StreamEpoch(TfrecordStream.this, epoch, batch * batchSize, rows);
-      }
-      for (int i = 0; i < batchSize; i++) {
-        current.emit(features, labels, dstRow + i);
-      }
-      if (++batch == perEpoch) {
-        batch = 0;
-        epoch++;
-        current.close();
-        current = null;
-      }
-    }
-
-    @Override
-    public void close() {
-      if (current != null) {
-        current.close();
-        current = null;
-      }
-    }
+    return new StreamCursor(this, step);
   }
 }

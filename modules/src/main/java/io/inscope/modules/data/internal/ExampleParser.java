@@ -2,6 +2,7 @@ package io.inscope.modules.data.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -211,8 +212,9 @@ public final class ExampleParser {
         }
         int n = (listEnd - pos) >>> 2;
         int kept = Math.max(0, Math.min(n, max - count));
-        for (int i = 0; i < kept; i++) {
-          row[to + count + i] = (float) FLOAT.get(b, pos + 4 * i);
+        if (kept > 0) {
+          // a bulk copy (byte order swapped only on a big-endian machine)
+          ByteBuffer.wrap(b, pos, 4 * kept).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(row, to + count, kept);
         }
         count += n;
         pos = listEnd;
