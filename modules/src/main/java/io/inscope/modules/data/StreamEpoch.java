@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Supplier;
 
 /**
  * One epoch of a {@link TfrecordStream} from an output position: reader threads (one per open
@@ -223,6 +224,7 @@ final class StreamEpoch implements AutoCloseable {
     TfrecordStream.LabelCheck check = source.labelCheck();
     ExampleParser parser = source.parser();
     int fe = source.featureWidth();
+    Origin origin = new Origin();
     Chunk chunk = null;
     try {
       chunk = empty.take();
@@ -243,9 +245,9 @@ final class StreamEpoch implements AutoCloseable {
             }
             int at = chunk.count * width;
             source.row(reader.data(), length, reader, parser, chunk.rows, at);
-            int file = f;
-            long record = i;
-            check.check(chunk.rows, at + fe, () -> source.origin(file, record));
+            origin.file = f;
+            origin.record = i;
+            check.check(chunk.rows, at + fe, origin);
             if (++chunk.count == CHUNK) {
               done.put(chunk);
               chunk = empty.take();
@@ -270,6 +272,17 @@ final class StreamEpoch implements AutoCloseable {
       } catch (InterruptedException stopped) {
         // close() stops the reader; nobody waits for the failure
       }
+    }
+  }
+
+  /** The record being checked, its origin made only for a message (one per reader: nothing allocated per record). */
+  private final class Origin implements Supplier<String> {
+    int file;
+    long record;
+
+    @Override
+    public String get() {
+      return source.origin(file, record);
     }
   }
 
