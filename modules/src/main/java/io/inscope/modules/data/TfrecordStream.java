@@ -3,8 +3,6 @@ package io.inscope.modules.data;
 import io.inscope.configs.InputSpec;
 import io.inscope.configs.ModelSpec;
 import io.inscope.configs.data.DataSplitSpec;
-import io.inscope.configs.data.FeatureEncoding;
-import io.inscope.configs.data.FeatureSpec;
 import io.inscope.configs.data.TfrecordSpec;
 import io.inscope.configs.layers.ModelInput;
 import io.inscope.modules.data.internal.ExampleParser;
@@ -12,7 +10,6 @@ import io.inscope.modules.data.internal.Globs;
 import io.inscope.modules.data.internal.SplitMix64;
 import io.inscope.modules.data.internal.TfRecordReader;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -252,20 +249,7 @@ public final class TfrecordStream implements TrainingData {
    * features read from the bytes), or null when a feature is an encoded image (read with protobuf).
    */
   ExampleParser parser() {
-    List<ExampleParser.Field> fields = new ArrayList<>();
-    int at = 0;
-    List<String> names = new ArrayList<>(featureNames);
-    names.add(spec.label());
-    for (String name : names) {
-      FeatureSpec f = spec.features().get(name);
-      if (f.encoding() == FeatureEncoding.IMAGE) {
-        return null;
-      }
-      int n = (int) TfrecordSource.elements(f);
-      fields.add(new ExampleParser.Field(name, at, n, f.dtype().isFloating(), f.variableLength()));
-      at += n;
-    }
-    return new ExampleParser(fields);
+    return TfrecordSource.parser(spec, featureNames);
   }
 
   /**
