@@ -202,8 +202,10 @@ class MirroredEquivalenceTest {
    * with one input value moved by one ulp at step 1 7.3e-6 / 1.4e-6 / 1.0e-6 (the worst are Adam's
    * {@code v} of {@code bn1.beta} and {@code bn1.gamma}, and {@code bn1.beta}). The statistics are
    * not the cause: they already agree with one_device's to a few ulps after the first step
-   * (moving means within 2e-7 relative), and no order of the batch-norm reductions can make the
-   * gradient all-reduce add in one_device's order. Keras itself sits at the same floor:
+   * (moving means within 2e-7 relative), and an experiment that gave every replica one_device's
+   * very statistics (each reduced the concatenated global batch, in one_device's order) still
+   * ended 5.9e-6 / 9.5e-6 away (2 / 4 replicas): the weight gradients' all-reduce adds the
+   * replicas' partial sums, never in one_device's order. Keras itself sits at the same floor:
    * tools/bn_rounding_floor.py trains this model in Keras (TensorFlow 2.21) in float64 and in
    * float32 from the same weights, and the float32 run's weights differ from the float64 run's by
    * 4.9e-7 / 5.0e-6 / 2.1e-6 (steps 1 / 10 / 100, worst {@code bn1.beta}), the float32 run with
