@@ -1,0 +1,202 @@
+package io.inscope.modules.strategy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.inscope.configs.JobSpec;
+import io.inscope.configs.ModelSpec;
+import io.inscope.configs.StrategyType;
+import io.inscope.modules.cluster.Servers;
+import io.inscope.modules.cluster.WorkerCluster;
+import io.inscope.modules.initializers.InitializersModule;
+import io.inscope.modules.layers.LayersModule;
+import io.inscope.modules.losses.LossesModule;
+import io.inscope.modules.metrics.MetricsModule;
+import io.inscope.modules.optimizers.OptimizersModule;
+import io.inscope.modules.train.Jobs;
+import io.inscope.modules.train.StepBuilder;
+import io.inscope.modules.train.TrainGraph;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.TargetSessions;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * multi_worker_mirrored between graphs over two gRPC tasks on loopback, both in this process but
+ * each with its own graph and session on its own server, as two processes would have: each task
+ * trains its half of every global batch (rows t, t + 2, ...), and gradients and batch statistics
+ * meet in {@code CollectiveReduceV2}. The follower starts from other initial weights (another
+ * seed) and takes the chief's; after 100 Adam steps both tasks' weights are bit-identical and within
+ * 1e-6 (relative) of one_device on the same global batches, for the residual network with
+ * synchronized batch norm (the statistics and their gradients cross the tasks) and the Transformer
+ * block of {@link MirroredEquivalenceTest}.
+ */
+class CollectiveStrategyTest {
+  private static final int BATCH = MirroredEquivalenceTest.BATCH;
+  private static final int STEPS = MirroredEquivalenceTest.STEPS;
+  private static final int SIDE = MirroredEquivalenceTest.SIDE;
+  private static final int INPUT = MirroredEquivalenceTest.INPUT;
+  private static final int TASKS = 2;
+  private static List<String> addresses;
+  private static ExecutorService pool;
+
+  @BeforeAll
+  static void startPool() {
+    pool = Executors.newFixedThreadPool(TASKS);
+  }
+
+  /**
+   * Two new servers per test: a server keeps the type and shape of each collective instance key it
+   * has seen, so two graphs with the same keys and different values cannot share servers (each task
+   * of the runner runs one job in its own process).
+   */
+  @BeforeEach
+  void startServers() throws Exception {
+    addresses = new ArrayList<>();
+    List<ServerSocket> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < TASKS; i++) {
+        ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        held.add(s);
+        addresses.add("127.0.0.1:" + s.getLocalPort());
+      }
+    } finally {
+      for (ServerSocket s : held) {
+        s.close();
+      }
+    }
+    // TensorFlow's servers cannot be stopped: both serve until the test JVM ends
+    for (int t = 0; t < TASKS; t++) {
+      Servers.start(new WorkerCluster(addresses, t), 1, true);
+    }
+  }
+
+  @AfterAll
+  static void stopPool() {
+    pool.shutdownNow();
+  }
+
+  @Test
+  void aResidualNetworkWithSynchronizedBatchNormTrainsLikeOneDeviceBetweenGraphs() throws Exception {
+    assertTrainsLikeOneDevice(MirroredEquivalenceTest.residualWithBatchNorm());
+  }
+
+  @Test
+  void aTransformerBlockTrainsLikeOneDeviceBetweenGraphs() throws Exception {
+    assertTrainsLikeOneDevice(MirroredEquivalenceTest.transformer());
+  }
+
+  private static void assertTrainsLikeOneDevice(ModelSpec model) throws Exception {
+    Map<String, float[]> one = MirroredEquivalenceTest.train(Jobs.classifier(StrategyType.ONE_DEVICE, null, model, BATCH, STEPS, 1));
+    JobSpec job = Jobs.classifier(StrategyType.MULTI_WORKER_MIRRORED, 1, model, BATCH, STEPS, 1);
+    List<Future<Map<String, float[]>>> tasks = new ArrayList<>();
+    for (int t = 0; t < TASKS; t++) {
+      int task = t;
+      tasks.add(pool.submit(() -> trainTask(job, task)));
+    }
+    Map<String, float[]> chief = tasks.get(0).get(10, TimeUnit.MINUTES);
+    Map<String, float[]> follower = tasks.get(1).get(1, TimeUnit.MINUTES);
+    assertEquals(one.keySet(), chief.keySet());
+    for (String name : one.keySet()) {
+      assertArrayEquals(chief.get(name), follower.get(name), name + " differs between the tasks");
+      double err = MirroredEquivalenceTest.relativeError(one.get(name), chief.get(name));
+      assertTrue(err < 1e-6, name + " between graphs differs from one_device by " + err);
+    }
+  }
+
+  /** One task: its own graph and session, its half of each global batch; the chief's weights at the start. */
+  private static Map<String, float[]> trainTask(JobSpec job, int task) throws Exception {
+    Injector inj = Guice.createInjector(new InitializersModule(), new LayersModule(), new LossesModule(),
+        new OptimizersModule(), new MetricsModule());
+    String device = WorkerCluster.taskName(task) + "/device:CPU:0";
+    CollectiveStrategy strategy = new CollectiveStrategy(List.of(device), task, TASKS, 64, 60f);
+    try (Graph g = new Graph()) {
+      TrainGraph tg;
+      Coordination coordination;
+      // the follower's own initial weights differ (another seed): only the chief's may survive
+      try (StrategyScope scope = StrategyScope.open(strategy, g, job.seed() + task)) {
+        tg = inj.getInstance(StepBuilder.class).build(job, scope, Shape.scalar());
+        coordination = strategy.coordination(scope);
+      }
+      Map<String, Operand<?>> reads = new LinkedHashMap<>();
+      Ops tf = Ops.create(g);
+      for (MirroredVariable<?> v : tg.variables()) {
+        if (v.type() == TFloat32.class) {
+          reads.put(v.name(), v.read(tf, 0));
+        }
+      }
+      ConfigProto.Builder config = ConfigProto.newBuilder().setIsolateSessionState(true).addDeviceFilters("/job:worker/task:" + task);
+      config.getExperimentalBuilder().setCollectiveGroupLeader(WorkerCluster.taskName(0));
+      try (Session s = TargetSessions.open(g, "grpc://" + addresses.get(task), config.build())) {
+        s.initialize();
+        if (coordination.leads()) {
+          coordination.shareWeights(s);
+        } else {
+          assertEquals(Coordination.Kind.WEIGHTS, coordination.receive(s).kind());
+          coordination.takeWeights(s);
+        }
+        SplittableRandom rnd = new SplittableRandom(3);
+        float[] x = new float[BATCH * INPUT];
+        float[] y = new float[BATCH];
+        int rows = BATCH / TASKS;
+        float[] myX = new float[rows * INPUT];
+        float[] myY = new float[rows];
+        for (int step = 0; step < STEPS; step++) {
+          // the global batch of MirroredEquivalenceTest.train, of which this task takes rows task, task + 2, ...
+          for (int i = 0; i < x.length; i++) {
+            x[i] = (float) rnd.nextGaussian();
+          }
+          for (int i = 0; i < BATCH; i++) {
+            y[i] = rnd.nextInt(3);
+          }
+          for (int r = 0; r < rows; r++) {
+            System.arraycopy(x, (r * TASKS + task) * INPUT, myX, r * INPUT, INPUT);
+            myY[r] = y[r * TASKS + task];
+          }
+          try (TFloat32 xt = TFloat32.tensorOf(Shape.of(rows, SIDE, SIDE), d -> d.copyFrom(DataBuffers.of(myX)));
+              TFloat32 yt = TFloat32.tensorOf(Shape.of(rows), d -> d.copyFrom(DataBuffers.of(myY)));
+              TInt64 st = TInt64.scalarOf(step);
+              Result r = s.runner().feed(tg.features(), xt).feed(tg.labels(), yt).feed(tg.step(), st)
+                  .addTarget(tg.trainOp()).fetch(tg.loss()).run()) {
+            assertTrue(Float.isFinite(((TFloat32) r.get(0)).getFloat()));
+          }
+        }
+        Map<String, float[]> weights = new LinkedHashMap<>();
+        for (Map.Entry<String, Operand<?>> e : reads.entrySet()) {
+          try (Result r = s.runner().fetch(e.getValue()).run()) {
+            TFloat32 t = (TFloat32) r.get(0);
+            float[] values = new float[(int) t.shape().size()];
+            t.copyTo(DataBuffers.of(values, false, false));
+            weights.put(e.getKey(), values);
+          }
+        }
+        return weights;
+      }
+    }
+  }
+}
