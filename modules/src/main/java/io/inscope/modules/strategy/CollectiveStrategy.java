@@ -28,6 +28,7 @@ public final class CollectiveStrategy implements Strategy {
   private final int tasks;
   private final long bytesPerPack;
   private final float timeoutSeconds;
+  private final int replicaGroup;
 
   /**
    * @param devices this task's replica devices; every task has as many
@@ -36,6 +37,16 @@ public final class CollectiveStrategy implements Strategy {
    * @param timeoutSeconds how long a collective waits for the other tasks (0: forever)
    */
   public CollectiveStrategy(List<String> devices, int task, int tasks, long bytesPerPack, float timeoutSeconds) {
+    this(devices, task, tasks, bytesPerPack, timeoutSeconds, Collectives.REPLICA_GROUP);
+  }
+
+  /**
+   * As above, with the group keys {@code replicaGroup} (every replica) and {@code replicaGroup + 1}
+   * (each task's first replica): a server remembers each group's collectives, so two jobs on the
+   * same servers (tests) need keys of their own.
+   */
+  public CollectiveStrategy(List<String> devices, int task, int tasks, long bytesPerPack, float timeoutSeconds,
+      int replicaGroup) {
     if (devices.isEmpty()) {
       throw new IllegalArgumentException("multi_worker_mirrored needs at least one device per task");
     }
@@ -47,6 +58,7 @@ public final class CollectiveStrategy implements Strategy {
     this.tasks = tasks;
     this.bytesPerPack = bytesPerPack;
     this.timeoutSeconds = timeoutSeconds;
+    this.replicaGroup = replicaGroup;
   }
 
   @Override
@@ -107,7 +119,7 @@ public final class CollectiveStrategy implements Strategy {
         int key = Collectives.nextInstanceKey(tf);
         for (int r = 0; r < devices.size(); r++) {
           reduced.add(Collectives.allReduceWithKey(on(tf, r).withSubScope("collective"), values.get(j).get(r), groupSize(),
-              Collectives.REPLICA_GROUP, key, true, timeoutSeconds));
+              replicaGroup, key, true, timeoutSeconds));
         }
         out.set(j, reduced);
       } else {
@@ -144,7 +156,7 @@ public final class CollectiveStrategy implements Strategy {
       int key = Collectives.nextInstanceKey(tf);
       for (int r = 0; r < devices.size(); r++) {
         reducedPacks.get(r).add(Collectives.allReduceWithKey(on(tf, r).withSubScope("collective"),
-            replicaPacks.get(r).get(p), groupSize(), Collectives.REPLICA_GROUP, key, true, timeoutSeconds));
+            replicaPacks.get(r).get(p), groupSize(), replicaGroup, key, true, timeoutSeconds));
       }
     }
     for (int r = 0; r < devices.size(); r++) {
@@ -174,7 +186,7 @@ public final class CollectiveStrategy implements Strategy {
       flat.add(at.reshape(v, at.constant(new long[] {-1})));
       sizes.add(v.shape().size());
     }
-    Operand<TFloat32> reduced = Collectives.allReduce(at, concat(at, flat), tasks, Collectives.TASK_GROUP, true, timeoutSeconds);
+    Operand<TFloat32> reduced = Collectives.allReduce(at, concat(at, flat), tasks, replicaGroup + 1, true, timeoutSeconds);
     List<Operand<TFloat32>> parts = split(at, reduced, sizes);
     List<Operand<TFloat32>> out = new ArrayList<>();
     for (int i = 0; i < values.size(); i++) {
@@ -185,7 +197,7 @@ public final class CollectiveStrategy implements Strategy {
 
   @Override
   public Coordination coordination(StrategyScope scope) {
-    return TaskCoordination.build(scope, task, tasks, timeoutSeconds);
+    return TaskCoordination.build(scope, task, tasks, replicaGroup + 1, timeoutSeconds);
   }
 
   private Ops on(Ops tf, int replica) {

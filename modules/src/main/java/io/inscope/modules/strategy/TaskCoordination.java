@@ -29,27 +29,27 @@ final class TaskCoordination implements Coordination {
     this.chief = chief;
   }
 
-  static TaskCoordination build(StrategyScope scope, int task, int tasks, float timeoutSeconds) {
+  static TaskCoordination build(StrategyScope scope, int task, int tasks, int taskGroup, float timeoutSeconds) {
     boolean chief = task == 0;
     Ops first = scope.tf().withDevice(Placement.spec(scope.strategy().replicaDevices().get(0)));
     Ops at = first.withSubScope("coordination");
     Operand<TInt64> command = at.withName("command").placeholder(TInt64.class,
         org.tensorflow.op.core.Placeholder.shape(org.tensorflow.ndarray.Shape.of(3)));
-    Operand<TInt64> received = Collectives.allReduce(at, command, tasks, Collectives.TASK_GROUP, false, timeoutSeconds);
+    Operand<TInt64> received = Collectives.allReduce(at, command, tasks, taskGroup, false, timeoutSeconds);
     at.withName("received").identity(received);
     List<Op> assigned = new ArrayList<>();
     for (MirroredVariable<?> v : scope.variables()) {
-      assigned.addAll(share(scope, at.withSubScope("weights"), v, chief, tasks, timeoutSeconds));
+      assigned.addAll(share(scope, at.withSubScope("weights"), v, chief, tasks, taskGroup, timeoutSeconds));
     }
     at.withName("take_weights").withControlDependencies(assigned).noOp();
     return new TaskCoordination(chief);
   }
 
   private static <T extends TType> List<Op> share(StrategyScope scope, Ops at, MirroredVariable<T> v, boolean chief,
-      int tasks, float timeoutSeconds) {
+      int tasks, int taskGroup, float timeoutSeconds) {
     Operand<T> value = v.read(at, 0);
     Operand<T> mine = chief ? value : at.zerosLike(value);
-    Operand<T> shared = Collectives.allReduce(at, mine, tasks, Collectives.TASK_GROUP, false, timeoutSeconds);
+    Operand<T> shared = Collectives.allReduce(at, mine, tasks, taskGroup, false, timeoutSeconds);
     List<Op> out = new ArrayList<>();
     for (int r = 0; r < scope.replicas(); r++) {
       Ops onReplica = scope.tf().withDevice(Placement.spec(scope.strategy().replicaDevices().get(r))).withSubScope("coordination");

@@ -32,7 +32,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -62,21 +61,17 @@ class CollectiveStrategyTest {
   private static final int SIDE = MirroredEquivalenceTest.SIDE;
   private static final int INPUT = MirroredEquivalenceTest.INPUT;
   private static final int TASKS = 2;
+  /**
+   * A server remembers the type and shape of each collective of a group: each test's job (the
+   * runner runs one job per process) takes group keys of its own.
+   */
+  private static final java.util.concurrent.atomic.AtomicInteger GROUPS = new java.util.concurrent.atomic.AtomicInteger(10);
   private static List<String> addresses;
   private static ExecutorService pool;
 
   @BeforeAll
-  static void startPool() {
+  static void startServers() throws Exception {
     pool = Executors.newFixedThreadPool(TASKS);
-  }
-
-  /**
-   * Two new servers per test: a server keeps the type and shape of each collective instance key it
-   * has seen, so two graphs with the same keys and different values cannot share servers (each task
-   * of the runner runs one job in its own process).
-   */
-  @BeforeEach
-  void startServers() throws Exception {
     addresses = new ArrayList<>();
     List<ServerSocket> held = new ArrayList<>();
     try {
@@ -112,12 +107,17 @@ class CollectiveStrategyTest {
   }
 
   private static void assertTrainsLikeOneDevice(ModelSpec model) throws Exception {
+    assertTrainsLikeOneDevice(model, 1);
+  }
+
+  private static void assertTrainsLikeOneDevice(ModelSpec model, int perTask) throws Exception {
     Map<String, float[]> one = MirroredEquivalenceTest.train(Jobs.classifier(StrategyType.ONE_DEVICE, null, model, BATCH, STEPS, 1));
-    JobSpec job = Jobs.classifier(StrategyType.MULTI_WORKER_MIRRORED, 1, model, BATCH, STEPS, 1);
+    JobSpec job = Jobs.classifier(StrategyType.MULTI_WORKER_MIRRORED, perTask, model, BATCH, STEPS, 1);
+    int group = GROUPS.getAndAdd(2);
     List<Future<Map<String, float[]>>> tasks = new ArrayList<>();
     for (int t = 0; t < TASKS; t++) {
       int task = t;
-      tasks.add(pool.submit(() -> trainTask(job, task)));
+      tasks.add(pool.submit(() -> trainTask(job, task, perTask, group)));
     }
     Map<String, float[]> chief = tasks.get(0).get(10, TimeUnit.MINUTES);
     Map<String, float[]> follower = tasks.get(1).get(1, TimeUnit.MINUTES);
@@ -130,27 +130,45 @@ class CollectiveStrategyTest {
   }
 
   /** One task: its own graph and session, its half of each global batch; the chief's weights at the start. */
-  private static Map<String, float[]> trainTask(JobSpec job, int task) throws Exception {
+  private static Map<String, float[]> trainTask(JobSpec job, int task, int perTask, int group) throws Exception {
     Injector inj = Guice.createInjector(new InitializersModule(), new LayersModule(), new LossesModule(),
         new OptimizersModule(), new MetricsModule());
-    String device = WorkerCluster.taskName(task) + "/device:CPU:0";
-    CollectiveStrategy strategy = new CollectiveStrategy(List.of(device), task, TASKS, 64, 60f);
-    try (Graph g = new Graph()) {
+    List<String> devices = new ArrayList<>();
+    for (int d = 0; d < perTask; d++) {
+      devices.add(WorkerCluster.taskName(task) + "/device:CPU:" + d);
+    }
+    CollectiveStrategy strategy = new CollectiveStrategy(devices, task, TASKS, 64, 60f, group);
+    try (Graph built = new Graph(); Graph g = new Graph()) {
       TrainGraph tg;
       Coordination coordination;
       // the follower's own initial weights differ (another seed): only the chief's may survive
-      try (StrategyScope scope = StrategyScope.open(strategy, g, job.seed() + task)) {
+      Map<String, List<Operand<?>>> builtReads = new LinkedHashMap<>();
+      try (StrategyScope scope = StrategyScope.open(strategy, built, job.seed() + task)) {
         tg = inj.getInstance(StepBuilder.class).build(job, scope, Shape.scalar());
         coordination = strategy.coordination(scope);
-      }
-      Map<String, Operand<?>> reads = new LinkedHashMap<>();
-      Ops tf = Ops.create(g);
-      for (MirroredVariable<?> v : tg.variables()) {
-        if (v.type() == TFloat32.class) {
-          reads.put(v.name(), v.read(tf, 0));
+        Ops tf = Ops.create(built);
+        for (MirroredVariable<?> v : tg.variables()) {
+          if (v.type() == TFloat32.class) {
+            List<Operand<?>> perReplica = new ArrayList<>();
+            for (int r = 0; r < perTask; r++) {
+              perReplica.add(v.read(tf, r));
+            }
+            builtReads.put(v.name(), perReplica);
+          }
         }
       }
-      ConfigProto.Builder config = ConfigProto.newBuilder().setIsolateSessionState(true).addDeviceFilters("/job:worker/task:" + task);
+      // the session runs the strategy's graph (gradient ops placed with their replicas), as the runner does
+      g.importGraphDef(strategy.sessionGraph(built).orElse(built.toGraphDef()));
+      tg = tg.in(g);
+      Map<String, List<Operand<?>>> reads = new LinkedHashMap<>();
+      for (Map.Entry<String, List<Operand<?>>> e : builtReads.entrySet()) {
+        List<Operand<?>> rebound = new ArrayList<>();
+        for (Operand<?> o : e.getValue()) {
+          rebound.add(g.operation(o.op().name()).output(0));
+        }
+        reads.put(e.getKey(), rebound);
+      }
+      ConfigProto.Builder config = ConfigProto.newBuilder().setIsolateSessionState(true).setAllowSoftPlacement(true).addDeviceFilters("/job:worker/task:" + task);
       config.getExperimentalBuilder().setCollectiveGroupLeader(WorkerCluster.taskName(0));
       try (Session s = TargetSessions.open(g, "grpc://" + addresses.get(task), config.build())) {
         s.initialize();
@@ -186,15 +204,10 @@ class CollectiveStrategyTest {
             assertTrue(Float.isFinite(((TFloat32) r.get(0)).getFloat()));
           }
         }
+        Map<String, List<float[]>> last = MirroredEquivalenceTest.snapshot(s, reads);
+        MirroredEquivalenceTest.assertComponentsIdentical(last);
         Map<String, float[]> weights = new LinkedHashMap<>();
-        for (Map.Entry<String, Operand<?>> e : reads.entrySet()) {
-          try (Result r = s.runner().fetch(e.getValue()).run()) {
-            TFloat32 t = (TFloat32) r.get(0);
-            float[] values = new float[(int) t.shape().size()];
-            t.copyTo(DataBuffers.of(values, false, false));
-            weights.put(e.getKey(), values);
-          }
-        }
+        last.forEach((name, values) -> weights.put(name, values.get(0)));
         return weights;
       }
     }
