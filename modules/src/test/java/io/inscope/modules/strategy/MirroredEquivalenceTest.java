@@ -73,11 +73,11 @@ import org.tensorflow.types.TInt64;
  * #aDeeperBatchNormStackTrainsLikeOneDeviceToTheRoundingFloor} measures and explains.
  */
 class MirroredEquivalenceTest {
-  private static final int BATCH = 8;
-  private static final int STEPS = 100;
+  static final int BATCH = 8;
+  static final int STEPS = 100;
 
-  private static final int SIDE = 6;
-  private static final int INPUT = SIDE * SIDE;
+  static final int SIDE = 6;
+  static final int INPUT = SIDE * SIDE;
 
   /** conv2d, pooling and dense layers, as the mirrored contract asks. */
   static List<LayerSpec> layers() {
@@ -415,7 +415,7 @@ class MirroredEquivalenceTest {
   }
 
   /** Every component's value, by variable name, in replica order, from one run. */
-  private static Map<String, List<float[]>> snapshot(Session s, Map<String, List<Operand<?>>> reads) {
+  static Map<String, List<float[]>> snapshot(Session s, Map<String, List<Operand<?>>> reads) {
     Session.Runner runner = s.runner();
     reads.values().forEach(list -> list.forEach(runner::fetch));
     Map<String, List<float[]>> out = new LinkedHashMap<>();
