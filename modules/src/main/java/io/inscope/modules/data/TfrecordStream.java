@@ -70,8 +70,8 @@ public final class TfrecordStream implements TrainingData {
     void check(float[] labels, int offset, Supplier<String> origin) throws DataException;
   }
 
-  private TfrecordStream(TfrecordSpec spec, String where, List<Path> files, long[] counts, DataSplitSpec split, long seed,
-      List<String> featureNames, InputSpec input) {
+  private TfrecordStream(TfrecordSpec spec, String where, List<Path> files, long[] counts, DataSplitSpec split, int batchSize,
+      long seed, List<String> featureNames, InputSpec input) {
     this.spec = spec;
     this.where = where;
     this.files = List.copyOf(files);
@@ -81,7 +81,7 @@ public final class TfrecordStream implements TrainingData {
       n += c;
     }
     this.size = n;
-    this.batchSize = split.batchSize();
+    this.batchSize = batchSize;
     this.shuffle = split.shuffle();
     this.seed = seed;
     this.scale = split.scale();
@@ -141,9 +141,16 @@ public final class TfrecordStream implements TrainingData {
     for (int f = 0; f < files.size(); f++) {
       counts[f] = TfRecordReader.count(files.get(f), spec.compressionOf(files.get(f).toString()), kind);
     }
-    TfrecordStream stream = new TfrecordStream(spec, kind, files, counts, split, seed, names, input);
-    if (stream.size < split.batchSize()) {
-      throw new DataException(where + ".batch_size", split.batchSize() + " is more than the " + stream.size
+    // each task trains its share of the global batch on its share of the files
+    if (split.batchSize() % shards.count() != 0) {
+      throw new DataException(where + ".batch_size", split.batchSize() + " does not divide evenly over "
+          + shards.count() + " tasks (each task trains batch_size / tasks examples per step)");
+    }
+    int batch = split.batchSize() / shards.count();
+    TfrecordStream stream = new TfrecordStream(spec, kind, files, counts, split, batch, seed, names, input);
+    if (stream.size < batch) {
+      throw new DataException(where + ".batch_size", batch + (shards.count() > 1 ? " (batch_size / tasks)" : "")
+          + " is more than the " + stream.size
           + " training examples" + (shards.count() > 1 ? " of task " + shards.index() + "'s files" : "")
           + "; the last partial batch is dropped, so no step could run: set batch_size to at most " + stream.size);
     }

@@ -160,7 +160,8 @@ class TfrecordStreamTest {
   @Test
   void tasksReadTheirOwnFiles() throws Exception {
     List<String> paths = shardedSet();
-    DataSplitSpec split = split(paths, 2, 0, 1, 1.0);
+    // a global batch of 2: one example per task and step
+    DataSplitSpec split = split(paths, 2, 0, 2, 1.0);
     Set<Float> all = new HashSet<>();
     long total = 0;
     for (int task = 0; task < 2; task++) {
