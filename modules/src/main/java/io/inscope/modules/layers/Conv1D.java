@@ -72,7 +72,7 @@ public final class Conv1D extends NamedLayer {
     if (spec.dilationRate() > 1) {
       k = dilated(tf, k);
     }
-    Operand<TFloat32> y = tf.nn.conv2d(x, k, List.of(1L, 1L, (long) spec.strides(), 1L), Windows.padding(spec.padding()));
+    Operand<TFloat32> y = HalfCompute.conv2d(tf, ctx.float16(), x, k, List.of(1L, 1L, (long) spec.strides(), 1L), Windows.padding(spec.padding()));
     if (bias != null) {
       y = tf.nn.biasAdd(y, ctx.replica().read(bias));
     }

@@ -63,7 +63,7 @@ public final class Conv2D extends NamedLayer {
     Ops tf = ctx.tf().withSubScope(name);
     long[] s = Windows.pair(spec.strides());
     Operand<TFloat32> y =
-        tf.nn.conv2d(
+        HalfCompute.conv2d(tf, ctx.float16(),
             Windows.nhwc(tf, input, hwc),
             ctx.replica().read(kernel),
             List.of(1L, s[0], s[1], 1L),

@@ -38,7 +38,7 @@ public final class DepthwiseConv2D extends NamedLayer {
   @Override
   public Operand<TFloat32> call(CallContext ctx, Operand<TFloat32> input) {
     Ops tf = ctx.tf().withSubScope(name);
-    Operand<TFloat32> y = depthwise(tf, Windows.nhwc(tf, input, hwc), ctx.replica().read(kernel),
+    Operand<TFloat32> y = depthwise(tf, ctx.float16(), Windows.nhwc(tf, input, hwc), ctx.replica().read(kernel),
         Windows.pair(spec.strides()), Windows.padding(spec.padding()));
     if (bias != null) {
       y = tf.nn.biasAdd(y, ctx.replica().read(bias));
@@ -47,7 +47,7 @@ public final class DepthwiseConv2D extends NamedLayer {
   }
 
   /** The depthwise convolution of NHWC {@code x} with {@code kernel [kh, kw, in, m]}. */
-  static Operand<TFloat32> depthwise(Ops tf, Operand<TFloat32> x, Operand<TFloat32> kernel, long[] s, String padding) {
-    return tf.nn.depthwiseConv2dNative(x, kernel, List.of(1L, s[0], s[1], 1L), padding);
+  static Operand<TFloat32> depthwise(Ops tf, boolean half, Operand<TFloat32> x, Operand<TFloat32> kernel, long[] s, String padding) {
+    return HalfCompute.depthwise(tf, half, x, kernel, List.of(1L, s[0], s[1], 1L), padding);
   }
 }

@@ -48,7 +48,7 @@ public final class GRU extends Recurrent {
   @Override
   Operand<TFloat32> project(CallContext ctx, Ops tf, Operand<TFloat32> x) {
     recurrent = ctx.replica().read(recurrentKernel);
-    Operand<TFloat32> z = tf.linalg.matMul(x, ctx.replica().read(kernel));
+    Operand<TFloat32> z = HalfCompute.matMul(tf, ctx.float16(), x, ctx.replica().read(kernel));
     if (bias == null) {
       recurrentBias = null;
       return z;

@@ -59,7 +59,7 @@ public final class LSTM extends Recurrent {
   @Override
   Operand<TFloat32> project(CallContext ctx, Ops tf, Operand<TFloat32> x) {
     recurrent = ctx.replica().read(recurrentKernel);
-    Operand<TFloat32> z = tf.linalg.matMul(x, ctx.replica().read(kernel));
+    Operand<TFloat32> z = HalfCompute.matMul(tf, ctx.float16(), x, ctx.replica().read(kernel));
     return bias == null ? z : tf.nn.biasAdd(z, ctx.replica().read(bias));
   }
 

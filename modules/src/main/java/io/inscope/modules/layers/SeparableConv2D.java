@@ -42,9 +42,9 @@ public final class SeparableConv2D extends NamedLayer {
   @Override
   public Operand<TFloat32> call(CallContext ctx, Operand<TFloat32> input) {
     Ops tf = ctx.tf().withSubScope(name);
-    Operand<TFloat32> d = DepthwiseConv2D.depthwise(tf, Windows.nhwc(tf, input, hwc),
+    Operand<TFloat32> d = DepthwiseConv2D.depthwise(tf, ctx.float16(), Windows.nhwc(tf, input, hwc),
         ctx.replica().read(depthwiseKernel), Windows.pair(spec.strides()), Windows.padding(spec.padding()));
-    Operand<TFloat32> y = tf.nn.conv2d(d, ctx.replica().read(pointwiseKernel), List.of(1L, 1L, 1L, 1L), "VALID");
+    Operand<TFloat32> y = HalfCompute.conv2d(tf, ctx.float16(), d, ctx.replica().read(pointwiseKernel), List.of(1L, 1L, 1L, 1L), "VALID");
     if (bias != null) {
       y = tf.nn.biasAdd(y, ctx.replica().read(bias));
     }

@@ -138,6 +138,9 @@ public final class Trainer {
           listener.onStep(step, total, loss);
           if (step % job.train().logEverySteps() == 0 || step == total) {
             lastTrain = window.drain(step, epochOf(step, perEpoch)).withLearningRate(appliedLearningRate());
+            if (graph.lossScaleVector() != null) {
+              lastTrain = lastTrain.withLossScale(executions.lossScale(i));
+            }
             listener.onLog(lastTrain);
           }
         }
@@ -216,7 +219,11 @@ public final class Trainer {
 
   /** The rate the latest step applied, read from the graph. */
   private double appliedLearningRate() {
-    try (Result r = session.runner().fetch(graph.learningRate()).run()) {
+    return read(graph.learningRate());
+  }
+
+  private double read(org.tensorflow.Operand<TFloat32> scalar) {
+    try (Result r = session.runner().fetch(scalar).run()) {
       return ((TFloat32) r.get(0)).getFloat();
     }
   }
