@@ -105,7 +105,8 @@ public final class StepBuilder {
     // a task frozen then would hang the run instead of ending it with exit 69 (StepTimeoutIT)
     boolean multiWorker = job.strategy().type() == io.inscope.configs.StrategyType.MULTI_WORKER_MIRRORED;
     int k = multiWorker && job.train().stepsPerExecution().auto() ? 1
-        : job.train().stepsPerExecution().copies(batch, job.model().featureRow().elements(), job.model().layers().size(), totalSteps);
+        : job.train().stepsPerExecution().copies(batch, job.model().featureRow().elements(), job.model().layers().size(),
+            Gradients.trainable(scope).stream().mapToLong(MirroredVariable::elements).sum(), totalSteps);
     Placeholder<TFloat32> features = tf.withName("features").placeholder(TFloat32.class, Placeholder.shape(batchShape((long) k * batch, input)));
     Placeholder<TFloat32> labels = tf.withName("labels").placeholder(TFloat32.class, Placeholder.shape(batchShape((long) k * batch, labelShape)));
     Placeholder<TInt64> step = tf.withName("step").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));

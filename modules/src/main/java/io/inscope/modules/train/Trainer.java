@@ -113,7 +113,7 @@ public final class Trainer {
     long savedAt = startStep;
     long evaluatedAt = -1;
     long step = startStep;
-    ExecutionTuner tuner = job.train().stepsPerExecution().auto() && k > 1 ? new ExecutionTuner(k) : null;
+    ExecutionTuner tuner = job.train().stepsPerExecution().auto() && k > 1 && total - startStep > 1 ? new ExecutionTuner(k) : null;
     try (BatchPrefetcher batches = BatchPrefetcher.start(train, startStep, total, BatchPrefetcher.DEFAULT_SLOTS, k,
             s -> executionLength(s, total, perEpoch, tuner == null ? k : tuner.nextLength()),
             Preprocessing.training(job.data().train().steps(), job.model().featureRow(), job.seed()));
