@@ -50,7 +50,8 @@ public record WholeRunsBench(Path job, List<StepsPerExecution> values, long step
     out.println("| steps_per_execution | wall s | CPU s | CPU ms/step | auto chose |");
     out.println("| --- | ---: | ---: | ---: | --- |");
     best.forEach((key, w) -> out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.3f | %s |%n", key, w.seconds(), w.cpuSeconds(),
-        1000 * w.cpuSeconds() / steps, key.equals("auto") ? chosen.get(key).toString() : ""));
+        1000 * w.cpuSeconds() / steps, key.equals("auto") ? chosen.get(key).stream()
+            .map(c -> c == 0 ? "1 (one step built)" : c.toString()).collect(Collectors.joining(", ")) : ""));
     out.println("(best = least CPU of the repeats; the wall clock is the same run's)");
     out.flush();
   }
@@ -59,7 +60,7 @@ public record WholeRunsBench(Path job, List<StepsPerExecution> values, long step
     if (w.chosen() == 0) {
       return "one step per run (no measurement: the graph holds one step)";
     }
-    return w.chosen() + " (µs per step: " + w.nanosPerStep().entrySet().stream()
+    return w.chosen() + " (µs per step: " + new java.util.TreeMap<>(w.nanosPerStep()).entrySet().stream()
         .map(e -> e.getKey() + ": " + String.format(Locale.ROOT, "%.1f", e.getValue() / 1000.0))
         .collect(Collectors.joining(", ")) + ")";
   }
