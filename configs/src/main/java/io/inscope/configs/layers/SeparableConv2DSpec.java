@@ -32,6 +32,8 @@ import java.util.List;
  *   <tr><td>depthwise_initializer</td><td>glorot_uniform</td><td></td></tr>
  *   <tr><td>pointwise_initializer</td><td>glorot_uniform</td><td></td></tr>
  *   <tr><td>bias_initializer</td><td>zeros</td><td></td></tr>
+ *   <tr><td>dilation_rate</td><td>[1, 1]</td><td>n or [h, w]: spacing between the kernel's taps (Keras allows
+ *   strides > 1 with it for this layer, and so do we)</td></tr>
  * </table>
  */
 @Doc("Separable 2-D convolution of NHWC images: depthwise, then 1x1 (Keras' SeparableConv2D)")
@@ -46,9 +48,15 @@ public record SeparableConv2DSpec(
     @Doc("whether the layer adds a bias") @Default("true") boolean useBias,
     @Doc("initializer of the depthwise kernel, a kind") @Default("glorot_uniform") InitializerSpec depthwiseInitializer,
     @Doc("initializer of the pointwise kernel, a kind") @Default("glorot_uniform") InitializerSpec pointwiseInitializer,
-    @Doc("initializer of the bias, a kind") @Default("zeros") InitializerSpec biasInitializer) implements LayerSpec {
+    @Doc("initializer of the bias, a kind") @Default("zeros") InitializerSpec biasInitializer,
+    @Doc("spacing between the kernel's taps, n or [h, w] (a window of (kernel_size - 1) * dilation_rate + 1); with strides > 1 too, as Keras allows here")
+        @Default("[1, 1]")
+        @Range(min = 1)
+        @Pair
+        List<Integer> dilationRate) implements LayerSpec {
   public SeparableConv2DSpec {
     kernelSize = List.copyOf(kernelSize);
     strides = List.copyOf(strides);
+    dilationRate = List.copyOf(dilationRate);
   }
 }

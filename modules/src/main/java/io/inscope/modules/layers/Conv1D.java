@@ -33,7 +33,7 @@ public final class Conv1D extends NamedLayer {
     long[] d = Windows.stepsChannels(name, inputShape);
     steps = d[0];
     channels = d[1];
-    long window = (long) (spec.kernelSize() - 1) * spec.dilationRate() + 1;
+    long window = Dilations.window(spec.kernelSize(), spec.dilationRate());
     outSteps = Windows.outputSize(name, spec.dilationRate() > 1 ? "dilated kernel" : "kernel_size", steps, window,
         spec.strides(), spec.padding());
     kernel = services.weight(
@@ -44,35 +44,16 @@ public final class Conv1D extends NamedLayer {
     return Shape.of(outSteps, spec.filters());
   }
 
-  /**
-   * The kernel {@code [1, k, channels, filters]} with {@code dilation_rate - 1} zero taps between
-   * its taps: {@code [1, (k - 1) d + 1, channels, filters]}, which an ordinary convolution applies as
-   * the dilated one. (The Conv2D op's own {@code dilations} attribute crashes the oneDNN kernels of
-   * TensorFlow Java 1.1.0 with SIGILL on this CPU; Keras' outputs are met this way.)
-   */
-  private Operand<TFloat32> dilated(Ops tf, Operand<TFloat32> k) {
-    long d = spec.dilationRate();
-    long taps = spec.kernelSize();
-    long f = spec.filters();
-    Operand<TFloat32> spaced = tf.pad(tf.reshape(k, tf.constant(new long[] {taps, 1, channels, f})),
-        tf.constant(new int[][] {{0, 0}, {0, (int) d - 1}, {0, 0}, {0, 0}}), tf.constant(0f));
-    Operand<TFloat32> flat = tf.reshape(spaced, tf.constant(new long[] {taps * d, channels, f}));
-    // int32 begin and size: the C API's gradient of Slice builds int32 shapes
-    Operand<TFloat32> cut = tf.slice(flat, tf.constant(new int[] {0, 0, 0}),
-        tf.constant(new int[] {(int) ((taps - 1) * d + 1), (int) channels, (int) f}));
-    return tf.reshape(cut, tf.constant(new long[] {1, (taps - 1) * d + 1, channels, f}));
-  }
-
   @Override
   public Operand<TFloat32> call(CallContext ctx, Operand<TFloat32> input) {
     Ops tf = ctx.tf().withSubScope(name);
     Operand<TFloat32> x = tf.reshape(input, tf.constant(new long[] {-1, 1, steps, channels}));
     Operand<TFloat32> k = tf.reshape(
         ctx.replica().read(kernel), tf.constant(new long[] {1, spec.kernelSize(), channels, spec.filters()}));
-    if (spec.dilationRate() > 1) {
-      k = dilated(tf, k);
-    }
-    Operand<TFloat32> y = HalfCompute.conv2d(tf, ctx.float16(), x, k, List.of(1L, 1L, (long) spec.strides(), 1L), Windows.padding(spec.padding()));
+    k = Dilations.kernel(tf, k, new long[] {1, spec.kernelSize(), channels, spec.filters()},
+        new long[] {1, spec.dilationRate()});
+    Operand<TFloat32> y = HalfCompute.conv2d(tf, ctx.float16(), x, k, List.of(1L, 1L, (long) spec.strides(), 1L),
+        Windows.padding(spec.padding()));
     if (bias != null) {
       y = tf.nn.biasAdd(y, ctx.replica().read(bias));
     }

@@ -26,6 +26,7 @@ import org.tensorflow.types.TFloat32;
  *   <tr><td>use_bias</td><td>true</td><td>add a bias per filter</td></tr>
  *   <tr><td>kernel_initializer</td><td>glorot_uniform</td><td>fans from the receptive field</td></tr>
  *   <tr><td>bias_initializer</td><td>zeros</td><td></td></tr>
+ *   <tr><td>dilation_rate</td><td>[1, 1]</td><td>n or [h, w]: spacing between the kernel's taps; needs strides 1</td></tr>
  * </table>
  */
 public final class Conv2D extends NamedLayer {
@@ -45,9 +46,9 @@ public final class Conv2D extends NamedLayer {
   public Shape build(Shape inputShape) {
     hwc = Windows.hwc(name, inputShape);
     long[] k = Windows.pair(spec.kernelSize());
-    long[] out =
-        Windows.outputSizes(
-            name, "kernel_size", hwc, k, Windows.pair(spec.strides()), spec.padding());
+    long[] rate = Windows.pair(spec.dilationRate());
+    long[] out = Windows.outputSizes(name, Windows.kernelWhat(rate), hwc, Dilations.windows(k, rate),
+        Windows.pair(spec.strides()), spec.padding());
     kernel =
         services.weight(
             name, "kernel", Shape.of(k[0], k[1], hwc[2], spec.filters()),
@@ -62,11 +63,10 @@ public final class Conv2D extends NamedLayer {
   public Operand<TFloat32> call(CallContext ctx, Operand<TFloat32> input) {
     Ops tf = ctx.tf().withSubScope(name);
     long[] s = Windows.pair(spec.strides());
+    Operand<TFloat32> k =
+        Dilations.kernel(tf, ctx.replica().read(kernel), kernel.shape().asArray(), Windows.pair(spec.dilationRate()));
     Operand<TFloat32> y =
-        HalfCompute.conv2d(tf, ctx.float16(),
-            Windows.nhwc(tf, input, hwc),
-            ctx.replica().read(kernel),
-            List.of(1L, s[0], s[1], 1L),
+        HalfCompute.conv2d(tf, ctx.float16(), Windows.nhwc(tf, input, hwc), k, List.of(1L, s[0], s[1], 1L),
             Windows.padding(spec.padding()));
     if (bias != null) {
       y = tf.nn.biasAdd(y, ctx.replica().read(bias));

@@ -26,7 +26,9 @@ public final class DepthwiseConv2D extends NamedLayer {
   public Shape build(Shape inputShape) {
     hwc = Windows.hwc(name, inputShape);
     long[] k = Windows.pair(spec.kernelSize());
-    long[] out = Windows.outputSizes(name, "kernel_size", hwc, k, Windows.pair(spec.strides()), spec.padding());
+    long[] rate = Windows.pair(spec.dilationRate());
+    long[] out = Windows.outputSizes(name, Windows.kernelWhat(rate), hwc, Dilations.windows(k, rate),
+        Windows.pair(spec.strides()), spec.padding());
     long m = spec.depthMultiplier();
     kernel = services.weight(name, "kernel", Shape.of(k[0], k[1], hwc[2], m), spec.depthwiseInitializer(), true);
     if (spec.useBias()) {
@@ -38,8 +40,10 @@ public final class DepthwiseConv2D extends NamedLayer {
   @Override
   public Operand<TFloat32> call(CallContext ctx, Operand<TFloat32> input) {
     Ops tf = ctx.tf().withSubScope(name);
-    Operand<TFloat32> y = depthwise(tf, ctx.float16(), Windows.nhwc(tf, input, hwc), ctx.replica().read(kernel),
-        Windows.pair(spec.strides()), Windows.padding(spec.padding()));
+    Operand<TFloat32> k =
+        Dilations.kernel(tf, ctx.replica().read(kernel), kernel.shape().asArray(), Windows.pair(spec.dilationRate()));
+    Operand<TFloat32> y = depthwise(tf, ctx.float16(), Windows.nhwc(tf, input, hwc), k, Windows.pair(spec.strides()),
+        Windows.padding(spec.padding()));
     if (bias != null) {
       y = tf.nn.biasAdd(y, ctx.replica().read(bias));
     }

@@ -14,7 +14,9 @@ import org.tensorflow.types.TInt32;
 /**
  * {@code gamma · (x - mean) / sqrt(variance + epsilon) + beta} with the mean and (biased) variance
  * of each example's last axis, computed as Keras 3 does ({@code inv = rsqrt(variance + epsilon) ·
- * gamma}, {@code x · inv + (beta - mean · inv)}); see {@link LayerNormalizationSpec}.
+ * gamma}, {@code x · inv + (beta - mean · inv)}); with {@code rms_scaling}, {@code x · rsqrt(variance
+ * + epsilon) · gamma} as Keras 3 computes it (the mean is not subtracted, there is no beta). See
+ * {@link LayerNormalizationSpec}.
  */
 public final class LayerNormalization extends NamedLayer {
   private final LayerNormalizationSpec spec;
@@ -34,10 +36,10 @@ public final class LayerNormalization extends NamedLayer {
       throw new LayerShapeException(name, "needs examples with at least one axis, got a scalar");
     }
     Shape last = Shape.of(inputShape.size(inputShape.numDimensions() - 1));
-    if (spec.scale()) {
+    if (spec.scale() || spec.rmsScaling()) {
       gamma = services.weight(name, "gamma", last, new OnesSpec(), true);
     }
-    if (spec.center()) {
+    if (spec.center() && !spec.rmsScaling()) {
       beta = services.weight(name, "beta", last, new ZerosSpec(), true);
     }
     return inputShape;
@@ -51,6 +53,10 @@ public final class LayerNormalization extends NamedLayer {
     Operand<TFloat32> variance =
         tf.math.mean(tf.math.squaredDifference(input, mean), axis, Mean.keepDims(true));
     Operand<TFloat32> inv = tf.math.rsqrt(tf.math.add(variance, tf.constant((float) spec.epsilon())));
+    if (spec.rmsScaling()) {
+      Operand<TFloat32> y = tf.math.mul(input, inv);
+      return tf.math.mul(y, ctx.replica().read(gamma));
+    }
     if (gamma != null) {
       inv = tf.math.mul(inv, ctx.replica().read(gamma));
     }

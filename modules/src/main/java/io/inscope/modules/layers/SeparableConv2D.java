@@ -27,7 +27,9 @@ public final class SeparableConv2D extends NamedLayer {
   public Shape build(Shape inputShape) {
     hwc = Windows.hwc(name, inputShape);
     long[] k = Windows.pair(spec.kernelSize());
-    long[] out = Windows.outputSizes(name, "kernel_size", hwc, k, Windows.pair(spec.strides()), spec.padding());
+    long[] rate = Windows.pair(spec.dilationRate());
+    long[] out = Windows.outputSizes(name, Windows.kernelWhat(rate), hwc, Dilations.windows(k, rate),
+        Windows.pair(spec.strides()), spec.padding());
     long m = spec.depthMultiplier();
     depthwiseKernel = services.weight(
         name, "depthwise_kernel", Shape.of(k[0], k[1], hwc[2], m), spec.depthwiseInitializer(), true);
@@ -42,8 +44,10 @@ public final class SeparableConv2D extends NamedLayer {
   @Override
   public Operand<TFloat32> call(CallContext ctx, Operand<TFloat32> input) {
     Ops tf = ctx.tf().withSubScope(name);
-    Operand<TFloat32> d = DepthwiseConv2D.depthwise(tf, ctx.float16(), Windows.nhwc(tf, input, hwc),
-        ctx.replica().read(depthwiseKernel), Windows.pair(spec.strides()), Windows.padding(spec.padding()));
+    Operand<TFloat32> k = Dilations.kernel(
+        tf, ctx.replica().read(depthwiseKernel), depthwiseKernel.shape().asArray(), Windows.pair(spec.dilationRate()));
+    Operand<TFloat32> d = DepthwiseConv2D.depthwise(
+        tf, ctx.float16(), Windows.nhwc(tf, input, hwc), k, Windows.pair(spec.strides()), Windows.padding(spec.padding()));
     Operand<TFloat32> y = HalfCompute.conv2d(tf, ctx.float16(), d, ctx.replica().read(pointwiseKernel), List.of(1L, 1L, 1L, 1L), "VALID");
     if (bias != null) {
       y = tf.nn.biasAdd(y, ctx.replica().read(bias));

@@ -63,6 +63,11 @@ final class Windows {
     };
   }
 
+  /** How an error names the window of a kernel at {@code rate}: "kernel_size", or "dilated kernel". */
+  static String kernelWhat(long[] rate) {
+    return rate[0] > 1 || rate[1] > 1 ? "dilated kernel" : "kernel_size";
+  }
+
   static String padding(Padding padding) {
     return padding == Padding.SAME ? "SAME" : "VALID";
   }

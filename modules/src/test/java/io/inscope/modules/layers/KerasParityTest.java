@@ -30,7 +30,7 @@ import org.tensorflow.ndarray.Shape;
  */
 class KerasParityTest {
   private static final String[] KINDS = {
-    "activation", "average_pool1d", "bidirectional", "conv1d", "conv2d_transpose", "cropping2d", "depthwise_conv2d",
+    "activation", "average_pool1d", "bidirectional", "conv1d", "conv2d", "conv2d_transpose", "cropping2d", "depthwise_conv2d",
     "global_average_pooling1d", "global_average_pooling2d", "global_max_pooling1d",
     "global_max_pooling2d", "gru", "layer_normalization", "leaky_relu", "lstm", "max_pool1d",
     "multi_head_attention", "permute", "position_embedding", "separable_conv2d", "softmax", "spatial_dropout1d",
