@@ -85,7 +85,13 @@ public final class StepBuilder {
           + " scaling; use mixed_bfloat16 (TPUs compute in bfloat16, no loss scaling needed)");
     }
     Ops tf = scope.tf();
-    int batch = job.data().train().batchSize();
+    // between graphs each task trains its share of the global batch
+    int tasks = scope.strategy().inputShards().count();
+    if (job.data().train().batchSize() % tasks != 0) {
+      throw new IllegalArgumentException("data.train.batch_size " + job.data().train().batchSize()
+          + " does not divide evenly over " + tasks + " tasks");
+    }
+    int batch = job.data().train().batchSize() / tasks;
     Shape input = Shape.of(job.model().featureRow().shape().stream().mapToLong(Integer::longValue).toArray());
 
     MirroredVariable<TInt64> globalStep = declared.create(job.variables(), scope);
@@ -107,6 +113,11 @@ public final class StepBuilder {
     int k = multiWorker && job.train().stepsPerExecution().auto() ? 1
         : job.train().stepsPerExecution().copies(batch, job.model().featureRow().elements(), job.model().layers().size(),
             Gradients.trainable(scope).stream().mapToLong(MirroredVariable::elements).sum(), totalSteps);
+    if (tasks > 1 && k > 1) {
+      // every task must run the same steps: the chief tells the others each step before it runs
+      throw new IllegalArgumentException("train.steps_per_execution: multi_worker_mirrored between graphs runs one step"
+          + " per execution (the chief starts each step on every task); leave steps_per_execution out or set it to 1");
+    }
     Placeholder<TFloat32> features = tf.withName("features").placeholder(TFloat32.class, Placeholder.shape(batchShape((long) k * batch, input)));
     Placeholder<TFloat32> labels = tf.withName("labels").placeholder(TFloat32.class, Placeholder.shape(batchShape((long) k * batch, labelShape)));
     Placeholder<TInt64> step = tf.withName("step").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));

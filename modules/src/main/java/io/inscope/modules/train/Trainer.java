@@ -13,6 +13,7 @@ import io.inscope.modules.data.DataException;
 import io.inscope.modules.data.Examples;
 import io.inscope.modules.data.Preprocessing;
 import io.inscope.modules.data.TrainingData;
+import io.inscope.modules.strategy.Coordination;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -40,6 +41,7 @@ public final class Trainer {
   private final String specHash;
   private volatile boolean stopRequested;
   private EvaluationRules rules;
+  private Coordination coordination = Coordination.ALONE;
 
   public Trainer(
       JobSpec job,
@@ -58,6 +60,16 @@ public final class Trainer {
     this.evaluator = eval == null ? null : new Evaluator(graph, session, eval, job.data().eval().batchSize());
     this.listener = listener;
     this.specHash = specHash;
+  }
+
+  /**
+   * Between graphs, as the chief: tells every other task each step before it runs, and shares the
+   * weights after each evaluation (its rules may lower the learning rate or restore the best
+   * weights). Returns this trainer.
+   */
+  public Trainer coordinating(Coordination coordination) {
+    this.coordination = coordination;
+    return this;
   }
 
   /** Asks the loop to checkpoint after the current step and return (from any thread). */
@@ -121,6 +133,7 @@ public final class Trainer {
       while (step < total) {
         Batch batch = batches.next();
         long started = System.nanoTime();
+        coordination.send(session, new Coordination.Command(Coordination.Kind.TRAIN, batch.step(), total));
         executions.run(batch);
         if (tuner != null && tuner.record(batch.steps(), System.nanoTime() - started)) {
           listener.onStepsPerExecution(tuner.chosen(), tuner.nanosPerStep());
@@ -150,6 +163,7 @@ public final class Trainer {
           evaluatedAt = step;
           long at = step;
           stopReason = rules.afterEvaluation(lastEval, step, w -> state(at, perEpoch, w, null));
+          coordination.shareWeights(session);
         }
         if (fires(job.checkpoint().every(), step, epochEnd) || stopRequested || stopReason != null) {
           save(step, perEpoch, stopReason);
@@ -166,6 +180,7 @@ public final class Trainer {
     if (stopReason != null) {
       if (rules.restoreBest()) {
         stopReason += "; restored the weights of that evaluation";
+        coordination.shareWeights(session);
         save(step, perEpoch, stopReason);
         lastEval = evaluate(step, perEpoch);
       }

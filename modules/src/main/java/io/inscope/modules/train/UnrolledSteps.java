@@ -129,6 +129,15 @@ record UnrolledSteps(List<Op> trainOps, List<Operand<TFloat32>> losses, List<Lis
       if (lossScale != null) {
         scale = host.identity(replicated.contexts().get(0).read(lossScale.variable()));
       }
+      if (scope.strategy().inputShards().count() > 1) {
+        // between graphs: what the chief reports is every task's batch, as one global batch
+        List<Operand<TFloat32>> mine = new ArrayList<>();
+        mine.add(loss);
+        mine.addAll(sums);
+        List<Operand<TFloat32>> all = scope.strategy().meanAcrossTasks(host, mine);
+        loss = host.withName("global_loss").identity(all.get(0));
+        sums = new ArrayList<>(all.subList(1, all.size()));
+      }
     }
 
     /**
