@@ -1,7 +1,9 @@
 #!/bin/bash
 # Bytes on each task's link per training step, and steps/s, for multi_worker_mirrored over 1, 2 and
-# 4 tasks, with the hub all-reduce (strategy.all_reduce: hub, TF's ReductionToOneDevice) and the
-# ring (all_reduce: ring). Each task is a JVM in its own Linux network namespace, joined to the
+# 4 tasks: in graph with the hub all-reduce (strategy.all_reduce: hub, TF's ReductionToOneDevice)
+# and the ring (all_reduce: ring), task 0 feeding every batch; and between graphs ("collective":
+# every task runs the job with TF_CONFIG, reads its own share and all-reduces with
+# CollectiveReduceV2). Each task is a JVM in its own Linux network namespace, joined to the
 # others through a veth pair and a bridge, its egress limited by `tc tbf` to $RATE: the bytes are
 # what crosses a real link (read from /sys/class/net/<veth>/statistics on the bridge side), not
 # loopback. See docs/scaling.md for the figures and the model built on them.
@@ -15,7 +17,7 @@
 # WARMUP   training steps of the short run (default 50): per step = (long - short) / (STEPS - WARMUP),
 #          so connecting, sending the graph, initializing and the final checkpoint cancel
 # RATE     the bandwidth of every task's link (default 1gbit; tc units)
-# TASKS    the task counts (default "1 2 4"); REDUCTIONS (default "hub ring")
+# TASKS    the task counts (default "1 2 4"); REDUCTIONS (default "hub ring collective")
 # OUT      where logs, run directories and scaling.csv go (default a new temporary directory)
 #
 # Run from the repository root after `mvn -o package` (runner/target/runner.jar). Needs root, ip,
@@ -28,7 +30,7 @@ STEPS=${STEPS:-250}
 WARMUP=${WARMUP:-50}
 RATE=${RATE:-1gbit}
 TASKS=${TASKS:-"1 2 4"}
-REDUCTIONS=${REDUCTIONS:-"hub ring"}
+REDUCTIONS=${REDUCTIONS:-"hub ring collective"}
 OUT=${OUT:-$(mktemp -d /tmp/inscope-scaling.XXXXXX)}
 PORT=2222
 export TF_CPP_MIN_LOG_LEVEL=2
@@ -101,6 +103,33 @@ chief() {
   echo
 }
 
+# between graphs: every task runs the job for $1 steps with its TF_CONFIG (worker 0 is the chief);
+# prints "seconds tx0 rx0 tx1 rx1 ..." once every task has ended
+between() {
+  local steps=$1 n=$2 addresses=$3 tag=$4 before after t0 t1 workers="" pids=() i
+  sed '/^cluster:/,/^$/d' "$JOB" >"$OUT/between-job.yaml"
+  for ((i = 0; i < n; i++)); do
+    workers+="${workers:+, }\"10.77.0.$((i + 1)):$PORT\""
+  done
+  before=$(counters "$n")
+  t0=$(date +%s.%N)
+  for ((i = n - 1; i >= 0; i--)); do
+    TF_CONFIG="{\"cluster\": {\"worker\": [$workers]}, \"task\": {\"type\": \"worker\", \"index\": $i}}" \
+      ip netns exec "inscope$i" java -jar "$JAR" run "$OUT/between-job.yaml" --output "$OUT/$tag-$steps" --fresh --quiet \
+      --set cluster.deadline=120s --set strategy.type=multi_worker_mirrored --set strategy.all_reduce=auto \
+      --set "train.steps=$steps" --set train.eval_every=never --set "train.log_every_steps=$WARMUP" \
+      --set "checkpoint.every_steps=$((steps * 10))" >"$OUT/$tag-$steps-task$i.log" 2>&1 &
+    pids+=($!)
+  done
+  for p in "${pids[@]}"; do
+    wait "$p" || { echo "scaling.sh: $tag failed, see $OUT/$tag-$steps-task*.log" >&2; tail -5 "$OUT/$tag-$steps-task0.log" >&2; exit 70; }
+  done
+  t1=$(date +%s.%N)
+  after=$(counters "$n")
+  paste -d' ' <(echo "$t0 $before" | tr ' ' '\n') <(echo "$t1 $after" | tr ' ' '\n') | awk '{printf "%s ", $2 - $1}'
+  echo
+}
+
 # per step: the difference between a run of STEPS and one of WARMUP steps, so that what every run
 # does once (connecting, sending the graph, initializing, the final checkpoint) cancels
 run() {
@@ -108,16 +137,21 @@ run() {
   for ((i = 0; i < n; i++)); do
     addresses+="${addresses:+,}10.77.0.$((i + 1)):$PORT"
   done
-  for ((i = 1; i < n; i++)); do
-    ip netns exec "inscope$i" java -jar "$JAR" worker --cluster "$addresses" --task "$i" >"$OUT/$tag-worker$i.log" 2>&1 &
-    PIDS+=($!)
-  done
-  for ((i = 1; i < n; i++)); do
-    for _ in $(seq 600); do grep -q "serving at" "$OUT/$tag-worker$i.log" && break; sleep 0.1; done
-  done
   local short long
-  short=$(chief "$WARMUP" "$n" "$reduce" "$addresses" "$tag")
-  long=$(chief "$STEPS" "$n" "$reduce" "$addresses" "$tag")
+  if [ "$reduce" = collective ]; then
+    short=$(between "$WARMUP" "$n" "$addresses" "$tag")
+    long=$(between "$STEPS" "$n" "$addresses" "$tag")
+  else
+    for ((i = 1; i < n; i++)); do
+      ip netns exec "inscope$i" java -jar "$JAR" worker --cluster "$addresses" --task "$i" >"$OUT/$tag-worker$i.log" 2>&1 &
+      PIDS+=($!)
+    done
+    for ((i = 1; i < n; i++)); do
+      for _ in $(seq 600); do grep -q "serving at" "$OUT/$tag-worker$i.log" && break; sleep 0.1; done
+    done
+    short=$(chief "$WARMUP" "$n" "$reduce" "$addresses" "$tag")
+    long=$(chief "$STEPS" "$n" "$reduce" "$addresses" "$tag")
+  fi
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
   PIDS=()
   echo "$short" >"$OUT/$tag.short"

@@ -15,6 +15,9 @@ import java.util.Locale;
  * <tr><td>type</td><td>one_device</td><td>the strategy</td></tr>
  * <tr><td>replicas</td><td>see below</td><td>replicas (per task for multi_worker_mirrored)</td></tr>
  * <tr><td>all_reduce</td><td>auto</td><td>hub, ring, or auto (ring across tasks, hub on one machine)</td></tr>
+ * <tr><td>mode</td><td>auto</td><td>multi_worker_mirrored: between_graph (every task trains its own
+ *     share, collective all-reduce), in_graph (task 0 feeds every replica), or auto (between_graph with
+ *     TF_CONFIG, in_graph with cluster.workers); see {@link ReplicationMode}</td></tr>
  * <tr><td>bytes_per_pack</td><td>4194304</td><td>ring: gradients are packed into, and large ones cut into,
  *     packs of at most this many bytes, each reduced on its own; 0 = one pack</td></tr>
  * </table>
@@ -32,12 +35,19 @@ public record StrategySpec(
     @Doc("ring: gradients are packed into, and large ones cut into, packs of at most this many bytes, each reduced on its own (TF's bytes_per_pack); 0 = one pack")
         @Default("4194304")
         @Range(min = 0)
-        long bytesPerPack) {
+        long bytesPerPack,
+    @Doc("multi_worker_mirrored: between_graph (every task runs the job file with its TF_CONFIG, reads its own share of the data and all-reduces gradients with TensorFlow's collective ops), in_graph (task 0 builds one graph over every task and feeds every batch; the other tasks run `runner.jar worker`) or auto (between_graph when the cluster comes from TF_CONFIG, in_graph with cluster.workers)")
+        @Default("auto")
+        ReplicationMode mode) {
   /** {@code bytes_per_pack} when the file leaves it out: 4 MiB. */
   public static final long DEFAULT_BYTES_PER_PACK = 4L << 20;
 
   public StrategySpec(StrategyType type, Integer replicas) {
-    this(type, replicas, AllReduce.AUTO, DEFAULT_BYTES_PER_PACK);
+    this(type, replicas, AllReduce.AUTO, DEFAULT_BYTES_PER_PACK, ReplicationMode.AUTO);
+  }
+
+  public StrategySpec(StrategyType type, Integer replicas, AllReduce allReduce, long bytesPerPack) {
+    this(type, replicas, allReduce, bytesPerPack, ReplicationMode.AUTO);
   }
 
   public StrategySpec {
@@ -49,6 +59,14 @@ public record StrategySpec(
       throw new SpecException(
           "all_reduce", "tpu reduces with CrossReplicaSum inside the TPU cluster; leave all_reduce out (got "
               + allReduce.name().toLowerCase(Locale.ROOT) + ")");
+    }
+    if (mode != ReplicationMode.AUTO && type != StrategyType.MULTI_WORKER_MIRRORED) {
+      throw new SpecException("mode", "only multi_worker_mirrored runs across tasks; leave mode out for "
+          + type.name().toLowerCase(Locale.ROOT) + " (got " + mode.name().toLowerCase(Locale.ROOT) + ")");
+    }
+    if (mode == ReplicationMode.BETWEEN_GRAPH && allReduce == AllReduce.HUB) {
+      throw new SpecException("all_reduce", "between_graph all-reduces with TensorFlow's collective ops, which"
+          + " have no hub; use ring or auto, or mode: in_graph for the hub");
     }
   }
 

@@ -28,6 +28,8 @@ import io.inscope.runner.internal.WarmStart;
 import io.inscope.runner.internal.Provenance;
 import io.inscope.runner.internal.TensorBoardWriter;
 import io.inscope.runner.internal.RunDirectory;
+import io.inscope.runner.internal.TaskShare;
+import io.inscope.modules.strategy.Coordination;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -171,6 +173,15 @@ final class JobRun {
         err.println(report.summary());
       }
     }
+    if (session.strategy.inputShards().count() > 1) {
+      err.println(name + ": " + TaskShare.describe(session));
+    }
+    try {
+      // between graphs: every task starts from the chief's weights (initialized, restored or warm-started)
+      session.coordination.shareWeights(session.session());
+    } catch (TensorFlowException e) {
+      throw LostTask.of(e, spec);
+    }
     long total = Trainer.totalSteps(spec, session.trainData);
     if (startStep > total) {
       throw new UserException(ExitCodes.USAGE,
@@ -182,17 +193,20 @@ final class JobRun {
       Trainer trainer = new Trainer(spec, session.step, session.checkpointOps, checkpoints,
           session.session(), session.eval, new Listeners(List.of(console,
               TensorBoardWriter.listener(session, run.resolve("tensorboard"), startStep, err),
-              ConfusionMatrixCsv.listener(run, session.classes))), hash);
+              ConfusionMatrixCsv.listener(run, session.classes))), hash).coordinating(session.coordination);
       Outcome outcome;
       stop.attach(trainer::requestStop, spec.train());
       try {
         outcome = trainer.run(session.trainData, startStep, state);
+        endFollowers(session);
       } catch (DivergedException e) {
         console.close();
+        endFollowers(session);
         throw new UserException(ExitCodes.DIVERGED, e.getMessage());
       } catch (DataException e) {
         // a streamed split reads its records as it trains: a bad one stops the run here, checkpoint kept
         console.close();
+        endFollowers(session);
         throw new UserException(ExitCodes.USAGE, e.getMessage());
       } catch (TensorFlowException e) {
         console.close();
@@ -201,6 +215,11 @@ final class JobRun {
         stop.detach();
       }
       console.close();
+      if (session.strategy.inputShards().count() > 1) {
+        // every task prints this at the end: equal checksums, bit-identical weights across tasks
+        err.println(name + ": weights at step " + outcome.steps() + " "
+            + Checkpoints.weightsChecksum(session.session(), session.checkpointOps));
+      }
       String finalMetrics = Summary.metrics(outcome);
       if (outcome.interrupted()) {
         err.println("interrupted at step " + outcome.steps() + " (" + stop.reason() + "); checkpoint written; rerun to resume");
@@ -226,6 +245,15 @@ final class JobRun {
       err.println(Summary.line(name, outcome, Instant.now().toEpochMilli() - start.toEpochMilli(), dir));
       err.flush();
       return new JobResult(label, ExitCodes.OK, "finished", outcome.steps(), finalMetrics, seconds(start), dir);
+    }
+  }
+
+  /** Between graphs: the other tasks stop following (a lost task is not told: its peers time out). */
+  private void endFollowers(JobSession session) throws Exception {
+    try {
+      session.coordination.send(session.session(), new Coordination.Command(Coordination.Kind.END, 0, 0));
+    } catch (TensorFlowException e) {
+      throw LostTask.of(e, spec);
     }
   }
 

@@ -5,6 +5,7 @@ import io.inscope.configs.JobFileException;
 import io.inscope.configs.LoadedJob;
 import io.inscope.configs.Secrets;
 import io.inscope.configs.StrategyType;
+import io.inscope.modules.cluster.MultiWorkerSystem;
 import io.inscope.modules.cluster.TfConfig;
 import io.inscope.modules.cluster.WorkerCluster;
 import io.inscope.runner.internal.GracefulStop;
@@ -79,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
     List<Planned> plan = plan();
     Optional<Planned> served = servedJob(plan);
     if (served.isPresent()) {
-      return serve(served.get(), err);
+      return betweenGraph(served.get().spec()) ? follow(served.get(), err) : serve(served.get(), err);
     }
     boolean many = plan.size() > 1;
     List<JobResult> results = new ArrayList<>();
@@ -114,6 +115,11 @@ public final class RunCommand implements Callable<Integer> {
    */
   private Optional<Planned> servedJob(List<Planned> plan) throws UserException {
     for (Planned job : plan) {
+      if (plan.size() > 1 && job.error() == null && betweenGraph(job.spec())) {
+        // each task's server and collectives serve one job: every task runs the same single job
+        throw new UserException(ExitCodes.USAGE, job.label() + ": multi_worker_mirrored between graphs (TF_CONFIG) runs"
+            + " one job per process, on every task; run one job file, without --sweep");
+      }
       WorkerCluster cluster = job.error() == null ? tfConfigCluster(job.spec()) : null;
       if (cluster != null && cluster.task() != 0) {
         if (plan.size() > 1) {
@@ -132,6 +138,29 @@ public final class RunCommand implements Callable<Integer> {
     err.println(job.label() + ": TF_CONFIG names this process task " + cluster.task() + " of " + cluster.size()
         + ", not the chief: serving the chief's job over gRPC, writing nothing into " + job.dir());
     return WorkerCommand.serve(cluster, replicas == null ? 1 : replicas, err);
+  }
+
+  /**
+   * A task other than the chief between graphs: trains its own share of the data, step by step as
+   * the chief says, and writes nothing (the chief writes the run directory).
+   */
+  private int follow(Planned job, PrintWriter err) {
+    long t0 = System.nanoTime();
+    WorkerCluster cluster = tfConfigCluster(job.spec());
+    err.println(job.label() + ": TF_CONFIG names this process task " + cluster.task() + " of " + cluster.size()
+        + " (between graphs): training its own share of the data in step with the chief, writing nothing into "
+        + job.dir());
+    err.flush();
+    try {
+      return new FollowerRun(job.spec(), job.label(), err).run();
+    } catch (Exception e) {
+      return JobResult.failed(job.label(), Cli.report(e, err), (System.nanoTime() - t0) / 1e9, job.dir()).exit();
+    }
+  }
+
+  /** Whether {@code job} runs between graphs here (every task runs it, with TF_CONFIG). */
+  private static boolean betweenGraph(JobSpec job) {
+    return MultiWorkerSystem.betweenGraph(job, System.getenv("TF_CONFIG"));
   }
 
   /** The cluster TF_CONFIG gives {@code job}, or null when the job does not take it from TF_CONFIG. */

@@ -43,7 +43,8 @@ class RingAllReduceIT {
         + ports[1] + "\"]}";
     Path job = CliHarness.syntheticJob(tmp, "cluster: {deadline: 60s}\n");
     String[] settings = {"--quiet", "--set", "train.steps=" + STEPS, "--set", "strategy.type=multi_worker_mirrored",
-        "--set", "strategy.replicas=2", "--set", "strategy.all_reduce=ring", "--set", "strategy.bytes_per_pack=256"};
+        "--set", "strategy.replicas=2", "--set", "strategy.all_reduce=ring", "--set", "strategy.bytes_per_pack=256",
+        "--set", "strategy.mode=in_graph"};
     JarProcess worker = start("{" + cluster + ", \"task\": {\"type\": \"worker\", \"index\": 0}}",
         join(new String[] {job.toString(), "--output", tmp.resolve("worker-run").toString()}, settings));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A Kubeflow TFJob on loopback: a chief and one worker, both running {@code runner.jar job.yaml}
- * with the TF_CONFIG the training operator would give them. The chief's result equals one_device
+ * A Kubeflow TFJob on loopback, in graph ({@code strategy.mode: in_graph}): a chief and one worker,
+ * both running {@code runner.jar job.yaml} with the TF_CONFIG the training operator would give them
+ * (between graphs, the default with TF_CONFIG, is {@link BetweenGraphIT}). The chief's result equals one_device
  * on the same global batch; the worker serves and writes nothing into its run directory (given
  * its own {@code --output} here, since both share one machine).
  */
@@ -45,7 +46,8 @@ class TfJobIT {
     Path workerRun = tmp.resolve("worker-run");
     JarProcess worker = start("{" + cluster + ", \"task\": {\"type\": \"worker\", \"index\": 0}, \"environment\": \"cloud\"}",
         job.toString(), "--output", workerRun.toString(), "--quiet",
-        "--set", "train.steps=50", "--set", "strategy.type=multi_worker_mirrored", "--set", "strategy.replicas=2");
+        "--set", "train.steps=50", "--set", "strategy.type=multi_worker_mirrored", "--set", "strategy.replicas=2",
+        "--set", "strategy.mode=in_graph");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!Files.readString(worker.log).contains("serving at") && worker.process.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(50);
@@ -53,7 +55,8 @@ class TfJobIT {
     assertTrue(worker.process.isAlive(), Files.readString(worker.log));
     JarProcess chief = start("{" + cluster + ", \"task\": {\"type\": \"chief\", \"index\": 0}, \"environment\": \"cloud\"}",
         job.toString(), "--output", tmp.resolve("two").toString(), "--quiet",
-        "--set", "train.steps=50", "--set", "strategy.type=multi_worker_mirrored", "--set", "strategy.replicas=2")
+        "--set", "train.steps=50", "--set", "strategy.type=multi_worker_mirrored", "--set", "strategy.replicas=2",
+        "--set", "strategy.mode=in_graph")
         .finish(240);
     assertEquals(0, chief.exit, chief.output);
 

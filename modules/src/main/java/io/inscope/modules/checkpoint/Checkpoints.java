@@ -149,6 +149,21 @@ public final class Checkpoints {
     return sums;
   }
 
+  /**
+   * One checksum over every variable (replica 0's component, in order, optimizer slots included):
+   * two tasks of a between-graph job print the same one when their weights are bit-identical.
+   */
+  public static String weightsChecksum(Session session, CheckpointOps ops) {
+    StringBuilder all = new StringBuilder();
+    replicaChecksums(session, ops).forEach((name, sums) -> all.append(name).append('=').append(sums.get(0)).append('\n'));
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(md.digest(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Each variable's per-replica checksums, as written when the checkpoint was saved. */
   @SuppressWarnings("unchecked")
   public static Map<String, List<String>> readReplicaChecksums(Path checkpoint) throws IOException {

@@ -1,6 +1,8 @@
 package io.inscope.modules.cluster;
 
 import io.inscope.configs.JobSpec;
+import io.inscope.configs.ReplicationMode;
+import io.inscope.configs.StrategyType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,14 +45,52 @@ public final class MultiWorkerSystem implements SystemInitializer {
    */
   @Override
   public ConfigProto sessionConfig(JobSpec job) {
-    return Precisions.apply(ConfigProto.newBuilder().setAllowSoftPlacement(true).setIsolateSessionState(true)
-        .setOperationTimeoutInMs(job.cluster().stepTimeout().duration().toMillis()), job.precision()).build();
+    ConfigProto.Builder b = ConfigProto.newBuilder().setAllowSoftPlacement(true).setIsolateSessionState(true)
+        .setOperationTimeoutInMs(job.cluster().stepTimeout().duration().toMillis());
+    if (betweenGraph(job)) {
+      WorkerCluster cluster = cluster(job);
+      // the collectives' group leader; a session sees only its own task's devices, as TensorFlow's
+      // MultiWorkerMirroredStrategy sets device_filters: its graph never leaves the task
+      b.getExperimentalBuilder().setCollectiveGroupLeader(WorkerCluster.taskName(0));
+      b.addDeviceFilters("/job:" + WorkerCluster.JOB + "/task:" + cluster.task());
+    }
+    return Precisions.apply(b, job.precision()).build();
   }
 
-  /** The cluster of {@code job}, as task 0 (TF_CONFIG naming another task is an error). */
+  /**
+   * Whether {@code job} runs between graphs: {@code strategy.mode: between_graph}, or {@code auto}
+   * with the cluster taken from TF_CONFIG (every task runs the job file, as TensorFlow's
+   * MultiWorkerMirroredStrategy); {@code in_graph}, or {@code auto} with {@code cluster.workers},
+   * builds one graph in task 0.
+   */
+  public boolean betweenGraph(JobSpec job) {
+    return betweenGraph(job, env.apply("TF_CONFIG"));
+  }
+
+  /** As {@link #betweenGraph(JobSpec)} with {@code tfConfig} the value of TF_CONFIG (null: unset). */
+  public static boolean betweenGraph(JobSpec job, String tfConfig) {
+    if (job.strategy().type() != StrategyType.MULTI_WORKER_MIRRORED) {
+      return false;
+    }
+    return switch (job.strategy().mode()) {
+      case BETWEEN_GRAPH -> true;
+      case IN_GRAPH -> false;
+      case AUTO -> job.cluster().workers() == null && tfConfig != null && !tfConfig.isBlank();
+    };
+  }
+
+  /**
+   * The cluster of {@code job}: between graphs, from TF_CONFIG, this process being any task; else
+   * as task 0 (TF_CONFIG naming another task is an error).
+   */
   public WorkerCluster cluster(JobSpec job) {
+    if (job.strategy().mode() == ReplicationMode.BETWEEN_GRAPH && job.cluster().workers() != null) {
+      throw new IllegalArgumentException("strategy.mode: between_graph takes the cluster and this process's task from"
+          + " TF_CONFIG, as every task runs the job file; leave out cluster.workers (or use mode: in_graph with"
+          + " `runner.jar worker` on the other tasks)");
+    }
     WorkerCluster cluster = WorkerCluster.forJob(job.cluster(), env.apply("TF_CONFIG"));
-    if (cluster.task() != 0) {
+    if (cluster.task() != 0 && !betweenGraph(job)) {
       throw new IllegalArgumentException("TF_CONFIG names this process task " + cluster.task()
           + "; the chief (task 0) runs the job, every other task serves: run `runner.jar job.yaml` with"
           + " one job file, or `runner.jar worker`, here instead");
@@ -64,7 +104,7 @@ public final class MultiWorkerSystem implements SystemInitializer {
     int perTask = job.strategy().replicas() != null ? job.strategy().replicas() : 1;
     Duration wait = job.cluster().deadline().duration();
     Instant deadline = Instant.now().plus(wait);
-    Servers.start(cluster, perTask);
+    Servers.start(cluster, perTask, betweenGraph(job));
     List<String> devices;
     try {
       Map<String, String> silent = ClusterProbe.unreachable(cluster.addresses(), deadline);
@@ -80,6 +120,17 @@ public final class MultiWorkerSystem implements SystemInitializer {
       throw new ClusterUnavailableException("the cluster " + cluster.addresses() + " did not list its devices within "
           + wait.toMillis() / 1000.0 + " s although every address accepts connections; check that each runs"
           + " `runner.jar worker` with the same --cluster, or raise cluster.deadline");
+    }
+    if (betweenGraph(job)) {
+      int batch = job.data().train().batchSize();
+      if (batch % (cluster.size() * perTask) != 0) {
+        throw new IllegalArgumentException("data.train.batch_size: " + batch + " does not divide evenly over "
+            + cluster.size() + " task(s) x " + perTask + " replica(s) per task; each task trains batch_size / tasks");
+      }
+      List<String> mine = replicaDevices(cluster, cluster.task(), devices, perTask);
+      List<String> cpus = ofTask(devices, cluster.task(), "CPU");
+      return new Topology(cluster.localTarget(), devices, mine, cpus.isEmpty() ? mine.get(0) : cpus.get(0),
+          new Topology.Task(cluster.task(), cluster.size()));
     }
     List<String> replicas = new ArrayList<>();
     for (int t = 0; t < cluster.size(); t++) {

@@ -23,7 +23,16 @@ public final class Servers {
    * @param cpus logical CPU devices the task offers
    */
   public static synchronized void start(WorkerCluster cluster, int cpus) throws ClusterUnavailableException {
-    ServerDef def = cluster.serverDef(cpus);
+    start(cluster, cpus, false);
+  }
+
+  /**
+   * As {@link #start(WorkerCluster, int)}; {@code collectives}: a task of a between-graph job,
+   * whose server takes part in collective ops (see {@link WorkerCluster#serverDef(int, boolean)}).
+   */
+  public static synchronized void start(WorkerCluster cluster, int cpus, boolean collectives)
+      throws ClusterUnavailableException {
+    ServerDef def = cluster.serverDef(cpus, collectives);
     int port = WorkerCluster.port(cluster.address(cluster.task()));
     Started running = RUNNING.get(port);
     if (running != null) {

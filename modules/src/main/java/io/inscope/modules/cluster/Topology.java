@@ -11,9 +11,19 @@ import java.util.List;
  *     /job:localhost/replica:0/task:0/device:CPU:0}
  * @param replicaDevices one device name per replica
  * @param hostDevice the device for host-side work (reductions, checkpoints)
+ * @param task between graphs ({@code multi_worker_mirrored}, {@code mode: between_graph}): this
+ *     process's task, 0 being the chief, and the cluster's task count, the replica devices being
+ *     this task's own; null when one process builds the graph of every replica
  */
 public record Topology(
-    String target, List<String> devices, List<String> replicaDevices, String hostDevice) {
+    String target, List<String> devices, List<String> replicaDevices, String hostDevice, Task task) {
+
+  /** One task of a between-graph cluster. */
+  public record Task(int index, int count) {}
+
+  public Topology(String target, List<String> devices, List<String> replicaDevices, String hostDevice) {
+    this(target, devices, replicaDevices, hostDevice, null);
+  }
 
   public Topology {
     devices = List.copyOf(devices);

@@ -91,12 +91,25 @@ public record WorkerCluster(List<String> addresses, int task) {
    * replica when the task has no GPU).
    */
   public ServerDef serverDef(int cpus) {
+    return serverDef(cpus, false);
+  }
+
+  /**
+   * As {@link #serverDef(int)}; {@code collectives}: the server also takes part in collective ops
+   * (between-graph), with task 0 as their group leader, as TensorFlow's MultiWorkerMirroredStrategy
+   * sets {@code experimental.collective_group_leader}.
+   */
+  public ServerDef serverDef(int cpus, boolean collectives) {
+    ConfigProto.Builder config = ConfigProto.newBuilder().putDeviceCount("CPU", cpus);
+    if (collectives) {
+      config.getExperimentalBuilder().setCollectiveGroupLeader(taskName(0));
+    }
     return ServerDef.newBuilder()
         .setCluster(clusterDef())
         .setJobName(JOB)
         .setTaskIndex(task)
         .setProtocol("grpc")
-        .setDefaultSessionConfig(ConfigProto.newBuilder().putDeviceCount("CPU", cpus))
+        .setDefaultSessionConfig(config)
         .build();
   }
 

@@ -10,7 +10,7 @@ public interface TrainingData {
   /** Examples per epoch (this task's, in a multi-worker job). */
   long size();
 
-  /** The global batch size. */
+  /** The batch of one step: the global batch size, or this task's share of it between graphs. */
   int batchSize();
 
   /** Full batches per epoch; the last partial batch is dropped. */

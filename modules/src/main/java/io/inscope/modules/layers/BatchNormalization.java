@@ -110,7 +110,7 @@ public final class BatchNormalization extends NamedLayer implements CrossReplica
     }
     // after the replicas' scopes: a replicated (TPU) step's scope numbers repeated sub-scopes
     Ops reduce = scope.tf().withSubScope(name);
-    boolean synced = spec.synchronize() && scope.strategy().replicas() > 1;
+    boolean synced = spec.synchronize() && scope.strategy().replicasInSync() > 1;
     if (synced) {
       // the global batch's mean, then its variance around that mean: the one-device formula over
       // the global batch, so the replicated step equals one_device's to float rounding (one

@@ -33,6 +33,14 @@ public interface Strategy {
   }
 
   /**
+   * Every replica that takes part in a step, this process's and other tasks' (TensorFlow's {@code
+   * num_replicas_in_sync}): {@link #replicas()} unless the strategy runs between graphs.
+   */
+  default int replicasInSync() {
+    return replicas();
+  }
+
+  /**
    * Mean of one value per replica, returned once per replica, each placed on its replica's device.
    * Every returned value is the same tensor value, so identical updates follow.
    *
@@ -55,6 +63,31 @@ public interface Strategy {
       out.add(allReduceMean(tf, perReplica));
     }
     return out;
+  }
+
+  /**
+   * The share of the training data this process reads: all of it, unless the strategy runs
+   * between graphs, where each task reads its own share ({@link CollectiveStrategy}).
+   */
+  default io.inscope.modules.data.Shards inputShards() {
+    return io.inscope.modules.data.Shards.ALL;
+  }
+
+  /**
+   * The mean over the tasks of a between-graph job of each value (one value per task: a step's
+   * loss and metric sums over this task's batch); the values themselves when one process feeds
+   * every replica.
+   */
+  default List<Operand<org.tensorflow.types.TFloat32>> meanAcrossTasks(Ops tf, List<Operand<org.tensorflow.types.TFloat32>> values) {
+    return values;
+  }
+
+  /**
+   * How the tasks of a between-graph job keep in step, built into the graph after every variable
+   * exists; {@link Coordination#ALONE} when one process runs the job.
+   */
+  default Coordination coordination(StrategyScope scope) {
+    return Coordination.ALONE;
   }
 
   /**

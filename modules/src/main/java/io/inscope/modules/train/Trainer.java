@@ -13,6 +13,7 @@ import io.inscope.modules.data.DataException;
 import io.inscope.modules.data.Examples;
 import io.inscope.modules.data.Preprocessing;
 import io.inscope.modules.data.TrainingData;
+import io.inscope.modules.strategy.Coordination;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -40,6 +41,7 @@ public final class Trainer {
   private final String specHash;
   private volatile boolean stopRequested;
   private EvaluationRules rules;
+  private Coordination coordination = Coordination.ALONE;
 
   public Trainer(
       JobSpec job,
@@ -58,6 +60,16 @@ public final class Trainer {
     this.evaluator = eval == null ? null : new Evaluator(graph, session, eval, job.data().eval().batchSize());
     this.listener = listener;
     this.specHash = specHash;
+  }
+
+  /**
+   * Between graphs, as the chief: tells every other task each step before it runs, and shares the
+   * weights after each evaluation (its rules may lower the learning rate or restore the best
+   * weights). Returns this trainer.
+   */
+  public Trainer coordinating(Coordination coordination) {
+    this.coordination = coordination;
+    return this;
   }
 
   /** Asks the loop to checkpoint after the current step and return (from any thread). */
@@ -113,7 +125,7 @@ public final class Trainer {
     long savedAt = startStep;
     long evaluatedAt = -1;
     long step = startStep;
-    ExecutionTuner tuner = job.train().stepsPerExecution().auto() && k > 1 ? new ExecutionTuner(k) : null;
+    ExecutionTuner tuner = job.train().stepsPerExecution().auto() && k > 1 && total - startStep > 1 ? new ExecutionTuner(k) : null;
     try (BatchPrefetcher batches = BatchPrefetcher.start(train, startStep, total, BatchPrefetcher.DEFAULT_SLOTS, k,
             s -> executionLength(s, total, perEpoch, tuner == null ? k : tuner.nextLength()),
             Preprocessing.training(job.data().train().steps(), job.model().featureRow(), job.seed()));
@@ -121,6 +133,7 @@ public final class Trainer {
       while (step < total) {
         Batch batch = batches.next();
         long started = System.nanoTime();
+        coordination.send(session, new Coordination.Command(Coordination.Kind.TRAIN, batch.step(), total));
         executions.run(batch);
         if (tuner != null && tuner.record(batch.steps(), System.nanoTime() - started)) {
           listener.onStepsPerExecution(tuner.chosen(), tuner.nanosPerStep());
@@ -138,6 +151,9 @@ public final class Trainer {
           listener.onStep(step, total, loss);
           if (step % job.train().logEverySteps() == 0 || step == total) {
             lastTrain = window.drain(step, epochOf(step, perEpoch)).withLearningRate(appliedLearningRate());
+            if (graph.lossScaleVector() != null) {
+              lastTrain = lastTrain.withLossScale(executions.lossScale(i));
+            }
             listener.onLog(lastTrain);
           }
         }
@@ -147,6 +163,7 @@ public final class Trainer {
           evaluatedAt = step;
           long at = step;
           stopReason = rules.afterEvaluation(lastEval, step, w -> state(at, perEpoch, w, null));
+          coordination.shareWeights(session);
         }
         if (fires(job.checkpoint().every(), step, epochEnd) || stopRequested || stopReason != null) {
           save(step, perEpoch, stopReason);
@@ -163,6 +180,7 @@ public final class Trainer {
     if (stopReason != null) {
       if (rules.restoreBest()) {
         stopReason += "; restored the weights of that evaluation";
+        coordination.shareWeights(session);
         save(step, perEpoch, stopReason);
         lastEval = evaluate(step, perEpoch);
       }
@@ -216,7 +234,11 @@ public final class Trainer {
 
   /** The rate the latest step applied, read from the graph. */
   private double appliedLearningRate() {
-    try (Result r = session.runner().fetch(graph.learningRate()).run()) {
+    return read(graph.learningRate());
+  }
+
+  private double read(org.tensorflow.Operand<TFloat32> scalar) {
+    try (Result r = session.runner().fetch(scalar).run()) {
       return ((TFloat32) r.get(0)).getFloat();
     }
   }

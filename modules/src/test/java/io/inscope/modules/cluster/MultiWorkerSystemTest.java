@@ -31,8 +31,30 @@ class MultiWorkerSystemTest {
   void tfConfigNamingAnotherTaskTellsToRunTheWorkerCommand() throws Exception {
     MultiWorkerSystem system = new MultiWorkerSystem(
         name -> name.equals("TF_CONFIG") ? "{\"cluster\": {\"worker\": [\"h:1\", \"h:2\"]}, \"task\": {\"index\": 1}}" : null);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> system.cluster(job("")));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> system.cluster(job("", "mode: in_graph")));
     assertTrue(e.getMessage().contains("task 1") && e.getMessage().contains("runner.jar worker"), e.getMessage());
+  }
+
+  @Test
+  void tfConfigMakesAutoBetweenGraphsAndWorkersInGraph() throws Exception {
+    String tfConfig = "{\"cluster\": {\"chief\": [\"h:1\"], \"worker\": [\"h:2\"]}, \"task\": {\"type\": \"worker\", \"index\": 0}}";
+    MultiWorkerSystem system = new MultiWorkerSystem(name -> name.equals("TF_CONFIG") ? tfConfig : null);
+    assertTrue(system.betweenGraph(job("")));
+    assertEquals(1, system.cluster(job("")).task());
+    ConfigProto config = system.sessionConfig(job(""));
+    assertEquals("/job:worker/replica:0/task:0", config.getExperimental().getCollectiveGroupLeader());
+    assertEquals(List.of("/job:worker/task:1"), config.getDeviceFiltersList());
+    assertFalse(system.betweenGraph(job("cluster: {workers: [\"h:1\", \"h:2\"]}\n")));
+    assertFalse(system.betweenGraph(job("", "mode: in_graph")));
+    assertFalse(new MultiWorkerSystem(n -> null).betweenGraph(job("")));
+  }
+
+  @Test
+  void betweenGraphsTakesTheClusterFromTfConfigOnly() throws Exception {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MultiWorkerSystem(n -> null)
+        .cluster(job("cluster: {workers: [\"h:1\", \"h:2\"]}\n", "mode: between_graph")));
+    assertTrue(e.getMessage().contains("leave out cluster.workers"), e.getMessage());
   }
 
   @Test
@@ -43,16 +65,20 @@ class MultiWorkerSystemTest {
   }
 
   private static JobSpec job(String extra) throws Exception {
+    return job(extra, "");
+  }
+
+  private static JobSpec job(String extra, String strategy) throws Exception {
     String yaml = """
         version: 1
         name: t
-        strategy: {type: multi_worker_mirrored}
+        strategy: {type: multi_worker_mirrored%s}
         model: {input: {shape: [2]}, layers: [{dense: {units: 2}}]}
         loss: mean_squared_error
         optimizer: sgd
         data: {train: {synthetic: {examples: 8, classes: 2}, batch_size: 4}}
         train: {steps: 1}
-        """ + extra;
+        """.formatted(strategy.isEmpty() ? "" : ", " + strategy) + extra;
     return new JobLoader(Map.of()).loadResolved(yaml, Path.of("job.yaml")).spec();
   }
 }

@@ -21,6 +21,7 @@ import io.inscope.modules.data.Vocabulary;
 import io.inscope.modules.layers.LayerShapeException;
 import io.inscope.modules.layers.ModelFactory;
 import io.inscope.modules.losses.LabelChecks;
+import io.inscope.modules.strategy.Coordination;
 import io.inscope.modules.strategy.Strategy;
 import io.inscope.modules.strategy.StrategyFactory;
 import io.inscope.modules.strategy.StrategyScope;
@@ -64,12 +65,15 @@ public final class JobSession implements AutoCloseable {
   public final InitOps initOps;
   /** Builds the model again for a serving graph (export). */
   public final ModelFactory models;
+  /** How this task keeps in step with the others between graphs; {@link Coordination#ALONE} otherwise. */
+  public final Coordination coordination;
   private Session session;
   private final java.util.Deque<Runnable> onClose = new java.util.ArrayDeque<>();
 
   private JobSession(JobSpec job, SystemInitializer system, Topology topology, Strategy strategy, Examples train,
       Examples eval, Optional<ClassNames> classes, Optional<Vocabulary> vocabulary, BatchPlan plan, TrainingData trainData,
-      Graph graph, TrainGraph step, CheckpointOps checkpointOps, InitOps initOps, ModelFactory models) {
+      Graph graph, TrainGraph step, CheckpointOps checkpointOps, InitOps initOps, ModelFactory models,
+      Coordination coordination) {
     this.job = job;
     this.system = system;
     this.topology = topology;
@@ -85,6 +89,7 @@ public final class JobSession implements AutoCloseable {
     this.checkpointOps = checkpointOps;
     this.initOps = initOps;
     this.models = models;
+    this.coordination = coordination;
   }
 
   /** As {@link #build(JobSpec, Injector, Optional)} with class names taken from the training split. */
@@ -138,13 +143,16 @@ public final class JobSession implements AutoCloseable {
       eval = splits.eval();
       classes = splits.classes();
       vocabulary = splits.vocabulary();
+      // between graphs each task trains on its own share (by example in memory, by file streamed)
+      Shards shards = strategy.inputShards();
       if (train != null) {
-        plan = BatchPlan.of(train.size(), job.data().train().batchSize(), job.data().train().shuffle(), job.seed());
-        trainData = TrainingData.inMemory(train, plan);
+        Examples mine = shards.examples(train);
+        plan = BatchPlan.of(mine.size(), job.data().train().batchSize() / shards.count(), job.data().train().shuffle(),
+            job.seed());
+        trainData = TrainingData.inMemory(mine, plan);
       } else {
         plan = null;
-        // one process feeds every replica today (multi_worker_mirrored is in-graph from task 0): all files
-        trainData = TfrecordStream.open("data.train", job.data().train(), job.model().namedInputs(), job.seed(), Shards.ALL);
+        trainData = TfrecordStream.open("data.train", job.data().train(), job.model().namedInputs(), job.seed(), shards);
       }
     } catch (DataException e) {
       system.shutdown(job, topology);
@@ -155,10 +163,12 @@ public final class JobSession implements AutoCloseable {
       TrainGraph step;
       CheckpointOps ckpt;
       InitOps init;
+      Coordination coordination;
       try (StrategyScope scope = StrategyScope.open(strategy, graph, job.seed())) {
         step = injector.getInstance(StepBuilder.class).build(job, scope, Shape.of(trainData.labelShape()), train);
         ckpt = CheckpointOps.build(scope.tf(), step.variables());
         init = job.initFrom() == null ? null : InitOps.build(scope.tf(), step.variables());
+        coordination = strategy.coordination(scope);
       }
       checkLabels(job, step, train, eval);
       if (trainData instanceof TfrecordStream stream) {
@@ -179,12 +189,12 @@ public final class JobSession implements AutoCloseable {
         }
         JobSession session = new JobSession(job, system, topology, strategy, train, eval, classes, vocabulary, plan,
             trainData, annotated, step.in(annotated), ckpt.in(annotated), init == null ? null : init.in(annotated),
-            injector.getInstance(ModelFactory.class));
+            injector.getInstance(ModelFactory.class), coordination);
         session.onClose(graph::close);
         return session;
       }
       return new JobSession(job, system, topology, strategy, train, eval, classes, vocabulary, plan, trainData, graph, step, ckpt,
-          init, injector.getInstance(ModelFactory.class));
+          init, injector.getInstance(ModelFactory.class), coordination);
     } catch (IllegalArgumentException e) {
       graph.close();
       system.shutdown(job, topology);

@@ -1,0 +1,147 @@
+package io.inscope.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.inscope.modules.checkpoint.Checkpoints;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * multi_worker_mirrored between graphs, as Kubeflow's TFJob runs it: a chief and one worker on
+ * loopback, both running {@code runner.jar job.yaml} with TF_CONFIG (mode auto), each with two
+ * replicas, its own graph and its own half of the training examples (no example passes through
+ * the chief). After 100 steps the chief's checkpoint equals one_device on the same global batches
+ * within 1e-6 (relative), both tasks end with the same weights checksum, each says which share it
+ * read, and the worker wrote nothing. A worker frozen mid-run (SIGSTOP) ends the chief's run with
+ * exit 69 within {@code cluster.step_timeout}, the last checkpoint kept.
+ */
+class BetweenGraphIT {
+  private static final int STEPS = 100;
+  private static final Pattern WEIGHTS = Pattern.compile("weights (?:at step \\d+ )?([0-9a-f]{64})");
+
+  @TempDir Path tmp;
+  private final List<Process> started = new ArrayList<>();
+
+  @AfterEach
+  void stopEverything() throws InterruptedException {
+    for (Process p : started) {
+      p.destroyForcibly();
+      p.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void chiefAndWorkerTrainTheirOwnSharesLikeOneDevice() throws Exception {
+    int[] ports = Ports.free(2);
+    Path job = CliHarness.syntheticJob(tmp, "cluster: {deadline: 60s}\n");
+    // no shuffle: each task's batch is then every other row of one_device's batch
+    String[] settings = {"--quiet", "--set", "train.steps=" + STEPS, "--set", "strategy.type=multi_worker_mirrored",
+        "--set", "strategy.replicas=1", "--set", "data.train.shuffle=0"};
+    Path workerRun = tmp.resolve("worker-run");
+    JarProcess worker = start(tfConfig(ports, "worker", 0), join(new String[] {job.toString(), "--output", workerRun.toString()}, settings));
+    Path twoRun = tmp.resolve("two");
+    JarProcess chief = start(tfConfig(ports, "chief", 0), join(new String[] {job.toString(), "--output", twoRun.toString()}, settings))
+        .finish(300);
+    assertEquals(0, chief.exit, chief.output);
+    worker.finish(60);
+    assertEquals(0, worker.exit, worker.output);
+
+    Path oneJob = CliHarness.syntheticJob(Files.createDirectory(tmp.resolve("one")), "");
+    CliHarness.Run one = CliHarness.run("run", oneJob.toString(), "--output", tmp.resolve("one-run").toString(),
+        "--quiet", "--set", "train.steps=" + STEPS, "--set", "data.train.shuffle=0");
+    assertEquals(0, one.exit(), one.err());
+
+    Path two = latest(twoRun);
+    assertEquals(STEPS, Checkpoints.readState(two).step());
+    Map<String, float[]> expected = CheckpointValues.read(latest(tmp.resolve("one-run")));
+    Map<String, float[]> actual = CheckpointValues.read(two);
+    assertEquals(expected.keySet(), actual.keySet());
+    for (String name : expected.keySet()) {
+      double err = CheckpointValues.relativeError(expected.get(name), actual.get(name));
+      assertTrue(err < 1e-6, name + " between graphs (chief + worker) differs from one_device by " + err);
+    }
+    for (Map.Entry<String, List<String>> e : Checkpoints.readReplicaChecksums(two).entrySet()) {
+      assertEquals(1, e.getValue().stream().distinct().count(), e.getKey() + ": the chief's replicas drifted apart " + e.getValue());
+    }
+    assertEquals(weights(chief.output), weights(worker.output), "the tasks' weights differ");
+
+    assertTrue(chief.output.contains("task 0 of 2 reads 160 of 320 training examples (those whose index mod 2 is 0), 16 per step"),
+        chief.output);
+    assertTrue(worker.output.contains("TF_CONFIG names this process task 1 of 2 (between graphs)"), worker.output);
+    assertTrue(worker.output.contains("task 1 of 2 reads 160 of 320 training examples (those whose index mod 2 is 1), 16 per step"),
+        worker.output);
+    assertTrue(worker.output.contains("this task trained " + STEPS + " step(s)"), worker.output);
+    assertFalse(Files.exists(workerRun), "the worker wrote into its run directory");
+  }
+
+  @Test
+  void aFrozenWorkerEndsTheChiefsRunWith69WithinTheStepTimeout() throws Exception {
+    int timeout = 8;
+    int[] ports = Ports.free(2);
+    Path job = CliHarness.syntheticJob(tmp, "cluster: {deadline: 60s, step_timeout: " + timeout + "s}\n");
+    String[] settings = {"--set", "train.steps=100000", "--set", "strategy.type=multi_worker_mirrored",
+        "--set", "checkpoint.every_steps=50", "--set", "train.log_every_steps=50"};
+    JarProcess worker = start(tfConfig(ports, "worker", 0),
+        join(new String[] {job.toString(), "--output", tmp.resolve("worker-run").toString()}, settings));
+    Path out = tmp.resolve("run");
+    JarProcess chief = start(tfConfig(ports, "chief", 0), join(new String[] {job.toString(), "--output", out.toString()}, settings));
+    long wait = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!hasCheckpoint(out) && chief.process.isAlive() && System.nanoTime() < wait) {
+      Thread.sleep(50);
+    }
+    assertTrue(chief.process.isAlive(), Files.readString(chief.log));
+    Process kill = new ProcessBuilder("kill", "-STOP", Long.toString(worker.process.pid())).inheritIO().start();
+    assertEquals(0, kill.waitFor());
+    long t0 = System.nanoTime();
+    chief.finish(120);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    assertEquals(ExitCodes.UNAVAILABLE, chief.exit, chief.output);
+    assertTrue(chief.output.contains("cluster.step_timeout (" + timeout + "s)"), chief.output);
+    assertTrue(seconds < timeout + 30, "took " + seconds + " s");
+    assertTrue(Checkpoints.readState(latest(out)).step() >= 50);
+  }
+
+  private static String tfConfig(int[] ports, String type, int index) {
+    return "{\"cluster\": {\"chief\": [\"127.0.0.1:" + ports[0] + "\"], \"worker\": [\"127.0.0.1:" + ports[1] + "\"]},"
+        + " \"task\": {\"type\": \"" + type + "\", \"index\": " + index + "}, \"environment\": \"cloud\"}";
+  }
+
+  private static String weights(String output) {
+    Matcher m = WEIGHTS.matcher(output);
+    assertTrue(m.find(), output);
+    return m.group(1);
+  }
+
+  private static String[] join(String[] a, String[] b) {
+    List<String> all = new ArrayList<>(List.of(a));
+    all.addAll(List.of(b));
+    return all.toArray(String[]::new);
+  }
+
+  private static boolean hasCheckpoint(Path runDir) throws IOException {
+    return Files.isDirectory(runDir.resolve("checkpoints"))
+        && new Checkpoints(runDir.resolve("checkpoints"), 100, w -> {}).latest().isPresent();
+  }
+
+  private static Path latest(Path runDir) throws IOException {
+    return new Checkpoints(runDir.resolve("checkpoints"), 100, w -> {}).latest().orElseThrow();
+  }
+
+  private JarProcess start(String tfConfig, String... args) throws IOException {
+    JarProcess p = JarProcess.startWithTfConfig(tmp, tfConfig, args);
+    started.add(p.process);
+    return p;
+  }
+}
