@@ -102,8 +102,13 @@ final class Gradients {
     List<Op> all = new ArrayList<>();
     reduced.forEach(all::addAll);
     // every replica holds the same reduced values: replica 0's decide for all
-    Operand<TBool> finite = lossScale == null ? null : LossScale.allFinite(scope.replicaOps(0).withSubScope("loss_scale")
-        .withControlDependencies(all), reduced.stream().map(perReplica -> perReplica.get(0)).toList());
+    Operand<TBool> finite = null;
+    if (lossScale != null) {
+      Ops checking = scope.replicaOps(0).withSubScope("loss_scale");
+      Op reducedAll = checking.withName("all_reduced").withControlDependencies(all).noOp();
+      finite = LossScale.allFinite(checking.withControlDependencies(List.of(reducedAll)),
+          reduced.stream().map(perReplica -> perReplica.get(0)).toList());
+    }
     List<Op> updates = new ArrayList<>();
     for (int r = 0; r < n; r++) {
       // one barrier per replica carries the wait: gating every optimizer op on every gradient
