@@ -92,6 +92,8 @@ CASES = {
              lambda: L.Bidirectional(L.GRU(2, return_sequences=True), merge_mode="sum"), [2, 3, 2]),
         case("lstm sequences, concat", "bidirectional: {layer: {lstm: {units: 2, return_sequences: true}}}",
              lambda: L.Bidirectional(L.LSTM(2, return_sequences=True)), [2, 4, 2]),
+        case("gru with dropout (inference: no dropping)", "bidirectional: {layer: {gru: {units: 2, dropout: 0.5, recurrent_dropout: 0.5}}}",
+             lambda: L.Bidirectional(L.GRU(2, dropout=0.5, recurrent_dropout=0.5)), [2, 3, 2]),
     ],
     "conv1d": [
         case("valid", "conv1d: {filters: 3, kernel_size: 2}", lambda: L.Conv1D(3, 2), [2, 5, 2]),
@@ -206,12 +208,16 @@ CASES = {
         case("sequences", "lstm: {units: 2, return_sequences: true}", lambda: L.LSTM(2, return_sequences=True), [2, 3, 3]),
         case("no bias, relu", "lstm: {units: 2, activation: relu, use_bias: false}",
              lambda: L.LSTM(2, activation="relu", use_bias=False), [2, 3, 2]),
+        case("dropout, recurrent_dropout (inference: no dropping)", "lstm: {units: 3, dropout: 0.4, recurrent_dropout: 0.3}",
+             lambda: L.LSTM(3, dropout=0.4, recurrent_dropout=0.3), [2, 4, 2]),
     ],
     "gru": [
         case("last output", "gru: {units: 3}", lambda: L.GRU(3), [2, 4, 2]),
         case("sequences", "gru: {units: 2, return_sequences: true}", lambda: L.GRU(2, return_sequences=True), [2, 3, 3]),
         case("reset before", "gru: {units: 2, reset_after: false, return_sequences: true}",
              lambda: L.GRU(2, reset_after=False, return_sequences=True), [2, 3, 2]),
+        case("dropout, recurrent_dropout (inference: no dropping)", "gru: {units: 3, dropout: 0.4, recurrent_dropout: 0.3}",
+             lambda: L.GRU(3, dropout=0.4, recurrent_dropout=0.3), [2, 4, 2]),
     ],
     "multi_head_attention": [
         case("two heads", "multi_head_attention: {num_heads: 2, key_dim: 3}",

@@ -36,6 +36,30 @@ class JobRendererTest {
     assertEquals(spec, new JobLoader(Map.of()).loadResolved(rendered, dir.resolve("rendered.yaml")).spec(), rendered);
   }
 
+  /** dilation_rate, rms_scaling, dropout and recurrent_dropout are rendered, and load back equal. */
+  @Test
+  void dilationRmsScalingAndRecurrentDropoutRoundTrip() throws Exception {
+    String yaml = Jobs.TINY
+        .replace("input: {shape: [4]}", "input: {shape: [12, 12, 2]}")
+        .replace("layers: [{dense: {units: 8, activation: relu}}, {dense: {units: 3}}]", """
+            layers:
+                - conv2d: {filters: 4, kernel_size: 3, dilation_rate: [2, 1]}
+                - depthwise_conv2d: {kernel_size: 2, strides: 2, dilation_rate: 2}
+                - separable_conv2d: {filters: 2, kernel_size: 2, dilation_rate: [1, 2]}
+                - layer_normalization: {rms_scaling: true}
+                - reshape: {target_shape: [-1, 2]}
+                - lstm: {units: 3, dropout: 0.25, recurrent_dropout: 0.5, return_sequences: true}
+                - bidirectional: {layer: {gru: {units: 2, dropout: 0.1, recurrent_dropout: 0.2}}}
+                - dense: {units: 3}""");
+    JobSpec spec = Jobs.load(Jobs.write(dir, "job.yaml", yaml));
+    String rendered = JobRenderer.render(spec);
+    for (String line : List.of("dilation_rate: [2, 1]", "dilation_rate: [2, 2]", "dilation_rate: [1, 2]",
+        "rms_scaling: true", "dropout: 0.25", "recurrent_dropout: 0.5", "recurrent_dropout: 0.2")) {
+      assertTrue(rendered.contains(line), line + " in\n" + rendered);
+    }
+    assertEquals(spec, new JobLoader(Map.of()).loadResolved(rendered, dir.resolve("rendered.yaml")).spec(), rendered);
+  }
+
   @Test
   void everyExampleRoundTrips() throws Exception {
     for (Path example : ExamplesTest.examples()) {

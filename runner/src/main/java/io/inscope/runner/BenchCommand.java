@@ -1,6 +1,7 @@
 package io.inscope.runner;
 
 import io.inscope.runner.bench.Bench;
+import io.inscope.runner.bench.BuildTimeBench;
 import io.inscope.runner.bench.CnnProfile;
 import io.inscope.runner.bench.ConvNetBench;
 import io.inscope.runner.bench.ImageFolderBench;
@@ -59,6 +60,18 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--profile-warmup", defaultValue = "5", description = "with --profile-cnn: steps before the traced one (default ${DEFAULT-VALUE})")
   int profileWarmup;
+
+  @Option(names = "--profile-export", paramLabel = "DIR", description = {"with --profile-cnn: also write the step's graph, session config,",
+      "feeds and names under DIR, for tools/run_exported_step.py (the same graph in TensorFlow Python)"})
+  Path profileExport;
+
+  @Option(names = "--build-time", description = {"only the build time of deep residual networks (issue 14): bottleneck blocks with batch norm,",
+      "Adam, steps_per_execution 2, built as runner.jar run builds them; layers, nodes, build and first-execution seconds per depth"})
+  boolean buildTime;
+
+  @Option(names = "--build-blocks", defaultValue = "4,8,17", split = ",",
+      description = "with --build-time: numbers of bottleneck blocks, one job each (default ${DEFAULT-VALUE}; 17 blocks: 176 layers, ResNet-50's size)")
+  List<Integer> buildBlocks;
 
   @Option(names = "--convnets", description = {"only the convolutional networks, the runner and Keras side by side:",
       "the tutorial CNN (batch 100) and ResNet-20 (--resnet, batch 128) on Fashion-MNIST, one epoch each;",
@@ -125,11 +138,18 @@ public final class BenchCommand implements Callable<Integer> {
       throw new UserException(ExitCodes.USAGE,
           "bench: --steps, --repeats and --steps-per-execution must be >= 1; --memory-steps, --intra-op and --inter-op >= 0");
     }
+    if (buildTime) {
+      if (buildBlocks.stream().anyMatch(b -> b < 1)) {
+        throw new UserException(ExitCodes.USAGE, "bench: --build-blocks must be >= 1");
+      }
+      new BuildTimeBench(buildBlocks).run(spec.commandLine().getOut());
+      return ExitCodes.OK;
+    }
     if (profileCnn) {
       if (profileWarmup < 0) {
         throw new UserException(ExitCodes.USAGE, "bench: --profile-warmup must be >= 0");
       }
-      new CnnProfile(profileWarmup, intraOp, interOp, precisions.get(0)).run(spec.commandLine().getOut());
+      new CnnProfile(profileWarmup, intraOp, interOp, precisions.get(0), profileExport).run(spec.commandLine().getOut());
       return ExitCodes.OK;
     }
     if (convnets) {

@@ -13,8 +13,9 @@ import sun.misc.Signal;
  * once, when the library loads, and Java cannot set its own environment: so a command that loads
  * TensorFlow with the variable unset runs itself again in a child JVM with it set to 2 (warnings
  * and errors only), forwarding SIGTERM and the exit code; the child runs with C1 only
- * ({@code -XX:TieredStopAtLevel=1}) unless the JIT was configured. Set the variable yourself to
- * skip this. The child ends with the launcher: a kill -9 of the launcher stops the child as a
+ * ({@code -XX:TieredStopAtLevel=1}) unless the JIT was configured, and with its young generation
+ * capped ({@code -XX:MaxNewSize=256m}) unless a heap size or collector was chosen ({@link
+ * ChildJvm}). Set the variable yourself to skip this. The child ends with the launcher: a kill -9 of the launcher stops the child as a
  * SIGTERM would ({@link ParentWatch}).
  */
 public final class Main {
@@ -35,12 +36,7 @@ public final class Main {
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
-    if (jvm.stream().noneMatch(a -> a.contains("TieredStopAtLevel") || a.contains("TieredCompilation"))) {
-      // the C2 compiler's start-up work competes with TensorFlow for few cores and buys nothing
-      // here: the training loop runs in native code (measured: first step 0.5 s sooner on 2
-      // cores, 10-epoch Fashion-MNIST unchanged)
-      cmd.add("-XX:TieredStopAtLevel=1");
-    }
+    cmd.addAll(ChildJvm.defaults(jvm, System.getenv()));
     cmd.addAll(jvm);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));

@@ -38,6 +38,29 @@ class ResumeAndLockTest {
     assertNotEquals(a, CheckpointReader.read(latest(other)), "a different seed must give different weights");
   }
 
+  /** LSTM dropout and recurrent dropout (inside bidirectional) draw the same masks on a resumed run. */
+  @Test
+  void resumeIsExactWithRecurrentDropout() throws Exception {
+    Path job = CliHarness.syntheticJob(tmp, "");
+    String layers = "model.layers=[{reshape: {target_shape: [4, 2]}},"
+        + " {bidirectional: {layer: {lstm: {units: 4, dropout: 0.3, recurrent_dropout: 0.2}}}}, {dense: {units: 4}}]";
+    String[] sets = {"--set", "optimizer={adam: {learning_rate: 0.01}}", "--set", layers};
+    Path whole = tmp.resolve("whole");
+    Path split = tmp.resolve("split");
+    assertEquals(0, run(job, whole, sets, "train.steps=30").exit());
+    assertEquals(0, run(job, split, sets, "train.steps=17").exit());
+    CliHarness.Run resumed = run(job, split, sets, "train.steps=30");
+    assertEquals(0, resumed.exit(), resumed.err());
+    var a = CheckpointReader.read(latest(whole));
+    assertEquals(a, CheckpointReader.read(latest(split)));
+
+    String[] without = {"--set", "optimizer={adam: {learning_rate: 0.01}}",
+        "--set", layers.replace("dropout: 0.3, recurrent_dropout: 0.2", "dropout: 0.0")};
+    Path plain = tmp.resolve("no-dropout");
+    assertEquals(0, run(job, plain, without, "train.steps=30").exit());
+    assertNotEquals(a, CheckpointReader.read(latest(plain)), "the masks change training");
+  }
+
   /**
    * A cosine schedule with warm-up, AdamW with clipping and a moving average of the weights
    * (evaluated), the best checkpoint and early stopping: a

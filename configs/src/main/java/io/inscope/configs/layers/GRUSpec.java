@@ -31,6 +31,10 @@ import io.inscope.configs.initializers.InitializerSpec;
  *   <tr><td>kernel_initializer</td><td>glorot_uniform</td><td></td></tr>
  *   <tr><td>recurrent_initializer</td><td>orthogonal</td><td></td></tr>
  *   <tr><td>bias_initializer</td><td>zeros</td><td></td></tr>
+ *   <tr><td>dropout</td><td>0</td><td>fraction of the inputs dropped in training (masks drawn once per
+ *   batch, used at every step; one per gate when recurrent_dropout is set, as Keras 3)</td></tr>
+ *   <tr><td>recurrent_dropout</td><td>0</td><td>fraction of the previous output dropped in training where
+ *   the recurrent kernel reads it (one mask per gate, drawn once per batch)</td></tr>
  * </table>
  */
 @Doc("Gated recurrent unit over examples [steps, features] (Keras' GRU)")
@@ -45,9 +49,19 @@ public record GRUSpec(
     @Doc("apply the reset gate after the recurrent matrix product") @Default("true") boolean resetAfter,
     @Doc("initializer of the input kernel, a kind") @Default("glorot_uniform") InitializerSpec kernelInitializer,
     @Doc("initializer of the recurrent kernel, a kind") @Default("orthogonal") InitializerSpec recurrentInitializer,
-    @Doc("initializer of the biases, a kind") @Default("zeros") InitializerSpec biasInitializer) implements LayerSpec, RecurrentSpec {
+    @Doc("initializer of the biases, a kind") @Default("zeros") InitializerSpec biasInitializer,
+    @Doc("fraction of the inputs dropped in training: one mask per sequence, the same at every step "
+        + "(one per gate when recurrent_dropout is set, as Keras 3)")
+        @Default("0.0")
+        @Range(min = 0, max = 1, maxExclusive = true)
+        double dropout,
+    @Doc("fraction of the previous output dropped in training where the recurrent kernel reads it: "
+        + "one mask per gate and sequence, the same at every step, as Keras 3")
+        @Default("0.0")
+        @Range(min = 0, max = 1, maxExclusive = true)
+        double recurrentDropout) implements LayerSpec, RecurrentSpec {
   @Override
   public GRUSpec reversed() {
-    return new GRUSpec(units, activation, recurrentActivation, useBias, returnSequences, !goBackwards, resetAfter, kernelInitializer, recurrentInitializer, biasInitializer);
+    return new GRUSpec(units, activation, recurrentActivation, useBias, returnSequences, !goBackwards, resetAfter, kernelInitializer, recurrentInitializer, biasInitializer, dropout, recurrentDropout);
   }
 }

@@ -11,6 +11,12 @@ public interface RecurrentSpec {
 
   boolean goBackwards();
 
+  /** Fraction of the inputs dropped in training (Keras' {@code dropout}). */
+  double dropout();
+
+  /** Fraction of the previous output dropped in training where the recurrent kernel reads it. */
+  double recurrentDropout();
+
   /** The same layer reading the steps in the other direction. */
   RecurrentSpec reversed();
 }

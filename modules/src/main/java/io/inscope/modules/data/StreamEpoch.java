@@ -1,5 +1,6 @@
 package io.inscope.modules.data;
 
+import io.inscope.modules.data.internal.ExampleParser;
 import io.inscope.modules.data.internal.Interleave;
 import io.inscope.modules.data.internal.SplitMix64;
 import io.inscope.modules.data.internal.TfRecordReader;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Supplier;
 
 /**
  * One epoch of a {@link TfrecordStream} from an output position: reader threads (one per open
@@ -23,40 +25,62 @@ import java.util.concurrent.BlockingQueue;
  * <p>Opening at output {@code p > 0} replays the first {@code p} picks over record positions
  * (no data), then reads the epoch's input up to the last record the buffer holds, parsing only the
  * records it holds.
+ *
+ * <p>Readers hand rows over in {@link Chunk}s of {@value #CHUNK} (a hand-off per record would cost
+ * a lock and often a thread wake-up for each of the tens of thousands of records a second a small
+ * model takes); each reader fills its {@value #CHUNKS} chunks in turn, so it runs at most that many
+ * chunks ahead of the training side, and a chunk's rows are copied into the buffer's rows.
  */
 final class StreamEpoch implements AutoCloseable {
-  private static final int QUEUE = 64;
+  static final int CHUNK = 64;
+  static final int CHUNKS = 4;
 
   private final TfrecordStream source;
   private final long records;
   private final int capacity;
+  private final int width;
   private final boolean shuffled;
   private final SplitMix64 random;
   private final float[][] rows;
   private final Interleave input;
-  private final List<BlockingQueue<Object>> queues = new ArrayList<>();
+  private final List<BlockingQueue<Chunk>> ready = new ArrayList<>();
+  private final List<BlockingQueue<Chunk>> free = new ArrayList<>();
+  private final Chunk[] taking;
   private final List<Thread> readers = new ArrayList<>();
-  // Row arrays are recycled: a row waits in the buffer long enough to outlive young collections, so
-  // a fresh array per record would fill the old generation with dead rows until a full marking cycle.
-  private final BlockingQueue<float[]> pool;
-  private final java.util.concurrent.atomic.AtomicInteger allocated = new java.util.concurrent.atomic.AtomicInteger();
-  private final int poolSize;
   private int head;
   private int live;
   private long out;
   private long consumed;
 
-  /** A reader's failure, passed through its queue to the training side. */
-  private record Failure(Exception error) {}
+  /** Rows read by one reader, in its order, and the failure that ended its reading (after those rows), if one did. */
+  private static final class Chunk {
+    final float[] rows;
+    int count;
+    int next;
+    Exception failure;
 
-  StreamEpoch(TfrecordStream source, long epoch, long startOut) throws DataException, InterruptedException {
+    Chunk(int width) {
+      rows = new float[CHUNK * width];
+    }
+  }
+
+  /**
+   * @param rows the buffer's row arrays, {@code min(shuffle, records)} of them, kept from epoch to
+   *     epoch (null entries are allocated here): rows live as long as the buffer holds them, so
+   *     fresh ones each epoch would be copied by young collections into the old generation and
+   *     left there dead
+   */
+  StreamEpoch(TfrecordStream source, long epoch, long startOut, float[][] rows) throws DataException, InterruptedException {
     this.source = source;
     this.records = source.size();
-    int buffer = Math.max(1, source.shuffle());
-    this.capacity = (int) Math.max(1, Math.min(buffer, records));
+    this.width = source.featureWidth() + source.labelWidth();
+    this.capacity = capacity(source);
     this.shuffled = source.shuffle() > 1;
     this.random = SplitMix64.forKeys(source.seed(), BatchPlan.SHUFFLE, epoch);
-    this.rows = new float[capacity][];
+    if (rows.length != capacity) {
+      throw new IllegalArgumentException(rows.length + " rows for a buffer of " + capacity);
+    }
+    this.rows = rows;
     int[] order = source.fileOrder(epoch);
     long[] counts = source.counts();
 
@@ -101,17 +125,20 @@ final class StreamEpoch implements AutoCloseable {
       prefix[s]++;
     }
     List<List<Integer>> filesBySlot = plan.filesBySlot();
-    // enough arrays that a reader never waits for one while the training side waits for its row
-    poolSize = capacity + slots * (QUEUE + 1);
-    pool = new ArrayBlockingQueue<>(poolSize);
+    taking = new Chunk[slots];
     try {
       for (int s = 0; s < slots; s++) {
-        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
-        queues.add(queue);
+        BlockingQueue<Chunk> done = new ArrayBlockingQueue<>(CHUNKS);
+        BlockingQueue<Chunk> empty = new ArrayBlockingQueue<>(CHUNKS);
+        for (int c = 0; c < CHUNKS; c++) {
+          empty.add(new Chunk(width));
+        }
+        ready.add(done);
+        free.add(empty);
         List<Integer> mine = filesBySlot.get(s);
         BitSet wanted = parse[s];
         long skipBefore = prefix[s];
-        Thread t = new Thread(() -> read(mine, wanted, skipBefore, queue), "inscope-tfrecord-" + s);
+        Thread t = new Thread(() -> read(mine, wanted, skipBefore, done, empty), "inscope-tfrecord-" + s);
         t.setDaemon(true);
         readers.add(t);
         t.start();
@@ -121,13 +148,21 @@ final class StreamEpoch implements AutoCloseable {
         int s = input.next();
         Integer r = slotOf.get(p);
         if (r != null) {
-          rows[r] = take(s);
+          if (rows[r] == null) {
+            rows[r] = new float[width];
+          }
+          take(s, rows[r]);
         }
       }
     } catch (DataException | InterruptedException | RuntimeException e) {
       close();
       throw e;
     }
+  }
+
+  /** The buffer's rows: {@code min(shuffle, records)}, at least 1. */
+  static int capacity(TfrecordStream source) {
+    return (int) Math.max(1, Math.min(Math.max(1, source.shuffle()), source.size()));
   }
 
   /** Writes the next output example into row {@code row} of {@code features} and {@code labels}. */
@@ -142,16 +177,21 @@ final class StreamEpoch implements AutoCloseable {
     int le = source.labelWidth();
     System.arraycopy(chosen, 0, features, row * fe, fe);
     System.arraycopy(chosen, fe, labels, row * le, le);
-    pool.offer(chosen);
+    // the row just emitted holds the next input record; once the input is out it stays, dead, out of the live window
+    rows[head] = chosen;
     if (consumed < records) {
-      rows[head] = take(input.next());
+      take(input.next(), chosen);
       consumed++;
     } else {
-      rows[head] = null;
       live--;
     }
     head = (head + 1) % capacity;
     out++;
+  }
+
+  /** Whether every input record of the epoch is read (into the buffer, or emitted): its readers are done. */
+  boolean inputRead() {
+    return consumed >= records;
   }
 
   // As BatchPlan: a pick among the live rows for every output but the last, when shuffling.
@@ -159,22 +199,36 @@ final class StreamEpoch implements AutoCloseable {
     return shuffled && out < records - 1 ? random.nextInt(live) : 0;
   }
 
-  private float[] take(int slot) throws DataException, InterruptedException {
-    Object next = queues.get(slot).take();
-    if (next instanceof Failure failure) {
-      queues.get(slot).add(failure); // the queue was just emptied of this element: room for it
-      if (failure.error() instanceof DataException data) {
-        throw data;
+  /** Copies reader {@code slot}'s next row into {@code row}, waiting for it; rethrows the reader's failure at its place. */
+  private void take(int slot, float[] row) throws DataException, InterruptedException {
+    Chunk chunk = taking[slot];
+    while (chunk == null || chunk.next == chunk.count) {
+      if (chunk != null) {
+        if (chunk.failure != null) {
+          if (chunk.failure instanceof DataException data) {
+            throw data;
+          }
+          throw new IllegalStateException("reading " + source.where() + " failed", chunk.failure);
+        }
+        free.get(slot).add(chunk); // never full: the reader holds no more than the chunks it was given
       }
-      throw new IllegalStateException("reading " + source.where() + " failed", failure.error());
+      chunk = ready.get(slot).take();
+      chunk.next = 0;
+      taking[slot] = chunk;
     }
-    return (float[]) next;
+    System.arraycopy(chunk.rows, chunk.next++ * width, row, 0, width);
   }
 
-  private void read(List<Integer> files, BitSet wanted, long skipBefore, BlockingQueue<Object> queue) {
+  private void read(List<Integer> files, BitSet wanted, long skipBefore, BlockingQueue<Chunk> done, BlockingQueue<Chunk> empty) {
     long k = 0;
     TfrecordStream.LabelCheck check = source.labelCheck();
+    ExampleParser parser = source.parser();
+    int fe = source.featureWidth();
+    Origin origin = new Origin();
+    Chunk chunk = null;
     try {
+      chunk = empty.take();
+      chunk.count = 0;
       for (int f : files) {
         try (TfRecordReader reader = source.reader(f)) {
           long count = source.counts()[f];
@@ -185,37 +239,51 @@ final class StreamEpoch implements AutoCloseable {
               }
               continue;
             }
-            byte[] record = reader.next();
-            if (record == null) {
+            int length = reader.read();
+            if (length < 0) {
               throw changed(reader, count, i);
             }
-            float[] row = source.row(record, reader, array());
-            check.check(row, source.featureWidth(), source.origin(f, i));
-            queue.put(row);
+            int at = chunk.count * width;
+            source.row(reader.data(), length, reader, parser, chunk.rows, at);
+            origin.file = f;
+            origin.record = i;
+            check.check(chunk.rows, at + fe, origin);
+            if (++chunk.count == CHUNK) {
+              done.put(chunk);
+              chunk = empty.take();
+              chunk.count = 0;
+            }
           }
         }
+      }
+      if (chunk.count > 0) {
+        done.put(chunk);
       }
     } catch (InterruptedException e) {
       // close() stops the reader
     } catch (DataException | IOException | RuntimeException e) {
       try {
-        queue.put(new Failure(e));
+        if (chunk == null) {
+          chunk = empty.take();
+          chunk.count = 0;
+        }
+        chunk.failure = e;
+        done.put(chunk);
       } catch (InterruptedException stopped) {
         // close() stops the reader; nobody waits for the failure
       }
     }
   }
 
-  /** A row array for a reader: a recycled one, a new one while fewer than the pool's size exist, else the next one freed. */
-  private float[] array() throws InterruptedException {
-    float[] a = pool.poll();
-    if (a != null) {
-      return a;
+  /** The record being checked, its origin made only for a message (one per reader: nothing allocated per record). */
+  private final class Origin implements Supplier<String> {
+    int file;
+    long record;
+
+    @Override
+    public String get() {
+      return source.origin(file, record);
     }
-    if (allocated.incrementAndGet() <= poolSize) {
-      return new float[source.featureWidth() + source.labelWidth()];
-    }
-    return pool.take();
   }
 
   private static DataException changed(TfRecordReader reader, long count, long got) {

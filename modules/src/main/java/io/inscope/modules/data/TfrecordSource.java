@@ -9,6 +9,7 @@ import io.inscope.configs.data.SourceSpec;
 import io.inscope.configs.data.TfrecordSpec;
 import io.inscope.configs.layers.ModelInput;
 import io.inscope.modules.data.internal.BilinearResize;
+import io.inscope.modules.data.internal.ExampleParser;
 import io.inscope.modules.data.internal.GrowableFloats;
 import io.inscope.modules.data.internal.ImageDecoder;
 import io.inscope.modules.data.internal.Globs;
@@ -134,12 +135,23 @@ public final class TfrecordSource implements SourceFactory {
     List<Path> files = Globs.expand(tfrecord.paths(), KIND + ".paths");
     int[] firsts = new int[files.size()];
     int labelElements = (int) elements(tfrecord.features().get(tfrecord.label()));
+    int featureElements = 0;
+    for (String name : featureNames) {
+      featureElements += (int) elements(tfrecord.features().get(name));
+    }
+    ExampleParser parser = parser(tfrecord, featureNames);
+    float[] row = new float[featureElements + labelElements];
     for (int f = 0; f < files.size(); f++) {
       Path file = files.get(f);
       firsts[f] = labels.size() / labelElements;
       try (TfRecordReader records = new TfRecordReader(file, tfrecord.compressionOf(file.toString()), KIND)) {
-        for (byte[] record = records.next(); record != null; record = records.next()) {
-          Map<String, Feature> map = parse(record, records).getFeatures().getFeatureMap();
+        for (int length = records.read(); length >= 0; length = records.read()) {
+          if (parser != null && parser.parse(records.data(), length, row, 0)) {
+            features.addAll(row, 0, featureElements);
+            labels.addAll(row, featureElements, labelElements);
+            continue;
+          }
+          Map<String, Feature> map = parse(java.util.Arrays.copyOf(records.data(), length), records).getFeatures().getFeatureMap();
           for (String name : featureNames) {
             append(map, name, tfrecord.features().get(name), features, records);
           }
@@ -153,6 +165,28 @@ public final class TfrecordSource implements SourceFactory {
     long[] labelShape = tfrecord.features().get(tfrecord.label()).shape().stream().mapToLong(Integer::longValue).toArray();
     return new Examples(features.toArray(), shape, labels.toArray(), labelShape, List.of(), -1,
         Origins.records(files, firsts, "feature '" + tfrecord.label() + "'"), null);
+  }
+
+  /**
+   * A parser of records into rows of {@code featureNames}' values then the label's, straight from
+   * the bytes ({@link ExampleParser}); null when a feature is an encoded image (read with protobuf).
+   * One per reading thread.
+   */
+  static ExampleParser parser(TfrecordSpec tfrecord, List<String> featureNames) {
+    List<ExampleParser.Field> fields = new java.util.ArrayList<>();
+    List<String> names = new java.util.ArrayList<>(featureNames);
+    names.add(tfrecord.label());
+    int at = 0;
+    for (String name : names) {
+      FeatureSpec f = tfrecord.features().get(name);
+      if (f.encoding() == FeatureEncoding.IMAGE) {
+        return null;
+      }
+      int n = (int) elements(f);
+      fields.add(new ExampleParser.Field(name, at, n, f.dtype().isFloating(), f.variableLength()));
+      at += n;
+    }
+    return new ExampleParser(fields);
   }
 
   static Example parse(byte[] record, TfRecordReader records) throws DataException {

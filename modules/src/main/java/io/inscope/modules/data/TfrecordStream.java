@@ -5,18 +5,22 @@ import io.inscope.configs.ModelSpec;
 import io.inscope.configs.data.DataSplitSpec;
 import io.inscope.configs.data.TfrecordSpec;
 import io.inscope.configs.layers.ModelInput;
+import io.inscope.modules.data.internal.ExampleParser;
 import io.inscope.modules.data.internal.Globs;
 import io.inscope.modules.data.internal.SplitMix64;
 import io.inscope.modules.data.internal.TfRecordReader;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.tensorflow.proto.Feature;
 
 /**
  * A {@code tfrecord} training split streamed from its files ({@code cache: false}), in memory
- * bounded by the shuffle buffer whatever the files hold: tf.data's
+ * bounded by the shuffle buffer whatever the files hold (two buffers while one epoch drains and the
+ * next fills: {@link StreamCursor}): tf.data's
  *
  * <pre>
  * files = Dataset.list_files(paths, shuffle=True, seed)   # file order reshuffled each epoch
@@ -26,7 +30,8 @@ import org.tensorflow.proto.Feature;
  * </pre>
  *
  * <p>Each open file has its own reader thread, which parses (and decodes images) ahead of the
- * training step; records are taken from the open files in turn ({@code Interleave}) and pass
+ * training step, straight from the record bytes for numeric features ({@link ExampleParser}), and
+ * hands rows over in chunks (one hand-off per 64 records, not one per record); records are taken from the open files in turn ({@code Interleave}) and pass
  * through a buffer of {@code shuffle} examples exactly as {@link BatchPlan} shuffles an in-memory
  * split (same picks from the same seed: one file read by one reader gives the same batches as
  * {@code cache: true}).
@@ -61,7 +66,8 @@ public final class TfrecordStream implements TrainingData {
   /** Checks one example's label values as it is read (the loss's rules), naming its origin. */
   @FunctionalInterface
   public interface LabelCheck {
-    void check(float[] labels, int offset, String origin) throws DataException;
+    /** @param origin where the example comes from, made only for a message */
+    void check(float[] labels, int offset, Supplier<String> origin) throws DataException;
   }
 
   private TfrecordStream(TfrecordSpec spec, String where, List<Path> files, long[] counts, DataSplitSpec split, int batchSize,
@@ -245,20 +251,34 @@ public final class TfrecordStream implements TrainingData {
     return order;
   }
 
-  /** One record as a row in {@code row} (every value written): the features (scaled) then the label. */
-  float[] row(byte[] record, TfRecordReader reader, float[] row) throws DataException {
-    Map<String, Feature> map = TfrecordSource.parse(record, reader).getFeatures().getFeatureMap();
-    int at = 0;
-    for (String name : featureNames) {
-      at = TfrecordSource.fill(map, name, spec.features().get(name), row, at, reader);
+  /**
+   * A parser of this split's records for one reader thread ({@link ExampleParser}: numeric
+   * features read from the bytes), or null when a feature is an encoded image (read with protobuf).
+   */
+  ExampleParser parser() {
+    return TfrecordSource.parser(spec, featureNames);
+  }
+
+  /**
+   * One record ({@code record[0, length)}) as a row in {@code dst} from {@code at} (every value
+   * written): the features (scaled) then the label. Read by {@code parser} when it can (null for
+   * none), else with protobuf, which reads what it does not or names what is wrong.
+   */
+  void row(byte[] record, int length, TfRecordReader reader, ExampleParser parser, float[] dst, int at)
+      throws DataException {
+    if (parser == null || !parser.parse(record, length, dst, at)) {
+      Map<String, Feature> map = TfrecordSource.parse(Arrays.copyOf(record, length), reader).getFeatures().getFeatureMap();
+      int to = at;
+      for (String name : featureNames) {
+        to = TfrecordSource.fill(map, name, spec.features().get(name), dst, to, reader);
+      }
+      TfrecordSource.fill(map, spec.label(), spec.features().get(spec.label()), dst, to, reader);
     }
-    TfrecordSource.fill(map, spec.label(), spec.features().get(spec.label()), row, at, reader);
     if (scale != 1.0) {
-      for (int i = 0; i < featureElements; i++) {
-        row[i] = (float) (row[i] * scale);
+      for (int i = at; i < at + featureElements; i++) {
+        dst[i] = (float) (dst[i] * scale);
       }
     }
-    return row;
   }
 
   int featureWidth() {
@@ -274,47 +294,6 @@ public final class TfrecordStream implements TrainingData {
     if (step < 0) {
       throw new IllegalArgumentException("step must be >= 0 (got " + step + ")");
     }
-    return new Cursor(step);
-  }
-
-  private final class Cursor implements BatchCursor {
-    private final long perEpoch = stepsPerEpoch();
-    private long epoch;
-    private long batch;
-    private StreamEpoch current;
-
-    Cursor(long step) {
-      epoch = step / perEpoch;
-      batch = step % perEpoch;
-    }
-
-    @Override
-    public long step() {
-      return epoch * perEpoch + batch;
-    }
-
-    @Override
-    public void next(float[] features, float[] labels, int dstRow) throws DataException, InterruptedException {
-      if (current == null) {
-        current = new StreamEpoch(TfrecordStream.this, epoch, batch * batchSize);
-      }
-      for (int i = 0; i < batchSize; i++) {
-        current.emit(features, labels, dstRow + i);
-      }
-      if (++batch == perEpoch) {
-        batch = 0;
-        epoch++;
-        current.close();
-        current = null;
-      }
-    }
-
-    @Override
-    public void close() {
-      if (current != null) {
-        current.close();
-        current = null;
-      }
-    }
+    return new StreamCursor(this, step);
   }
 }

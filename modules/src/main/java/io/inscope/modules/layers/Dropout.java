@@ -66,12 +66,21 @@ public final class Dropout extends NamedLayer {
    */
   static Operand<TFloat32> drop(
       CallContext ctx, Ops tf, String layer, double rate, Operand<TFloat32> x, Operand<TInt32> maskShape) {
-    long seed = ctx.replica().scope().seedFor(layer) + REPLICA_STRIDE * ctx.replica().index();
+    return tf.math.mul(x, mask(ctx, tf, layer, rate, maskShape));
+  }
+
+  /**
+   * An inverted-dropout mask of {@code shape}: 0 with probability {@code rate}, else {@code 1 / (1 -
+   * rate)}, drawn from the seed of {@code key} (a layer name, or a name under it), the replica and
+   * the step, so that a resumed run draws the masks of an uninterrupted one.
+   */
+  static Operand<TFloat32> mask(CallContext ctx, Ops tf, String key, double rate, Operand<TInt32> shape) {
+    long seed = ctx.replica().scope().seedFor(key) + REPLICA_STRIDE * ctx.replica().index();
     Operand<TInt64> seeds = tf.stack(List.of(tf.constant(seed), ctx.step()));
-    Operand<TFloat32> uniform = tf.random.statelessRandomUniform(maskShape, seeds, TFloat32.class);
+    Operand<TFloat32> uniform = tf.random.statelessRandomUniform(shape, seeds, TFloat32.class);
     Operand<TFloat32> keep =
         tf.dtypes.cast(tf.math.greaterEqual(uniform, tf.constant((float) rate)), TFloat32.class);
     Operand<TFloat32> scale = tf.constant((float) (1.0 / (1.0 - rate)));
-    return tf.math.mul(x, tf.math.mul(keep, scale));
+    return tf.math.mul(keep, scale);
   }
 }

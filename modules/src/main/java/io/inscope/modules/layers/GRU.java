@@ -13,7 +13,9 @@ import org.tensorflow.types.TFloat32;
  * Keras 3's GRU cell, step by step: {@code x · kernel + b_in} split into {@code x_z, x_r, x_h};
  * {@code z = σ(x_z + h · R_z)}, {@code r = σ(x_r + h · R_r)}, the candidate {@code h̃ = act(x_h +
  * r ⊙ (h · R_h + b_rec,h))} with {@code reset_after} (recurrent biases added to each product), else
- * {@code act(x_h + (r ⊙ h) · R_h)}; {@code h = z ⊙ h + (1 - z) ⊙ h̃}. See {@link GRUSpec}.
+ * {@code act(x_h + (r ⊙ h) · R_h)}; {@code h = z ⊙ h + (1 - z) ⊙ h̃}. With per-gate dropout masks
+ * (Keras 3's implementation 1), each gate reads its own masked {@code x} and {@code h} (the update
+ * {@code z ⊙ h} reads {@code h} unmasked). See {@link GRUSpec}.
  */
 public final class GRU extends Recurrent {
   private final GRUSpec spec;
@@ -46,9 +48,9 @@ public final class GRU extends Recurrent {
   }
 
   @Override
-  Operand<TFloat32> project(CallContext ctx, Ops tf, Operand<TFloat32> x) {
+  Operand<TFloat32> project(CallContext ctx, Ops tf, List<Operand<TFloat32>> x) {
     recurrent = ctx.replica().read(recurrentKernel);
-    Operand<TFloat32> z = tf.linalg.matMul(x, ctx.replica().read(kernel));
+    Operand<TFloat32> z = Recurrents.product(tf, x, ctx.replica().read(kernel), 3);
     if (bias == null) {
       recurrentBias = null;
       return z;
@@ -69,11 +71,13 @@ public final class GRU extends Recurrent {
   }
 
   @Override
-  List<Operand<TFloat32>> step(Ops tf, Operand<TFloat32> x, List<Operand<TFloat32>> states) {
+  List<Operand<TFloat32>> step(
+      Ops tf, Operand<TFloat32> x, List<Operand<TFloat32>> states, List<Operand<TFloat32>> recurrentMasks) {
     Operand<TFloat32> h = states.get(0);
     Operand<TFloat32> r = recurrent;
     List<Operand<TFloat32>> in = Recurrents.split(tf, x, 3);
-    Operand<TFloat32> inner = tf.linalg.matMul(h, r);
+    List<Operand<TFloat32>> hs = Recurrents.masked(tf, h, recurrentMasks);
+    Operand<TFloat32> inner = Recurrents.product(tf, hs, r, 3);
     if (recurrentBias != null) {
       inner = tf.nn.biasAdd(inner, recurrentBias);
     }
@@ -82,7 +86,7 @@ public final class GRU extends Recurrent {
     Operand<TFloat32> reset = Activations.apply(tf, spec.recurrentActivation(), tf.math.add(in.get(1), rec.get(1)));
     Operand<TFloat32> recurrentH = spec.resetAfter()
         ? tf.math.mul(reset, rec.get(2))
-        : tf.linalg.matMul(tf.math.mul(reset, h), Recurrents.split(tf, r, 3).get(2));
+        : tf.linalg.matMul(tf.math.mul(reset, hs.get(hs.size() - 1)), Recurrents.split(tf, r, 3).get(2));
     Operand<TFloat32> candidate = Activations.apply(tf, spec.activation(), tf.math.add(in.get(2), recurrentH));
     Operand<TFloat32> next =
         tf.math.add(tf.math.mul(z, h), tf.math.mul(tf.math.sub(tf.constant(1f), z), candidate));

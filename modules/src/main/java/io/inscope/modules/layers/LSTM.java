@@ -12,7 +12,8 @@ import org.tensorflow.types.TFloat32;
 /**
  * Keras' LSTM cell, step by step: {@code z = x · kernel + h · recurrent_kernel + bias} split into
  * {@code i, f, c̃, o}; {@code c = σ(f) c + σ(i) act(c̃)}, {@code h = σ(o) act(c)} (σ the recurrent
- * activation). See {@link LSTMSpec}.
+ * activation). With per-gate dropout masks (Keras 3's implementation 1), each gate's part of
+ * {@code z} is computed from its own masked {@code x} and {@code h}. See {@link LSTMSpec}.
  */
 public final class LSTM extends Recurrent {
   private final LSTMSpec spec;
@@ -57,17 +58,19 @@ public final class LSTM extends Recurrent {
   }
 
   @Override
-  Operand<TFloat32> project(CallContext ctx, Ops tf, Operand<TFloat32> x) {
+  Operand<TFloat32> project(CallContext ctx, Ops tf, List<Operand<TFloat32>> x) {
     recurrent = ctx.replica().read(recurrentKernel);
-    Operand<TFloat32> z = tf.linalg.matMul(x, ctx.replica().read(kernel));
+    Operand<TFloat32> z = Recurrents.product(tf, x, ctx.replica().read(kernel), 4);
     return bias == null ? z : tf.nn.biasAdd(z, ctx.replica().read(bias));
   }
 
   @Override
-  List<Operand<TFloat32>> step(Ops tf, Operand<TFloat32> x, List<Operand<TFloat32>> states) {
+  List<Operand<TFloat32>> step(
+      Ops tf, Operand<TFloat32> x, List<Operand<TFloat32>> states, List<Operand<TFloat32>> recurrentMasks) {
     Operand<TFloat32> h = states.get(0);
     Operand<TFloat32> c = states.get(1);
-    Operand<TFloat32> z = tf.math.add(x, tf.linalg.matMul(h, recurrent));
+    Operand<TFloat32> z =
+        tf.math.add(x, Recurrents.product(tf, Recurrents.masked(tf, h, recurrentMasks), recurrent, 4));
     List<Operand<TFloat32>> g = Recurrents.split(tf, z, 4);
     Operand<TFloat32> i = Activations.apply(tf, spec.recurrentActivation(), g.get(0));
     Operand<TFloat32> f = Activations.apply(tf, spec.recurrentActivation(), g.get(1));

@@ -16,4 +16,33 @@ final class Recurrents {
     tf.split(tf.constant(1), x, (long) n).forEach(parts::add);
     return parts;
   }
+
+  /**
+   * {@code x · kernel} for {@code kernel [in, gates · units]}: one matrix product when {@code xs}
+   * holds one input, else gate {@code g}'s columns times {@code xs[g]} (as Keras 3's cells compute
+   * each gate with its own dropout mask), concatenated in gate order.
+   */
+  static Operand<TFloat32> product(Ops tf, List<Operand<TFloat32>> xs, Operand<TFloat32> kernel, int gates) {
+    if (xs.size() == 1) {
+      return tf.linalg.matMul(xs.get(0), kernel);
+    }
+    List<Operand<TFloat32>> columns = split(tf, kernel, gates);
+    List<Operand<TFloat32>> parts = new ArrayList<>();
+    for (int g = 0; g < gates; g++) {
+      parts.add(tf.linalg.matMul(xs.get(g), columns.get(g)));
+    }
+    return tf.concat(parts, tf.constant(1));
+  }
+
+  /** {@code h} once, or {@code h ⊙ masks[g]} for each gate when there are masks. */
+  static List<Operand<TFloat32>> masked(Ops tf, Operand<TFloat32> h, List<Operand<TFloat32>> masks) {
+    if (masks == null) {
+      return List.of(h);
+    }
+    List<Operand<TFloat32>> out = new ArrayList<>();
+    for (Operand<TFloat32> m : masks) {
+      out.add(tf.math.mul(h, m));
+    }
+    return out;
+  }
 }

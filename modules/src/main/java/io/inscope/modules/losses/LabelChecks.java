@@ -8,6 +8,7 @@ import io.inscope.configs.losses.SparseCategoricalCrossentropySpec;
 import io.inscope.modules.data.DataException;
 import io.inscope.modules.data.Examples;
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * Checks a split's labels against the loss and the model's output width before the first step, so
@@ -85,9 +86,21 @@ public final class LabelChecks {
      * @param origin where the example comes from
      */
     public void check(float[] labels, int offset, String origin) throws DataException {
+      check(labels, offset, () -> origin);
+    }
+
+    /**
+     * As {@link #check(float[], int, String)}, the origin made only for a message (a streamed
+     * split checks every record as it is read).
+     */
+    public void check(float[] labels, int offset, Supplier<String> origin) throws DataException {
       for (int j = 0; j < elements; j++) {
         float v = labels[offset + j];
-        String at = origin + (elements > 1 ? ": value " + j + " (counting from 0)" : "") + ": label ";
+        if (Float.isFinite(v) && (!ids || (v == Math.rint(v) && v >= 0 && v < units))
+            && (ids || !probabilities || (v >= 0 && v <= 1))) {
+          continue;
+        }
+        String at = origin.get() + (elements > 1 ? ": value " + j + " (counting from 0)" : "") + ": label ";
         if (!Float.isFinite(v)) {
           throw new DataException(where, at + v + " is not a finite number; fix or drop the example");
         }

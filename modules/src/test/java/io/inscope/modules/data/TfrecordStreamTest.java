@@ -65,6 +65,28 @@ class TfrecordStreamTest {
     }
   }
 
+  /**
+   * Once an epoch's input is read, the next epoch opens in the background (its readers fill its
+   * buffer while this one drains); closing the cursor then, or mid-epoch, stops every reader thread.
+   */
+  @Test
+  void closingACursorStopsTheReadersOfThisEpochAndOfTheNextOneOpening() throws Exception {
+    List<String> paths = shardedSet();
+    TfrecordStream stream = TfrecordStream.open("data.train", split(paths, 3, 16, 6, 1.0), DataFiles.input(3), 7, Shards.ALL);
+    for (long steps : new long[] {3, 14, 15}) { // 97 records, 16 in the buffer: the input is all read after output 81 (step 13)
+      try (BatchCursor cursor = stream.cursorAt(0)) {
+        float[] x = new float[6 * 3];
+        float[] y = new float[6];
+        for (long s = 0; s < steps; s++) {
+          cursor.next(x, y, 0);
+        }
+      }
+      List<String> alive = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+          .map(Thread::getName).filter(n -> n.startsWith("inscope-tfrecord")).toList();
+      assertEquals(List.of(), alive, "after " + steps + " steps");
+    }
+  }
+
   /** Each epoch draws distinct records (the partial last batch dropped) in a new order. */
   @Test
   void everyEpochDrawsDistinctRecordsReshuffled() throws Exception {
@@ -119,7 +141,7 @@ class TfrecordStreamTest {
     TfrecordStream stream = TfrecordStream.open("data.train", split(List.of(file.toString()), 1, 0, 4, 1.0), DataFiles.input(3), 3, Shards.ALL);
     stream.checkLabels((labels, offset, origin) -> {
       if (labels[offset] > 3) {
-        throw new DataException("data.train.tfrecord", origin + ": label " + labels[offset] + " is out of range");
+        throw new DataException("data.train.tfrecord", origin.get() + ": label " + labels[offset] + " is out of range");
       }
     });
     DataException e = assertThrows(DataException.class, () -> batches(stream, 0, 3));

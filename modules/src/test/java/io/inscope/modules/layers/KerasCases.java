@@ -45,13 +45,8 @@ record KerasCases(String kind, List<KerasCases.Case> cases) {
 
     /** The layer's spec, read by the job loader from {@link #layerYaml} as a job file would be. */
     LayerSpec spec() {
-      String yaml = "version: 1\nname: keras-parity\n"
-          + "model: {input: {shape: " + Arrays.toString(example().asArray()) + "}, layers: [{placeholder}]}\n"
-          + "loss: mean_squared_error\noptimizer: sgd\n"
-          + "data: {train: {synthetic: {examples: 8, classes: 2}, batch_size: 4}}\ntrain: {steps: 1}\n";
-      yaml = yaml.replace("{placeholder}", layerYaml.contains(":") ? "{" + layerYaml + "}" : layerYaml);
       try {
-        return new JobLoader(Map.of()).loadResolved(yaml, Path.of("keras-parity.yaml")).spec().model().layers().get(0).layer();
+        return parse(layerYaml, example());
       } catch (Exception e) {
         throw new IllegalStateException("case " + kind + " / " + name + ": " + e.getMessage(), e);
       }
@@ -61,6 +56,16 @@ record KerasCases(String kind, List<KerasCases.Case> cases) {
     public String toString() {
       return kind + " (" + name + ")";
     }
+  }
+
+  /** A layer entry's YAML ({@code lstm: {units: 3}}) read by the job loader, for examples {@code example}. */
+  static LayerSpec parse(String layerYaml, Shape example) throws Exception {
+    String yaml = "version: 1\nname: keras-parity\n"
+        + "model: {input: {shape: " + Arrays.toString(example.asArray()) + "}, layers: [{placeholder}]}\n"
+        + "loss: mean_squared_error\noptimizer: sgd\n"
+        + "data: {train: {synthetic: {examples: 8, classes: 2}, batch_size: 4}}\ntrain: {steps: 1}\n";
+    yaml = yaml.replace("{placeholder}", layerYaml.contains(":") ? "{" + layerYaml + "}" : layerYaml);
+    return new JobLoader(Map.of()).loadResolved(yaml, Path.of("keras-parity.yaml")).spec().model().layers().get(0).layer();
   }
 
   static KerasCases load(String kind) {

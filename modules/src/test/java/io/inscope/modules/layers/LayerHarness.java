@@ -221,6 +221,24 @@ final class LayerHarness implements AutoCloseable {
     }
   }
 
+  /** The output, then the first output of each named graph operation, from one run at {@code stepValue}. */
+  List<float[]> forwardWith(Call call, float[] x, long stepValue, String... operations) {
+    try (TFloat32 xt = Tensors.of(call.input().shape(), x);
+        TInt64 st = TInt64.scalarOf(stepValue)) {
+      Session.Runner runner = session().runner().feed(call.input(), xt).feed(step, st).fetch(call.fetched());
+      for (String op : operations) {
+        runner.fetch(graph.operation(op).output(0));
+      }
+      List<float[]> out = new ArrayList<>();
+      try (Result r = runner.run()) {
+        for (int i = 0; i <= operations.length; i++) {
+          out.add(Tensors.floats((TFloat32) r.get(i)));
+        }
+      }
+      return out;
+    }
+  }
+
   float[] forward(Call call, float[] x) {
     return forward(call, x, 0);
   }

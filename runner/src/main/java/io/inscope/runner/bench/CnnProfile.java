@@ -41,10 +41,18 @@ import org.tensorflow.types.TInt64;
  * @param warmup steps run before the traced one
  * @param intraOp {@code train.threads.intra_op}
  * @param interOp {@code train.threads.inter_op}
+ * @param export where to write the step's graph for {@code tools/run_exported_step.py}, or null:
+ *     {@code graph.pb} (the GraphDef as built), {@code config.pb} (the session's ConfigProto),
+ *     {@code step.json} (feed, fetch, target and initializer names) and the feeds as raw
+ *     little-endian {@code features.f32}, {@code labels.f32}
  */
-public record CnnProfile(int warmup, int intraOp, int interOp, String precision) {
+public record CnnProfile(int warmup, int intraOp, int interOp, String precision, Path export) {
   public CnnProfile(int warmup, int intraOp, int interOp) {
-    this(warmup, intraOp, interOp, "float32");
+    this(warmup, intraOp, interOp, "float32", null);
+  }
+
+  public CnnProfile(int warmup, int intraOp, int interOp, String precision) {
+    this(warmup, intraOp, interOp, precision, null);
   }
 
   static final int BATCH = 100;
@@ -98,6 +106,9 @@ public record CnnProfile(int warmup, int intraOp, int interOp, String precision)
         for (long i = 0; i < ls.size(); i++) {
           labels.setFloat(random.nextInt(10), coords(ls, i));
         }
+        if (export != null) {
+          export(js, g, features, labels);
+        }
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
             java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = 0;
@@ -145,6 +156,46 @@ public record CnnProfile(int warmup, int intraOp, int interOp, String precision)
       r.fetch(v);
     }
     return r;
+  }
+
+  private void export(JobSession js, TrainGraph g, TFloat32 features, TFloat32 labels) throws java.io.IOException {
+    java.nio.file.Files.createDirectories(export);
+    java.nio.file.Files.write(export.resolve("graph.pb"), js.graph.toGraphDef().toByteArray());
+    java.nio.file.Files.write(export.resolve("config.pb"),
+        new io.inscope.modules.cluster.LocalSystem().sessionConfig(js.job).toByteArray());
+    List<String> inits = new ArrayList<>();
+    js.graph.operations().forEachRemaining(op -> {
+      if (js.graph.isInitializer(op)) {
+        inits.add(op.name());
+      }
+    });
+    List<String> fetches = new ArrayList<>();
+    fetches.add(g.lossVector().op().name());
+    for (Operand<TFloat32> v : g.metricVectors()) {
+      fetches.add(v.op().name());
+    }
+    String json = String.format(Locale.ROOT,
+        "{\"features\": \"%s\", \"features_shape\": %s, \"labels\": \"%s\", \"labels_shape\": %s, \"step\": \"%s\","
+            + " \"target\": \"%s\", \"fetches\": %s, \"initializers\": %s}%n",
+        g.features().op().name(), java.util.Arrays.toString(g.features().shape().asArray()),
+        g.labels().op().name(), java.util.Arrays.toString(g.labels().shape().asArray()), g.step().op().name(),
+        g.trainOps().get(g.stepsPerExecution() - 1).op().name(), quoted(fetches), quoted(inits));
+    java.nio.file.Files.writeString(export.resolve("step.json"), json);
+    java.nio.file.Files.write(export.resolve("features.f32"), raw(features));
+    java.nio.file.Files.write(export.resolve("labels.f32"), raw(labels));
+  }
+
+  private static String quoted(List<String> names) {
+    return names.stream().map(n -> "\"" + n + "\"").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+  }
+
+  private static byte[] raw(TFloat32 t) {
+    long n = t.shape().size();
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate((int) n * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    for (long i = 0; i < n; i++) {
+      b.putFloat(t.getFloat(coords(t.shape(), i)));
+    }
+    return b.array();
   }
 
   private static long[] coords(Shape s, long flat) {

@@ -41,6 +41,35 @@ class CnnProfileTest {
   }
 
   /**
+   * {@code --profile-export DIR}: the graph as built, the session's config, the feeds and the
+   * names to feed, fetch and run, for {@code tools/run_exported_step.py}.
+   */
+  @Test
+  void exportsTheStepGraphConfigAndFeeds(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    new CnnProfile(1, 0, 0, "float32", dir).run(new PrintWriter(new StringWriter()));
+    org.tensorflow.proto.GraphDef graph = org.tensorflow.proto.GraphDef.parseFrom(java.nio.file.Files.readAllBytes(dir.resolve("graph.pb")));
+    java.util.Set<String> names = new java.util.HashSet<>();
+    graph.getNodeList().forEach(n -> names.add(n.getName()));
+    org.tensorflow.proto.ConfigProto config = org.tensorflow.proto.ConfigProto.parseFrom(java.nio.file.Files.readAllBytes(dir.resolve("config.pb")));
+    assertTrue(config.getAllowSoftPlacement());
+    String json = java.nio.file.Files.readString(dir.resolve("step.json"));
+    Matcher m = Pattern.compile("\"([^\"]+)\"").matcher(json);
+    int checked = 0;
+    while (m.find()) {
+      String s = m.group(1);
+      if (List.of("features", "features_shape", "labels", "labels_shape", "step", "target", "fetches", "initializers").contains(s)) {
+        continue; // a key
+      }
+      assertTrue(names.contains(s), "step.json names " + s + ", not a node of graph.pb");
+      checked++;
+    }
+    assertTrue(checked > 20, json);
+    assertTrue(json.contains("\"target\": \"train_step\""), json);
+    assertEquals(100L * 28 * 28 * 4, java.nio.file.Files.size(dir.resolve("features.f32")));
+    assertEquals(100L * 4, java.nio.file.Files.size(dir.resolve("labels.f32")));
+  }
+
+  /**
    * {@code precision: mixed_bfloat16}: the convolutions and matmuls of the step run in bfloat16
    * (the float32 job runs none), and the loss after 3 steps from the same initial weights on the
    * same batches is the float32 loss within 2% (bfloat16 keeps 8 significant bits, a relative

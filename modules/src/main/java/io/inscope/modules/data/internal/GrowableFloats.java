@@ -15,9 +15,20 @@ public final class GrowableFloats {
   }
 
   public void addAll(float[] values) {
-    for (float v : values) {
-      add(v);
+    addAll(values, 0, values.length);
+  }
+
+  /** Appends {@code values[from, from + count)}. */
+  public void addAll(float[] values, int from, int count) {
+    if (this.values.length - size < count) {
+      long grown = Math.max(2L * this.values.length, (long) size + count);
+      if (grown > Integer.MAX_VALUE - 8) {
+        throw new OutOfMemoryError("more than " + (Integer.MAX_VALUE - 8) + " values");
+      }
+      this.values = Arrays.copyOf(this.values, (int) grown);
     }
+    System.arraycopy(values, from, this.values, size, count);
+    size += count;
   }
 
   public int size() {

@@ -26,6 +26,7 @@ public final class TfRecordReader implements Closeable {
   private final byte[] header = new byte[12];
   private final byte[] footer = new byte[4];
   private final CRC32C crc = new CRC32C();
+  private byte[] data = new byte[0];
   /** The file's size when uncompressed (record lengths are checked against it), else -1. */
   private final long size;
   private int count;
@@ -73,6 +74,42 @@ public final class TfRecordReader implements Closeable {
     } catch (IOException e) {
       throw SourceFiles.unreadable(path, where, e);
     }
+  }
+
+  /**
+   * Reads the next record's data into a buffer this reader reuses ({@link #data()}, valid until the
+   * next read), checked as {@link #next()} checks it: no allocation per record once the buffer has
+   * grown to the largest record.
+   *
+   * @return the record's length, or -1 after the last record
+   */
+  public int read() throws DataException {
+    try {
+      long length = header();
+      if (length < 0) {
+        return -1;
+      }
+      int n = (int) length;
+      if (data.length < n) {
+        data = new byte[n];
+      }
+      if (in.readNBytes(data, 0, n) < n || in.readNBytes(footer, 0, 4) < 4) {
+        throw corrupt("truncated: the file ends inside the record's " + length + " data bytes");
+      }
+      if (ByteBuffer.wrap(footer).order(ByteOrder.LITTLE_ENDIAN).getInt() != masked(data, 0, n)) {
+        throw corrupt("corrupt data (its CRC32C does not match)");
+      }
+      count++;
+      position += header.length + n + footer.length;
+      return n;
+    } catch (IOException e) {
+      throw SourceFiles.unreadable(path, where, e);
+    }
+  }
+
+  /** The buffer of the record last {@link #read()}: its first bytes, as many as read returned. */
+  public byte[] data() {
+    return data;
   }
 
   /**

@@ -51,6 +51,31 @@ class TfRecordReaderTest {
         + " but only 0 follow in the file; the file is damaged or is not a TFRecord file: write it again", e.getMessage());
   }
 
+  /** read() reuses one buffer: each record's bytes, then -1; a changed data byte fails its CRC as next() fails it. */
+  @Test
+  void readFillsAReusedBufferAndChecksTheData() throws Exception {
+    Path file = DataFiles.tfrecord(dir.resolve("c.tfrecord"), new byte[] {1, 2, 3}, new byte[] {4, 5}, new byte[] {6, 7, 8, 9});
+    try (TfRecordReader reader = new TfRecordReader(file, "tfrecord")) {
+      assertEquals(3, reader.read());
+      org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {1, 2, 3}, java.util.Arrays.copyOf(reader.data(), 3));
+      byte[] buffer = reader.data();
+      assertEquals(2, reader.read());
+      org.junit.jupiter.api.Assertions.assertSame(buffer, reader.data(), "a shorter record reuses the buffer");
+      org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {4, 5}, java.util.Arrays.copyOf(reader.data(), 2));
+      assertEquals(4, reader.read());
+      org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {6, 7, 8, 9}, java.util.Arrays.copyOf(reader.data(), 4));
+      assertEquals(-1, reader.read());
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[12 + 1] ^= 1;
+    Files.write(file, bytes);
+    try (TfRecordReader reader = new TfRecordReader(file, "tfrecord")) {
+      DataException e = assertThrows(DataException.class, reader::read);
+      assertEquals("tfrecord: " + file + ": record 0 (counting from 0) at byte 0: corrupt data (its CRC32C does not match);"
+          + " the file is damaged or is not a TFRecord file: write it again", e.getMessage());
+    }
+  }
+
   private static int masked(byte[] bytes) {
     java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
     crc.update(bytes);
