@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * replicas, its own graph and its own half of the training examples (no example passes through
  * the chief). After 100 steps the chief's checkpoint equals one_device on the same global batches
  * within 1e-6 (relative), both tasks end with the same weights checksum, each says which share it
- * read, and the worker wrote nothing. A worker frozen mid-run (SIGSTOP) ends the chief's run with
+ * read, and the worker wrote nothing; a longer rerun resumes from the chief's checkpoint, which
+ * reaches the new worker process through the chief. A worker frozen mid-run (SIGSTOP) ends the chief's run with
  * exit 69 within {@code cluster.step_timeout}, the last checkpoint kept.
  */
 class BetweenGraphIT {
@@ -83,6 +84,20 @@ class BetweenGraphIT {
     assertTrue(worker.output.contains("task 1 of 2 reads 160 of 320 training examples (those whose index mod 2 is 1), 16 per step"),
         worker.output);
     assertTrue(worker.output.contains("this task trained " + STEPS + " step(s)"), worker.output);
+    assertFalse(Files.exists(workerRun), "the worker wrote into its run directory");
+
+    // a longer rerun: the chief restores its checkpoint and sends it; the new worker process has none
+    settings[2] = "train.steps=" + (STEPS + 20);
+    JarProcess worker2 = start(tfConfig(ports, "worker", 0), join(new String[] {job.toString(), "--output", workerRun.toString()}, settings));
+    JarProcess chief2 = start(tfConfig(ports, "chief", 0), join(new String[] {job.toString(), "--output", twoRun.toString()}, settings))
+        .finish(300);
+    assertEquals(0, chief2.exit, chief2.output);
+    worker2.finish(60);
+    assertEquals(0, worker2.exit, worker2.output);
+    // the chief resumed at step 100: the worker trained only the last 20 steps
+    assertTrue(worker2.output.contains("this task trained 20 step(s)"), worker2.output);
+    assertEquals(weights(chief2.output), weights(worker2.output), "the tasks' weights differ after the resume");
+    assertEquals(STEPS + 20, Checkpoints.readState(latest(twoRun)).step());
     assertFalse(Files.exists(workerRun), "the worker wrote into its run directory");
   }
 
