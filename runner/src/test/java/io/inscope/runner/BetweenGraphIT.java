@@ -20,13 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * multi_worker_mirrored between graphs, as Kubeflow's TFJob runs it: a chief and one worker on
- * loopback, both running {@code runner.jar job.yaml} with TF_CONFIG (mode auto), each with two
- * replicas, its own graph and its own half of the training examples (no example passes through
+ * loopback, both running {@code runner.jar job.yaml} with TF_CONFIG (mode auto), each with one
+ * replica, its own graph and its own half of the training examples (no example passes through
  * the chief). After 100 steps the chief's checkpoint equals one_device on the same global batches
  * within 1e-6 (relative), both tasks end with the same weights checksum, each says which share it
  * read, and the worker wrote nothing; a longer rerun resumes from the chief's checkpoint, which
- * reaches the new worker process through the chief. A worker frozen mid-run (SIGSTOP) ends the chief's run with
- * exit 69 within {@code cluster.step_timeout}, the last checkpoint kept.
+ * reaches the new worker process through the chief. A worker frozen mid-run (SIGSTOP) ends the
+ * chief's run with exit 69 within {@code cluster.step_timeout}, the last checkpoint kept.
  */
 class BetweenGraphIT {
   private static final int STEPS = 100;
