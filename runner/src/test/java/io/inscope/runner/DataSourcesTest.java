@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.inscope.modules.checkpoint.Checkpoints;
+import io.inscope.runner.internal.CheckpointReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,6 +66,21 @@ class DataSourcesTest {
     CliHarness.Run run = CliHarness.run("run", job.toString(), "--output", out.toString(), "--quiet", "--set", "train.epochs=2");
     assertEquals(0, run.exit(), run.err());
     assertTrue(Files.readString(out.resolve("job.resolved.yaml")).contains("compression: gzip"));
+  }
+
+  /** The streamed variant (cache: false) runs as it is and ends with the cached example's weights: one file, one reader. */
+  @Test
+  void shapesTfrecordStreamedExampleRunsAsItIsToTheCachedExamplesWeights() throws Exception {
+    Path streamed = tmp.resolve("streamed");
+    CliHarness.Run run = CliHarness.run("run", EXAMPLES.resolve("shapes-tfrecord-streamed.yaml").toString(), "--output",
+        streamed.toString(), "--quiet", "--set", "train.epochs=1", "--set", "export.saved_model=false");
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(Files.readString(streamed.resolve("job.resolved.yaml")).contains("cache: false"));
+    Path cached = tmp.resolve("cached");
+    run = CliHarness.run("run", EXAMPLES.resolve("shapes-tfrecord.yaml").toString(), "--output", cached.toString(), "--quiet",
+        "--set", "train.epochs=1", "--set", "export.saved_model=false");
+    assertEquals(0, run.exit(), run.err());
+    assertEquals(CheckpointReader.read(latest(cached)), CheckpointReader.read(latest(streamed)));
   }
 
   @Test
@@ -228,5 +245,9 @@ class DataSourcesTest {
           .putFeature("y", Feature.newBuilder().setInt64List(Int64List.newBuilder().addValue(y)).build())).build());
     }
     return list;
+  }
+
+  private static Path latest(Path runDir) throws Exception {
+    return new Checkpoints(runDir.resolve("checkpoints"), 100, w -> {}).latest().orElseThrow();
   }
 }

@@ -1,11 +1,16 @@
 package io.inscope.modules.data;
 
 import io.inscope.configs.InputSpec;
+import io.inscope.configs.data.FeatureEncoding;
+import io.inscope.configs.data.FeatureSpec;
 import io.inscope.configs.data.TfrecordSpec;
+import io.inscope.modules.data.internal.ExampleParser;
 import io.inscope.modules.data.internal.GrowableFloats;
 import io.inscope.modules.data.internal.TfRecordReader;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -17,6 +22,7 @@ final class TfrecordFeatureStream implements FeatureStream {
   private final List<Path> files;
   private final List<String> names;
   private final int elements;
+  private final ExampleParser parser;
   private int next;
   private TfRecordReader reader;
   private Path file;
@@ -40,6 +46,23 @@ final class TfrecordFeatureStream implements FeatureStream {
           + input.elements() + " (model.input.shape " + input.shape() + ")");
     }
     this.elements = (int) e;
+    this.parser = parser(spec, names);
+  }
+
+  // the features alone (the label may be absent), read from the bytes; null when one is an image
+  private static ExampleParser parser(TfrecordSpec spec, List<String> names) {
+    List<ExampleParser.Field> fields = new ArrayList<>();
+    int at = 0;
+    for (String name : names) {
+      FeatureSpec f = spec.features().get(name);
+      if (f.encoding() == FeatureEncoding.IMAGE) {
+        return null;
+      }
+      int n = (int) TfrecordSource.elements(f);
+      fields.add(new ExampleParser.Field(name, at, n, f.dtype().isFloating(), f.variableLength()));
+      at += n;
+    }
+    return new ExampleParser(fields);
   }
 
   private static List<String> sortedFeatures(TfrecordSpec spec) {
@@ -60,13 +83,17 @@ final class TfrecordFeatureStream implements FeatureStream {
         reader = new TfRecordReader(file, "tfrecord");
         record = 0;
       }
-      byte[] bytes = reader.next();
-      if (bytes == null) {
+      int length = reader.read();
+      if (length < 0) {
         closeReader();
         continue;
       }
       record++;
-      Map<String, Feature> map = TfrecordSource.parse(bytes, reader).getFeatures().getFeatureMap();
+      if (parser != null && parser.parse(reader.data(), length, dst, n * elements)) {
+        n++;
+        continue;
+      }
+      Map<String, Feature> map = TfrecordSource.parse(Arrays.copyOf(reader.data(), length), reader).getFeatures().getFeatureMap();
       GrowableFloats values = new GrowableFloats();
       for (String name : names) {
         TfrecordSource.append(map, name, spec.features().get(name), values, reader);
