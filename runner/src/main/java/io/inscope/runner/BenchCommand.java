@@ -1,5 +1,6 @@
 package io.inscope.runner;
 
+import io.inscope.configs.StepsPerExecution;
 import io.inscope.runner.bench.Bench;
 import io.inscope.runner.bench.BuildTimeBench;
 import io.inscope.runner.bench.CnnProfile;
@@ -7,7 +8,9 @@ import io.inscope.runner.bench.ConvNetBench;
 import io.inscope.runner.bench.ImageFolderBench;
 import io.inscope.runner.bench.StreamBench;
 import io.inscope.runner.bench.StreamMemoryBench;
+import io.inscope.runner.bench.WholeRunsBench;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "the MatMul peak; the Fashion-MNIST MLP's training time; JVM start to first step; resident memory;",
         "images decoded per second from PNG class folders (image_folder).",
         "--convnets: the tutorial CNN and ResNet-20 on Fashion-MNIST, the runner and Keras side by side;",
-        "--input-pipeline: streamed against pre-staged input; --stream-memory GB: resident memory streaming GB of TFRecord files."})
+        "--input-pipeline: streamed against pre-staged input; --stream-memory GB: resident memory streaming GB of TFRecord files;",
+        "--whole-runs: whole runs for each --steps-per-execution value (1,16,auto)."})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -34,8 +38,19 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--repeats", defaultValue = "3", description = "alternating repeats of each loop; the best counts (default ${DEFAULT-VALUE})")
   int repeats;
 
-  @Option(names = "--steps-per-execution", defaultValue = "16", description = "the runner's train.steps_per_execution (default ${DEFAULT-VALUE})")
-  int stepsPerExecution;
+  @Option(names = "--steps-per-execution", defaultValue = "16", split = ",",
+      description = "the runner's train.steps_per_execution: a number or auto (default ${DEFAULT-VALUE}); with --whole-runs a list, e.g. 1,16,auto")
+  List<String> stepsPerExecution;
+
+  @Option(names = "--whole-runs", description = {"only whole runs of --whole-runs-job for each --steps-per-execution value (e.g. 1,16,auto),",
+      "--whole-runs-steps steps each, alternating --repeats times: wall and CPU seconds from graph building to the last step"})
+  boolean wholeRuns;
+
+  @Option(names = "--whole-runs-job", defaultValue = "tools/mlpa-steps-per-execution.yaml", description = "with --whole-runs: the job (default ${DEFAULT-VALUE})")
+  Path wholeRunsJob;
+
+  @Option(names = "--whole-runs-steps", defaultValue = "6000", description = "with --whole-runs: training steps per run (default ${DEFAULT-VALUE})")
+  long wholeRunsSteps;
 
   @Option(names = "--memory-steps", defaultValue = "100000", description = "steps of the resident-memory run, 0 to skip (default ${DEFAULT-VALUE})")
   long memorySteps;
@@ -134,9 +149,24 @@ public final class BenchCommand implements Callable<Integer> {
       new StreamBench(streamDir, repeats).run(spec.commandLine().getOut());
       return ExitCodes.OK;
     }
-    if (steps < 1 || repeats < 1 || stepsPerExecution < 1 || memorySteps < 0 || intraOp < 0 || interOp < 0) {
+    if (steps < 1 || repeats < 1 || memorySteps < 0 || intraOp < 0 || interOp < 0 || wholeRunsSteps < 1) {
       throw new UserException(ExitCodes.USAGE,
-          "bench: --steps, --repeats and --steps-per-execution must be >= 1; --memory-steps, --intra-op and --inter-op >= 0");
+          "bench: --steps, --repeats and --whole-runs-steps must be >= 1; --memory-steps, --intra-op and --inter-op >= 0");
+    }
+    List<StepsPerExecution> spe = new ArrayList<>();
+    for (String v : stepsPerExecution) {
+      try {
+        spe.add(StepsPerExecution.parse(v));
+      } catch (IllegalArgumentException e) {
+        throw new UserException(ExitCodes.USAGE, "bench: --steps-per-execution: " + e.getMessage());
+      }
+    }
+    if (wholeRuns) {
+      new WholeRunsBench(wholeRunsJob, spe, wholeRunsSteps, repeats).run(spec.commandLine().getOut());
+      return ExitCodes.OK;
+    }
+    if (spe.size() != 1) {
+      throw new UserException(ExitCodes.USAGE, "bench: --steps-per-execution takes one value without --whole-runs (got " + stepsPerExecution + ")");
     }
     if (buildTime) {
       if (buildBlocks.stream().anyMatch(b -> b < 1)) {
@@ -171,7 +201,7 @@ public final class BenchCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     if (!dataOnly) {
-      new Bench(steps, repeats, stepsPerExecution, memorySteps, fashion, intraOp, interOp).run(spec.commandLine().getOut());
+      new Bench(steps, repeats, spe.get(0), memorySteps, fashion, intraOp, interOp).run(spec.commandLine().getOut());
     }
     new ImageFolderBench(imageFolder, repeats).run(spec.commandLine().getOut());
     spec.commandLine().getOut().flush();

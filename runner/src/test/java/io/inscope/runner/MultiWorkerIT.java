@@ -72,6 +72,47 @@ class MultiWorkerIT {
     assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(10));
   }
 
+  /**
+   * precision: mixed_float16 over two tasks of two replicas: the loss scaling's skip (a Switch/Merge
+   * pair on every replica's device) runs across tasks, every step applies the loss scale one device
+   * applies, and the weights end within float16 rounding of one device's (each replica's float16
+   * sums run over a quarter of the batch).
+   */
+  @Test
+  void mixedFloat16OverTwoTasksAppliesOneDevicesLossScales() throws Exception {
+    int[] ports = freePorts(2);
+    startWorker(ports, 1, "--replicas", "2");
+    String f16 = "precision: mixed_float16\n";
+    Path job = CliHarness.syntheticJob(tmp, cluster(ports, "30s") + f16);
+    JarProcess chief = start("run", job.toString(), "--output", tmp.resolve("two").toString(), "--quiet",
+        "--set", "train.steps=30", "--set", "train.log_every_steps=1", "--set", "strategy.type=multi_worker_mirrored",
+        "--set", "strategy.replicas=2").finish(240);
+    assertEquals(0, chief.exit, chief.output);
+    Path oneJob = CliHarness.syntheticJob(Files.createDirectory(tmp.resolve("one")), f16);
+    CliHarness.Run one = CliHarness.run("run", oneJob.toString(), "--output", tmp.resolve("one-run").toString(),
+        "--quiet", "--set", "train.steps=30", "--set", "train.log_every_steps=1");
+    assertEquals(0, one.exit(), one.err());
+
+    List<String> scalesOne = lossScales(tmp.resolve("one-run"));
+    assertEquals(30, scalesOne.size());
+    assertEquals(scalesOne, lossScales(tmp.resolve("two")));
+    Map<String, float[]> expected = CheckpointValues.read(latest(tmp.resolve("one-run")));
+    Map<String, float[]> actual = CheckpointValues.read(latest(tmp.resolve("two")));
+    assertEquals(expected.keySet(), actual.keySet());
+    for (String name : expected.keySet()) {
+      double err = CheckpointValues.relativeError(expected.get(name), actual.get(name));
+      assertTrue(err < 1e-2, name + " over two tasks differs from one_device by " + err);
+    }
+    for (Map.Entry<String, List<String>> e : Checkpoints.readReplicaChecksums(latest(tmp.resolve("two"))).entrySet()) {
+      assertEquals(1, e.getValue().stream().distinct().count(), e.getKey() + ": replicas drifted apart " + e.getValue());
+    }
+  }
+
+  private static List<String> lossScales(Path run) throws IOException {
+    return Files.readAllLines(run.resolve("metrics.jsonl")).stream().filter(l -> l.contains("\"split\":\"train\""))
+        .map(l -> l.replaceAll(".*\"loss_scale\":([^,}]*).*", "$1")).toList();
+  }
+
   @Test
   void anAbsentTaskEndsTheRunWith69NamingItsAddressWithinTheDeadline() throws Exception {
     int[] ports = freePorts(2);

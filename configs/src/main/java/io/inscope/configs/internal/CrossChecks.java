@@ -94,6 +94,11 @@ final class CrossChecks {
       }
     }
     streamed(spec, locations, problems);
+    if (spec.precision() == io.inscope.configs.Precision.MIXED_FLOAT16
+        && spec.strategy().type() == io.inscope.configs.StrategyType.TPU) {
+      problems.add(at(locations, "precision"), "precision", "mixed_float16 needs dynamic loss scaling, which a tpu"
+          + " step does not build; use mixed_bfloat16 (TPUs compute in bfloat16 without loss scaling)");
+    }
   }
 
   /**

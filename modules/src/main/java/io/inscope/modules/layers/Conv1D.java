@@ -52,7 +52,8 @@ public final class Conv1D extends NamedLayer {
         ctx.replica().read(kernel), tf.constant(new long[] {1, spec.kernelSize(), channels, spec.filters()}));
     k = Dilations.kernel(tf, k, new long[] {1, spec.kernelSize(), channels, spec.filters()},
         new long[] {1, spec.dilationRate()});
-    Operand<TFloat32> y = tf.nn.conv2d(x, k, List.of(1L, 1L, (long) spec.strides(), 1L), Windows.padding(spec.padding()));
+    Operand<TFloat32> y = HalfCompute.conv2d(tf, ctx.float16(), x, k, List.of(1L, 1L, (long) spec.strides(), 1L),
+        Windows.padding(spec.padding()));
     if (bias != null) {
       y = tf.nn.biasAdd(y, ctx.replica().read(bias));
     }

@@ -66,7 +66,8 @@ public final class Conv2D extends NamedLayer {
     Operand<TFloat32> k =
         Dilations.kernel(tf, ctx.replica().read(kernel), kernel.shape().asArray(), Windows.pair(spec.dilationRate()));
     Operand<TFloat32> y =
-        tf.nn.conv2d(Windows.nhwc(tf, input, hwc), k, List.of(1L, s[0], s[1], 1L), Windows.padding(spec.padding()));
+        HalfCompute.conv2d(tf, ctx.float16(), Windows.nhwc(tf, input, hwc), k, List.of(1L, s[0], s[1], 1L),
+            Windows.padding(spec.padding()));
     if (bias != null) {
       y = tf.nn.biasAdd(y, ctx.replica().read(bias));
     }

@@ -54,7 +54,7 @@ public final class Conv2DTranspose extends NamedLayer {
     Operand<TInt32> batch = tf.gather(tf.shape(x), tf.constant(new int[] {0}), tf.constant(0));
     Operand<TInt32> sizes = tf.concat(
         List.of(batch, tf.constant(new int[] {(int) out[0], (int) out[1], spec.filters()})), tf.constant(0));
-    Operand<TFloat32> y = tf.nn.conv2dBackpropInput(
+    Operand<TFloat32> y = HalfCompute.conv2dTranspose(tf, ctx.float16(),
         sizes, ctx.replica().read(kernel), x, List.of(1L, s[0], s[1], 1L), Windows.padding(spec.padding()));
     if (bias != null) {
       y = tf.nn.biasAdd(y, ctx.replica().read(bias));

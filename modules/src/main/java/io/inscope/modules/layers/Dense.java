@@ -55,11 +55,11 @@ public final class Dense extends NamedLayer {
     Operand<TFloat32> w = ctx.replica().read(kernel);
     Operand<TFloat32> y;
     if (input.shape().numDimensions() == 2) {
-      y = tf.linalg.matMul(input, w);
+      y = HalfCompute.matMul(tf, ctx.float16(), input, w);
     } else {
       // a dense layer on [batch, ..., in] applies to the last axis, as Keras does
       Operand<TFloat32> flat = tf.reshape(input, tf.constant(new long[] {-1, kernel.shape().size(0)}));
-      Operand<TFloat32> prod = tf.linalg.matMul(flat, w);
+      Operand<TFloat32> prod = HalfCompute.matMul(tf, ctx.float16(), flat, w);
       long[] outShape = input.shape().asArray().clone();
       outShape[0] = -1;
       outShape[outShape.length - 1] = spec.units();

@@ -42,8 +42,8 @@ public final class DepthwiseConv2D extends NamedLayer {
     Ops tf = ctx.tf().withSubScope(name);
     Operand<TFloat32> k =
         Dilations.kernel(tf, ctx.replica().read(kernel), kernel.shape().asArray(), Windows.pair(spec.dilationRate()));
-    Operand<TFloat32> y =
-        depthwise(tf, Windows.nhwc(tf, input, hwc), k, Windows.pair(spec.strides()), Windows.padding(spec.padding()));
+    Operand<TFloat32> y = depthwise(tf, ctx.float16(), Windows.nhwc(tf, input, hwc), k, Windows.pair(spec.strides()),
+        Windows.padding(spec.padding()));
     if (bias != null) {
       y = tf.nn.biasAdd(y, ctx.replica().read(bias));
     }
@@ -51,7 +51,7 @@ public final class DepthwiseConv2D extends NamedLayer {
   }
 
   /** The depthwise convolution of NHWC {@code x} with {@code kernel [kh, kw, in, m]}. */
-  static Operand<TFloat32> depthwise(Ops tf, Operand<TFloat32> x, Operand<TFloat32> kernel, long[] s, String padding) {
-    return tf.nn.depthwiseConv2dNative(x, kernel, List.of(1L, s[0], s[1], 1L), padding);
+  static Operand<TFloat32> depthwise(Ops tf, boolean half, Operand<TFloat32> x, Operand<TFloat32> kernel, long[] s, String padding) {
+    return HalfCompute.depthwise(tf, half, x, kernel, List.of(1L, s[0], s[1], 1L), padding);
   }
 }

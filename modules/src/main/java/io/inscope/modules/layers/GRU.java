@@ -50,7 +50,7 @@ public final class GRU extends Recurrent {
   @Override
   Operand<TFloat32> project(CallContext ctx, Ops tf, List<Operand<TFloat32>> x) {
     recurrent = ctx.replica().read(recurrentKernel);
-    Operand<TFloat32> z = Recurrents.product(tf, x, ctx.replica().read(kernel), 3);
+    Operand<TFloat32> z = Recurrents.product(tf, ctx.float16(), x, ctx.replica().read(kernel), 3);
     if (bias == null) {
       recurrentBias = null;
       return z;
@@ -77,7 +77,7 @@ public final class GRU extends Recurrent {
     Operand<TFloat32> r = recurrent;
     List<Operand<TFloat32>> in = Recurrents.split(tf, x, 3);
     List<Operand<TFloat32>> hs = Recurrents.masked(tf, h, recurrentMasks);
-    Operand<TFloat32> inner = Recurrents.product(tf, hs, r, 3);
+    Operand<TFloat32> inner = Recurrents.product(tf, false, hs, r, 3);
     if (recurrentBias != null) {
       inner = tf.nn.biasAdd(inner, recurrentBias);
     }

@@ -60,7 +60,7 @@ public final class LSTM extends Recurrent {
   @Override
   Operand<TFloat32> project(CallContext ctx, Ops tf, List<Operand<TFloat32>> x) {
     recurrent = ctx.replica().read(recurrentKernel);
-    Operand<TFloat32> z = Recurrents.product(tf, x, ctx.replica().read(kernel), 4);
+    Operand<TFloat32> z = Recurrents.product(tf, ctx.float16(), x, ctx.replica().read(kernel), 4);
     return bias == null ? z : tf.nn.biasAdd(z, ctx.replica().read(bias));
   }
 
@@ -70,7 +70,7 @@ public final class LSTM extends Recurrent {
     Operand<TFloat32> h = states.get(0);
     Operand<TFloat32> c = states.get(1);
     Operand<TFloat32> z =
-        tf.math.add(x, Recurrents.product(tf, Recurrents.masked(tf, h, recurrentMasks), recurrent, 4));
+        tf.math.add(x, Recurrents.product(tf, false, Recurrents.masked(tf, h, recurrentMasks), recurrent, 4));
     List<Operand<TFloat32>> g = Recurrents.split(tf, z, 4);
     Operand<TFloat32> i = Activations.apply(tf, spec.recurrentActivation(), g.get(0));
     Operand<TFloat32> f = Activations.apply(tf, spec.recurrentActivation(), g.get(1));

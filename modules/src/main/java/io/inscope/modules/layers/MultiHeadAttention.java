@@ -74,7 +74,7 @@ public final class MultiHeadAttention extends NamedLayer {
     Operand<TFloat32> k = heads(ctx, tf, flat, 1, spec.keyDim());
     Operand<TFloat32> v = heads(ctx, tf, flat, 2, valueDim);
     q = tf.math.mul(q, tf.constant((float) (1.0 / Math.sqrt(spec.keyDim()))));
-    Operand<TFloat32> scores = tf.train.batchMatMul(q, k, TFloat32.class, BatchMatMul.adjY(true));
+    Operand<TFloat32> scores = HalfCompute.batchMatMul(tf, ctx.float16(), q, k, BatchMatMul.adjY(true));
     if (spec.useCausalMask()) {
       scores = tf.math.add(scores, tf.constant(causalAdder()));
     }
@@ -82,12 +82,12 @@ public final class MultiHeadAttention extends NamedLayer {
     if (ctx.training() && spec.dropout() > 0) {
       probs = Dropout.drop(ctx, tf, name, spec.dropout(), probs, tf.shape(probs));
     }
-    Operand<TFloat32> attended = tf.train.batchMatMul(probs, v, TFloat32.class); // [batch, heads, T, value_dim]
+    Operand<TFloat32> attended = HalfCompute.batchMatMul(tf, ctx.float16(), probs, v); // [batch, heads, T, value_dim]
     Operand<TFloat32> merged = tf.reshape(
         tf.linalg.transpose(attended, tf.constant(new int[] {0, 2, 1, 3})),
         tf.constant(new long[] {-1, spec.numHeads() * valueDim}));
     Operand<TFloat32> w = tf.reshape(ctx.replica().read(kernels[3]), tf.constant(new long[] {spec.numHeads() * valueDim, outputDim}));
-    Operand<TFloat32> y = tf.linalg.matMul(merged, w);
+    Operand<TFloat32> y = HalfCompute.matMul(tf, ctx.float16(), merged, w);
     if (biases[3] != null) {
       y = tf.nn.biasAdd(y, ctx.replica().read(biases[3]));
     }
@@ -97,7 +97,7 @@ public final class MultiHeadAttention extends NamedLayer {
   /** {@code x·W + b} of projection {@code i} as {@code [batch, heads, T, width]}. */
   private Operand<TFloat32> heads(CallContext ctx, Ops tf, Operand<TFloat32> flat, int i, long width) {
     long all = spec.numHeads() * width;
-    Operand<TFloat32> y = tf.linalg.matMul(
+    Operand<TFloat32> y = HalfCompute.matMul(tf, ctx.float16(),
         flat, tf.reshape(ctx.replica().read(kernels[i]), tf.constant(new long[] {features, all})));
     if (biases[i] != null) {
       y = tf.nn.biasAdd(y, tf.reshape(ctx.replica().read(biases[i]), tf.constant(new long[] {all})));

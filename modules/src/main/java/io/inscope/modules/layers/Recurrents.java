@@ -20,16 +20,17 @@ final class Recurrents {
   /**
    * {@code x · kernel} for {@code kernel [in, gates · units]}: one matrix product when {@code xs}
    * holds one input, else gate {@code g}'s columns times {@code xs[g]} (as Keras 3's cells compute
-   * each gate with its own dropout mask), concatenated in gate order.
+   * each gate with its own dropout mask), concatenated in gate order; in float16 when {@code half}
+   * ({@link HalfCompute}).
    */
-  static Operand<TFloat32> product(Ops tf, List<Operand<TFloat32>> xs, Operand<TFloat32> kernel, int gates) {
+  static Operand<TFloat32> product(Ops tf, boolean half, List<Operand<TFloat32>> xs, Operand<TFloat32> kernel, int gates) {
     if (xs.size() == 1) {
-      return tf.linalg.matMul(xs.get(0), kernel);
+      return HalfCompute.matMul(tf, half, xs.get(0), kernel);
     }
     List<Operand<TFloat32>> columns = split(tf, kernel, gates);
     List<Operand<TFloat32>> parts = new ArrayList<>();
     for (int g = 0; g < gates; g++) {
-      parts.add(tf.linalg.matMul(xs.get(g), columns.get(g)));
+      parts.add(HalfCompute.matMul(tf, half, xs.get(g), columns.get(g)));
     }
     return tf.concat(parts, tf.constant(1));
   }

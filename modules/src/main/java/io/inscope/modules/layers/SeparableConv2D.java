@@ -47,8 +47,8 @@ public final class SeparableConv2D extends NamedLayer {
     Operand<TFloat32> k = Dilations.kernel(
         tf, ctx.replica().read(depthwiseKernel), depthwiseKernel.shape().asArray(), Windows.pair(spec.dilationRate()));
     Operand<TFloat32> d = DepthwiseConv2D.depthwise(
-        tf, Windows.nhwc(tf, input, hwc), k, Windows.pair(spec.strides()), Windows.padding(spec.padding()));
-    Operand<TFloat32> y = tf.nn.conv2d(d, ctx.replica().read(pointwiseKernel), List.of(1L, 1L, 1L, 1L), "VALID");
+        tf, ctx.float16(), Windows.nhwc(tf, input, hwc), k, Windows.pair(spec.strides()), Windows.padding(spec.padding()));
+    Operand<TFloat32> y = HalfCompute.conv2d(tf, ctx.float16(), d, ctx.replica().read(pointwiseKernel), List.of(1L, 1L, 1L, 1L), "VALID");
     if (bias != null) {
       y = tf.nn.biasAdd(y, ctx.replica().read(bias));
     }

@@ -6,56 +6,60 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code train.steps_per_execution: auto}: picks how many of the graph's K chained steps one {@code
- * Session.run} runs, from a measurement over the run's first executions. It plans {@value #REPEATS}
- * executions of each candidate length 1, 2, 4, ..., K in turn; the first of each length is not
- * timed (TensorFlow builds an executor for each new set of fetches and targets), the others give
- * a time per step, and the length kept is the shortest within {@value #TOLERANCE_PERCENT}% of the
- * fastest. Any length trains bit for bit alike, so the choice (and an execution cut short at an
- * evaluation or checkpoint) only changes the speed.
+ * Session.run} runs, from a measurement over the run's first executions. Two lengths are measured,
+ * 1 and K, {@value #REPEATS} executions each, 1 first; the first of each is not timed (TensorFlow
+ * builds an executor, and optimizes its graph, for each new set of fetches and targets), the others
+ * give a time per step. K is kept when its best time per step is more than {@value
+ * #TOLERANCE_PERCENT}% below 1's, else 1. A step that takes {@value #HEAVY_STEP_MICROS} µs or more at
+ * one step per run keeps 1 without running K at all: what chaining saves is the fixed cost of a
+ * {@code Session.run} (about 0.2-0.3 ms on this machine's CPU), under 5% of such a step, and the
+ * first execution of K steps would cost an executor over the whole chained graph. Intermediate
+ * lengths are not measured: each would cost an executor of its own (measured: the lengths 2, 4 and 8
+ * together cost about as much as K = 16's own). Any length trains bit for bit alike, so the choice
+ * (and an execution cut short at an evaluation or checkpoint) only changes the speed.
  *
  * <p>{@link #nextLength} is called by the batch producer thread, once per execution in order;
- * {@link #record} by the training thread after each execution.
+ * {@link #record} by the training thread after each execution. The producer plans no execution of
+ * K steps before the measurement of 1 is complete, so a heavy step never builds the K executor.
  */
 final class ExecutionTuner {
   static final int REPEATS = 4;
   static final int TOLERANCE_PERCENT = 5;
+  static final long HEAVY_STEP_MICROS = 5_000;
 
   private final int max;
-  private final int[] plan;
   private final AtomicInteger planned = new AtomicInteger();
   private volatile int chosen;
+  private volatile boolean oneMeasured;
   private final Map<Integer, long[]> best = new LinkedHashMap<>();
   private final Map<Integer, Integer> seen = new LinkedHashMap<>();
 
-  /** @param max the graph's chained steps (K) */
+  /** @param max the graph's chained steps (K), at least 2 */
   ExecutionTuner(int max) {
-    this.max = max;
-    int candidates = 0;
-    for (int k = 1; k <= max; k *= 2) {
-      candidates++;
+    if (max < 2) {
+      throw new IllegalArgumentException("auto measures 1 against K > 1 chained steps (got " + max + ")");
     }
-    plan = new int[candidates * REPEATS];
-    int i = 0;
-    for (int k = 1; k <= max; k *= 2) {
-      for (int r = 0; r < REPEATS; r++) {
-        plan[i++] = k;
-      }
+    this.max = max;
+    for (int k : new int[] {1, max}) {
       best.put(k, new long[] {Long.MAX_VALUE});
       seen.put(k, 0);
     }
-    if (Integer.bitCount(max) != 1) {
-      throw new IllegalArgumentException("auto needs a power of two of chained steps (got " + max + ")");
-    }
   }
 
-  /** The length of the next execution: the plan's, then the chosen one (the most until chosen). */
+  /**
+   * The length of the next execution: 1 until its measurement is recorded (and for good when it
+   * decided), then K until chosen, then the chosen one.
+   */
   int nextLength() {
-    int i = planned.getAndIncrement();
-    if (i < plan.length) {
-      return plan[i];
-    }
     int c = chosen;
-    return c == 0 ? max : c;
+    if (c != 0) {
+      return c;
+    }
+    if (planned.get() < REPEATS || !oneMeasured) {
+      planned.incrementAndGet();
+      return 1;
+    }
+    return max;
   }
 
   /**
@@ -63,7 +67,7 @@ final class ExecutionTuner {
    *
    * @return true when this execution completed the measurement and a length was chosen
    */
-  boolean record(int steps, long nanos) {
+  synchronized boolean record(int steps, long nanos) {
     if (chosen != 0 || !best.containsKey(steps)) {
       return false;
     }
@@ -71,22 +75,18 @@ final class ExecutionTuner {
     if (n > 1) {
       best.get(steps)[0] = Math.min(best.get(steps)[0], nanos / steps);
     }
-    for (long[] b : best.values()) {
-      if (b[0] == Long.MAX_VALUE) {
-        return false;
-      }
-    }
-    if (seen.values().stream().anyMatch(s -> s < REPEATS)) {
-      return false;
-    }
-    long fastest = best.values().stream().mapToLong(b -> b[0]).min().orElseThrow();
-    for (Map.Entry<Integer, long[]> e : best.entrySet()) {
-      if (e.getValue()[0] * 100 <= fastest * (100 + TOLERANCE_PERCENT)) {
-        chosen = e.getKey();
+    if (steps == 1 && n >= REPEATS && !oneMeasured) {
+      oneMeasured = true;
+      if (best.get(1)[0] >= HEAVY_STEP_MICROS * 1000) {
+        chosen = 1;
         return true;
       }
     }
-    throw new IllegalStateException("no length within the tolerance of the fastest");
+    if (!oneMeasured || seen.get(max) < REPEATS) {
+      return false;
+    }
+    chosen = best.get(max)[0] * 100 < best.get(1)[0] * (100 - TOLERANCE_PERCENT) ? max : 1;
+    return true;
   }
 
   /** The chosen length, or 0 while measuring. */

@@ -29,6 +29,8 @@ final class Executions implements AutoCloseable {
   private final float[][] sums;
   private final FloatDataBuffer lossView;
   private final FloatDataBuffer[] sumViews;
+  private final float[] scales;
+  private final FloatDataBuffer scaleView;
 
   Executions(Session session, TrainGraph graph) {
     this.session = session;
@@ -45,6 +47,8 @@ final class Executions implements AutoCloseable {
       sums[i] = new float[k * sizes[i]];
       sumViews[i] = DataBuffers.of(sums[i], false, false);
     }
+    scales = new float[k];
+    scaleView = DataBuffers.of(scales, false, false);
   }
 
   /** Runs the batch's steps; their results are then {@link #loss(int)} and {@link #metricSums}. */
@@ -57,6 +61,9 @@ final class Executions implements AutoCloseable {
         for (int m = 0; m < sumViews.length; m++) {
           ((TFloat32) r.get(m + 1)).copyTo(sumViews[m]);
         }
+        if (graph.lossScaleVector() != null) {
+          ((TFloat32) r.get(sumViews.length + 1)).copyTo(scaleView);
+        }
       }
       return;
     }
@@ -64,6 +71,9 @@ final class Executions implements AutoCloseable {
     for (int i = 0; i < j; i++) {
       runner.fetch(graph.stepLosses().get(i));
       graph.stepMetricSums().get(i).forEach(runner::fetch);
+      if (!graph.stepLossScales().isEmpty()) {
+        runner.fetch(graph.stepLossScales().get(i));
+      }
     }
     try (Result r = runner.run()) {
       int at = 0;
@@ -72,6 +82,9 @@ final class Executions implements AutoCloseable {
         for (int m = 0; m < sums.length; m++) {
           ((TFloat32) r.get(at++)).copyTo(sumViews[m].slice((long) i * sizes[m], sizes[m]));
         }
+        if (!graph.stepLossScales().isEmpty()) {
+          scales[i] = ((TFloat32) r.get(at++)).getFloat();
+        }
       }
     }
   }
@@ -79,6 +92,11 @@ final class Executions implements AutoCloseable {
   /** The mean loss of the execution's step {@code i}. */
   double loss(int i) {
     return losses[i];
+  }
+
+  /** The loss scale the execution's step {@code i} applied ({@code mixed_float16} only). */
+  double lossScale(int i) {
+    return scales[i];
   }
 
   /** Metric {@code m}'s sums (one per statistic) of the execution's step {@code i}, into {@code into}. */
@@ -94,6 +112,9 @@ final class Executions implements AutoCloseable {
         .fetch(graph.lossVector());
     List<Operand<TFloat32>> vectors = graph.metricVectors();
     vectors.forEach(runner::fetch);
+    if (graph.lossScaleVector() != null) {
+      runner.fetch(graph.lossScaleVector());
+    }
     return runner;
   }
 

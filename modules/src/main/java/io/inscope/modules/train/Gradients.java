@@ -10,6 +10,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -40,13 +41,15 @@ final class Gradients {
    * move the other replicas' losses, and that part flows back through the all-reduce.
    */
   private static List<Output<?>[]> perReplica(
-      StrategyScope scope, Replicated replicated, List<MirroredVariable<TFloat32>> trainable) {
+      StrategyScope scope, Replicated replicated, List<MirroredVariable<TFloat32>> trainable, LossScale lossScale) {
     int n = scope.replicas();
     int m = trainable.size();
     Output<?>[] ys = new Output<?>[n];
     Output<?>[] xs = new Output<?>[n * m];
     for (int r = 0; r < n; r++) {
-      ys[r] = replicated.losses().get(r).asOutput();
+      Operand<TFloat32> loss = replicated.losses().get(r);
+      ys[r] = lossScale == null ? loss.asOutput()
+          : scope.replicaOps(r).math.mul(loss, replicaScale(scope, replicated, r, lossScale)).asOutput();
       for (int j = 0; j < m; j++) {
         xs[r * m + j] = replicated.contexts().get(r).read(trainable.get(j)).asOutput();
       }
@@ -59,11 +62,31 @@ final class Gradients {
     return grads;
   }
 
+  /** The loss scale, as replica {@code r} read it for the step (once). */
+  private static Operand<TFloat32> scaleRead(Replicated replicated, int r, LossScale lossScale) {
+    return replicated.contexts().get(r).read(lossScale.variable());
+  }
+
+  /**
+   * What replica {@code r} multiplies its loss (the mean over its slice) by: the scale over the
+   * number of replicas, so that its float16 gradients have the magnitude of its share of the global
+   * batch's, as Keras scales a replica's loss by 1 / replicas; exact, the count being a power of two
+   * or the division rounding once in float32.
+   */
+  private static Operand<TFloat32> replicaScale(StrategyScope scope, Replicated replicated, int r, LossScale lossScale) {
+    Operand<TFloat32> read = scaleRead(replicated, r, lossScale);
+    int n = scope.replicas();
+    return n == 1 ? read : scope.replicaOps(r).math.div(read, scope.replicaOps(r).constant((float) n));
+  }
+
+  /**
+   * @param lossScale with {@code mixed_float16}, the dynamic loss scale ({@link LossScale}); else null
+   */
   @SuppressWarnings("unchecked")
-  static Op applyReduced(StrategyScope scope, Optimizer optimizer, Replicated replicated) {
+  static Op applyReduced(StrategyScope scope, Optimizer optimizer, Replicated replicated, LossScale lossScale) {
     List<MirroredVariable<TFloat32>> trainable = trainable(scope);
     int n = scope.replicas();
-    List<Output<?>[]> grads = perReplica(scope, replicated, trainable);
+    List<Output<?>[]> grads = perReplica(scope, replicated, trainable, lossScale);
     // so that grappler fuses conv/matmul + bias + relu, as it does for TensorFlow Python's graphs
     ActivationGradients.rewrite(scope.graph(), scope.tf());
     Ops tf = scope.tf();
@@ -78,6 +101,9 @@ final class Gradients {
     List<List<Operand<TFloat32>>> reduced = scope.strategy().allReduceMeans(tf, perVariable);
     List<Op> all = new ArrayList<>();
     reduced.forEach(all::addAll);
+    // every replica holds the same reduced values: replica 0's decide for all
+    Operand<TBool> finite = lossScale == null ? null : LossScale.allFinite(scope.replicaOps(0).withSubScope("loss_scale")
+        .withControlDependencies(all), reduced.stream().map(perReplica -> perReplica.get(0)).toList());
     List<Op> updates = new ArrayList<>();
     for (int r = 0; r < n; r++) {
       Ops gated = scope.replicaOps(r).withSubScope("apply_gradients").withControlDependencies(all);
@@ -85,7 +111,11 @@ final class Gradients {
       for (int j = 0; j < trainable.size(); j++) {
         replicaGrads.add(reduced.get(j).get(r));
       }
-      updates.add(optimizer.apply(gated, r, replicaGrads));
+      int replica = r;
+      updates.add(lossScale == null ? optimizer.apply(gated, r, replicaGrads)
+          : lossScale.apply(gated, r, finite, scaleRead(replicated, r, lossScale),
+              replicaScale(scope, replicated, r, lossScale), replicaGrads,
+              (whenFinite, unscaled) -> optimizer.apply(whenFinite, replica, unscaled)));
     }
     return tf.withControlDependencies(updates).noOp();
   }

@@ -40,7 +40,8 @@ record Replicated(
       Operand<TInt64> step,
       int globalBatch,
       LossFn lossFn,
-      List<Metric> metrics) {
+      List<Metric> metrics,
+      boolean float16) {
     int n = scope.replicas();
     perReplica(globalBatch, n);
     List<Operand<TFloat32>> xs = split(scope.tf(), features, n);
@@ -53,7 +54,7 @@ record Replicated(
     for (int r = 0; r < n; r++) {
       ReplicaContext replica = new ReplicaContext(scope, r);
       contexts.add(replica);
-      calls.add(new CallContext(replica, true, step, updates));
+      calls.add(new CallContext(replica, true, step, updates, float16));
     }
     // all replicas at once: a layer may share values across them (synchronized batch norm)
     List<Operand<TFloat32>> outs = model.call(calls, xs);

@@ -79,9 +79,10 @@ public final class StepBuilder {
    *     be null when the loss has none
    */
   public TrainGraph build(JobSpec job, StrategyScope scope, Shape labelShape, Examples train) {
-    if (job.precision() == Precision.MIXED_FLOAT16) {
-      throw new IllegalArgumentException("precision: mixed_float16 needs dynamic loss scaling, which the runner does not"
-          + " build yet; use mixed_bfloat16 (no loss scaling needed) or float32");
+    boolean float16 = job.precision() == Precision.MIXED_FLOAT16;
+    if (float16 && scope.strategy() instanceof ReplicatingStrategy) {
+      throw new IllegalArgumentException("precision: mixed_float16 is for GPUs: a tpu step does not build its loss"
+          + " scaling; use mixed_bfloat16 (TPUs compute in bfloat16, no loss scaling needed)");
     }
     Ops tf = scope.tf();
     // between graphs each task trains its share of the global batch
@@ -110,7 +111,8 @@ public final class StepBuilder {
     // a task frozen then would hang the run instead of ending it with exit 69 (StepTimeoutIT)
     boolean multiWorker = job.strategy().type() == io.inscope.configs.StrategyType.MULTI_WORKER_MIRRORED;
     int k = multiWorker && job.train().stepsPerExecution().auto() ? 1
-        : job.train().stepsPerExecution().copies(batch, job.model().featureRow().elements(), job.model().layers().size(), totalSteps);
+        : job.train().stepsPerExecution().copies(batch, job.model().featureRow().elements(), job.model().layers().size(),
+            Gradients.trainable(scope).stream().mapToLong(MirroredVariable::elements).sum(), totalSteps);
     if (tasks > 1 && k > 1) {
       // every task must run the same steps: the chief tells the others each step before it runs
       throw new IllegalArgumentException("train.steps_per_execution: multi_worker_mirrored between graphs runs one step"
@@ -123,8 +125,9 @@ public final class StepBuilder {
     float[] classWeights = ClassWeighting.weights(job.loss(), classes(job, outputShape), train);
     Optimizer optimizer = kind(optimizers, job.optimizer()).create(job.optimizer());
     optimizer.build(scope, Gradients.trainable(scope));
+    LossScale lossScale = float16 ? LossScale.create(scope) : null;
     UnrolledSteps steps = UnrolledSteps.build(scope, k, model, features, labels, step, batch, (rtf, y, out) ->
-        weighted(rtf, loss, job, Labels.adapt(rtf, job.loss(), y, labelShape, outputShape), out, classWeights), metricList, optimizer, globalStep);
+        weighted(rtf, loss, job, Labels.adapt(rtf, job.loss(), y, labelShape, outputShape), out, classWeights), metricList, optimizer, globalStep, lossScale);
 
     Ops host = tf;
     Placeholder<TFloat32> evalFeatures = tf.withName("eval_features").placeholder(TFloat32.class, Placeholder.shape(batchShape(-1, input)));
@@ -134,7 +137,7 @@ public final class StepBuilder {
         ? new ReplicaContext(scope, 0, scope.tf().withDevice(Placement.spec(r.hostDevice())))
         : new ReplicaContext(scope, 0);
     Ops evalTf = first.tf().withSubScope("eval");
-    Operand<TFloat32> outputs = model.call(new CallContext(first, false, step, new ArrayList<>()), evalFeatures);
+    Operand<TFloat32> outputs = model.call(new CallContext(first, false, step, new ArrayList<>(), float16), evalFeatures);
     Operand<TFloat32> evalLoss = loss.call(evalTf, Labels.adapt(evalTf, job.loss(), evalLabels, labelShape, outputShape), outputs, null);
     Operand<TFloat32> penalty = model.regularized() ? model.regularization(first) : null;
     if (penalty != null) {
@@ -154,7 +157,8 @@ public final class StepBuilder {
         steps.lossVector(host), steps.metricVectors(host),
         evalFeatures, evalLabels, evalLoss, evalSums, tf.withName("outputs").identity(outputs),
         metricList, scope.variables(), optimizer.appliedLearningRate(), PlateauOps.of(optimizer.learningRate()),
-        optimizer.emaSwap(), confusion);
+        optimizer.emaSwap(), confusion,
+        steps.lossScales(), steps.lossScaleVector(host));
   }
 
   private List<Metric> metrics(JobSpec job) {

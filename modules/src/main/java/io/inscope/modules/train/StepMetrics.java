@@ -14,6 +14,8 @@ import java.util.Map;
  * @param examplesPerSecond throughput over the span
  * @param learningRate the learning rate the span's last step applied (training spans), else null
  * @param confusion an evaluation's confusion matrix for a classifier, else null
+ * @param lossScale with {@code precision: mixed_float16}, the dynamic loss scale the span's last
+ *     step applied (training spans), else null
  */
 public record StepMetrics(
     String split,
@@ -23,7 +25,8 @@ public record StepMetrics(
     Map<String, Double> metrics,
     double examplesPerSecond,
     Double learningRate,
-    ConfusionMatrix confusion) {
+    ConfusionMatrix confusion,
+    Double lossScale) {
 
   public StepMetrics {
     metrics = Map.copyOf(metrics);
@@ -31,7 +34,12 @@ public record StepMetrics(
 
   public StepMetrics(String split, long step, long epoch, double loss, Map<String, Double> metrics,
       double examplesPerSecond, Double learningRate) {
-    this(split, step, epoch, loss, metrics, examplesPerSecond, learningRate, null);
+    this(split, step, epoch, loss, metrics, examplesPerSecond, learningRate, null, null);
+  }
+
+  public StepMetrics(String split, long step, long epoch, double loss, Map<String, Double> metrics,
+      double examplesPerSecond, Double learningRate, ConfusionMatrix confusion) {
+    this(split, step, epoch, loss, metrics, examplesPerSecond, learningRate, confusion, null);
   }
 
   /** Metrics without a learning rate (an evaluation). */
@@ -41,6 +49,11 @@ public record StepMetrics(
 
   /** The same metrics with the learning rate the span's last step applied. */
   public StepMetrics withLearningRate(double rate) {
-    return new StepMetrics(split, step, epoch, loss, metrics, examplesPerSecond, rate, confusion);
+    return new StepMetrics(split, step, epoch, loss, metrics, examplesPerSecond, rate, confusion, lossScale);
+  }
+
+  /** The same metrics with the loss scale the span's last step applied. */
+  public StepMetrics withLossScale(double scale) {
+    return new StepMetrics(split, step, epoch, loss, metrics, examplesPerSecond, learningRate, confusion, scale);
   }
 }

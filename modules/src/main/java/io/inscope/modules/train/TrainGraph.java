@@ -41,6 +41,10 @@ import org.tensorflow.types.TInt64;
  *     export run between two swaps); null without
  * @param evalConfusion the evaluation batch's {@link io.inscope.modules.metrics.ConfusionMatrix}
  *     counts, for a classifier's loss; null for others
+ * @param stepLossScales with {@code precision: mixed_float16}, per step, the dynamic loss scale the
+ *     step applied (logged as {@code loss_scale}); empty without
+ * @param lossScaleVector every step's loss scale in one fetch ({@code [K]}, a scalar when K = 1);
+ *     null without
  */
 public record TrainGraph(
     Placeholder<TFloat32> features,
@@ -61,7 +65,9 @@ public record TrainGraph(
     Operand<TFloat32> learningRate,
     PlateauOps plateau,
     Op emaSwap,
-    Operand<TFloat32> evalConfusion) {
+    Operand<TFloat32> evalConfusion,
+    List<Operand<TFloat32>> stepLossScales,
+    Operand<TFloat32> lossScaleVector) {
 
   public TrainGraph {
     trainOps = List.copyOf(trainOps);
@@ -69,6 +75,7 @@ public record TrainGraph(
     stepMetricSums = List.copyOf(stepMetricSums);
     metricVectors = List.copyOf(metricVectors);
     evalMetricSums = List.copyOf(evalMetricSums);
+    stepLossScales = List.copyOf(stepLossScales);
     metrics = List.copyOf(metrics);
     variables = List.copyOf(variables);
   }
@@ -82,7 +89,8 @@ public record TrainGraph(
         g.placeholder(evalFeatures), g.placeholder(evalLabels), g.output(evalLoss),
         g.outputs(evalMetricSums), g.output(outputs), metrics, variables, g.output(learningRate),
         plateau == null ? null : plateau.in(graph), emaSwap == null ? null : g.op(emaSwap),
-        evalConfusion == null ? null : g.output(evalConfusion));
+        evalConfusion == null ? null : g.output(evalConfusion), g.outputs(stepLossScales),
+        lossScaleVector == null ? null : g.output(lossScaleVector));
   }
 
   /** Steps per execution (K). */

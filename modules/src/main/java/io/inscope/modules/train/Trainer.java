@@ -125,7 +125,7 @@ public final class Trainer {
     long savedAt = startStep;
     long evaluatedAt = -1;
     long step = startStep;
-    ExecutionTuner tuner = job.train().stepsPerExecution().auto() && k > 1 ? new ExecutionTuner(k) : null;
+    ExecutionTuner tuner = job.train().stepsPerExecution().auto() && k > 1 && total - startStep > 1 ? new ExecutionTuner(k) : null;
     try (BatchPrefetcher batches = BatchPrefetcher.start(train, startStep, total, BatchPrefetcher.DEFAULT_SLOTS, k,
             s -> executionLength(s, total, perEpoch, tuner == null ? k : tuner.nextLength()),
             Preprocessing.training(job.data().train().steps(), job.model().featureRow(), job.seed()));
@@ -151,6 +151,9 @@ public final class Trainer {
           listener.onStep(step, total, loss);
           if (step % job.train().logEverySteps() == 0 || step == total) {
             lastTrain = window.drain(step, epochOf(step, perEpoch)).withLearningRate(appliedLearningRate());
+            if (graph.lossScaleVector() != null) {
+              lastTrain = lastTrain.withLossScale(executions.lossScale(i));
+            }
             listener.onLog(lastTrain);
           }
         }
@@ -231,7 +234,11 @@ public final class Trainer {
 
   /** The rate the latest step applied, read from the graph. */
   private double appliedLearningRate() {
-    try (Result r = session.runner().fetch(graph.learningRate()).run()) {
+    return read(graph.learningRate());
+  }
+
+  private double read(org.tensorflow.Operand<TFloat32> scalar) {
+    try (Result r = session.runner().fetch(scalar).run()) {
       return ((TFloat32) r.get(0)).getFloat();
     }
   }

@@ -35,8 +35,10 @@ import org.tensorflow.types.TInt64;
  * @param trainOps the train op of each step; {@code trainOps.get(j - 1)} runs the first j steps
  * @param losses each step's mean loss over its global batch
  * @param metricSums each step's metric sums, in metric order
+ * @param lossScales with a {@link LossScale}, the scale each step applied; else empty
  */
-record UnrolledSteps(List<Op> trainOps, List<Operand<TFloat32>> losses, List<List<Operand<TFloat32>>> metricSums) {
+record UnrolledSteps(List<Op> trainOps, List<Operand<TFloat32>> losses, List<List<Operand<TFloat32>>> metricSums,
+    List<Operand<TFloat32>> lossScales) {
 
   static UnrolledSteps build(
       StrategyScope scope,
@@ -49,18 +51,20 @@ record UnrolledSteps(List<Op> trainOps, List<Operand<TFloat32>> losses, List<Lis
       Replicated.LossFn lossFn,
       List<Metric> metrics,
       Optimizer optimizer,
-      MirroredVariable<TInt64> globalStep) {
+      MirroredVariable<TInt64> globalStep,
+      LossScale lossScale) {
     Ops tf = scope.tf();
     List<Operand<TFloat32>> xs = slices(tf, features, stepsPerExecution);
     List<Operand<TFloat32>> ys = slices(tf, labels, stepsPerExecution);
     List<Op> trainOps = new ArrayList<>();
     List<Operand<TFloat32>> losses = new ArrayList<>();
     List<List<Operand<TFloat32>>> sums = new ArrayList<>();
+    List<Operand<TFloat32>> scales = new ArrayList<>();
     for (int k = 0; k < stepsPerExecution; k++) {
       scope.gate(k == 0 ? null : trainOps.get(k - 1));
       Ops host = k == 0 ? scope.tf() : scope.tf().withSubScope("step_" + k);
       Operand<TInt64> stepK = k == 0 ? step : host.math.add(step, host.constant((long) k));
-      Step one = new Step(scope, model, stepK, batch, lossFn, metrics, optimizer, globalStep);
+      Step one = new Step(scope, model, stepK, batch, lossFn, metrics, optimizer, globalStep, lossScale);
       if (scope.strategy() instanceof ReplicatingStrategy replicating) {
         List<Op> after = k == 0 ? List.of() : List.of(trainOps.get(k - 1));
         one.replicated(replicating, k == 0 ? "cluster" : "cluster_" + k, host, xs.get(k), ys.get(k), after);
@@ -70,9 +74,12 @@ record UnrolledSteps(List<Op> trainOps, List<Operand<TFloat32>> losses, List<Lis
       trainOps.add(one.trainOp);
       losses.add(one.loss);
       sums.add(one.sums);
+      if (one.scale != null) {
+        scales.add(one.scale);
+      }
     }
     scope.gate(null);
-    return new UnrolledSteps(List.copyOf(trainOps), List.copyOf(losses), List.copyOf(sums));
+    return new UnrolledSteps(List.copyOf(trainOps), List.copyOf(losses), List.copyOf(sums), List.copyOf(scales));
   }
 
   /** One training step: built on every replica's device, or as one replicated computation. */
@@ -85,12 +92,14 @@ record UnrolledSteps(List<Op> trainOps, List<Operand<TFloat32>> losses, List<Lis
     private final List<Metric> metrics;
     private final Optimizer optimizer;
     private final MirroredVariable<TInt64> globalStep;
+    private final LossScale lossScale;
     Op trainOp;
     Operand<TFloat32> loss;
     List<Operand<TFloat32>> sums;
+    Operand<TFloat32> scale;
 
     Step(StrategyScope scope, Model model, Operand<TInt64> step, int batch, Replicated.LossFn lossFn,
-        List<Metric> metrics, Optimizer optimizer, MirroredVariable<TInt64> globalStep) {
+        List<Metric> metrics, Optimizer optimizer, MirroredVariable<TInt64> globalStep, LossScale lossScale) {
       this.scope = scope;
       this.model = model;
       this.step = step;
@@ -99,12 +108,13 @@ record UnrolledSteps(List<Op> trainOps, List<Operand<TFloat32>> losses, List<Lis
       this.metrics = metrics;
       this.optimizer = optimizer;
       this.globalStep = globalStep;
+      this.lossScale = lossScale;
     }
 
     /** Forward pass, reduced gradients, updates: the op that completes them all. */
     private Op train(Replicated replicated) {
       List<Op> afterStep = new ArrayList<>(replicated.updates());
-      afterStep.add(Gradients.applyReduced(scope, optimizer, replicated));
+      afterStep.add(Gradients.applyReduced(scope, optimizer, replicated, lossScale));
       if (globalStep != null) {
         afterStep.add(DeclaredVariables.increment(globalStep, scope));
       }
@@ -112,10 +122,13 @@ record UnrolledSteps(List<Op> trainOps, List<Operand<TFloat32>> losses, List<Lis
     }
 
     void local(Ops host, Operand<TFloat32> x, Operand<TFloat32> y) {
-      Replicated replicated = Replicated.build(scope, model, x, y, step, batch, lossFn, metrics);
+      Replicated replicated = Replicated.build(scope, model, x, y, step, batch, lossFn, metrics, lossScale != null);
       trainOp = host.withName("train_step").withControlDependencies(List.of(train(replicated))).noOp();
       loss = replicated.meanLoss(host);
       sums = replicated.metricSums(host);
+      if (lossScale != null) {
+        scale = host.identity(replicated.contexts().get(0).read(lossScale.variable()));
+      }
       if (scope.strategy().inputShards().count() > 1) {
         // between graphs: what the chief reports is every task's batch, as one global batch
         List<Operand<TFloat32>> mine = new ArrayList<>();
@@ -136,7 +149,7 @@ record UnrolledSteps(List<Op> trainOps, List<Operand<TFloat32>> losses, List<Lis
       int n = strategy.replicas();
       int slice = Replicated.perReplica(batch, n);
       List<List<Operand<TFloat32>>> out = strategy.replicate(scope, name, List.of(x, y), after, args -> {
-        Replicated replicated = Replicated.build(scope, model, args.get(0), args.get(1), step, slice, lossFn, metrics);
+        Replicated replicated = Replicated.build(scope, model, args.get(0), args.get(1), step, slice, lossFn, metrics, lossScale != null);
         Op done = train(replicated);
         List<Operand<TFloat32>> outputs = new ArrayList<>();
         outputs.add(replicated.losses().get(0));
@@ -160,6 +173,14 @@ record UnrolledSteps(List<Op> trainOps, List<Operand<TFloat32>> losses, List<Lis
     List<Operand<TFloat32>> parts = new ArrayList<>();
     tf.withName("staged_" + x.op().name()).split(tf.constant(0), x, (long) k).forEach(parts::add);
     return parts;
+  }
+
+  /** Each step's loss scale stacked into a {@code [K]} vector (the scalar when K = 1); null without. */
+  Operand<TFloat32> lossScaleVector(Ops tf) {
+    if (lossScales.isEmpty()) {
+      return null;
+    }
+    return lossScales.size() == 1 ? lossScales.get(0) : tf.withName("step_loss_scales").stack(lossScales);
   }
 
   /** Each step's loss, stacked into a {@code [K]} vector (the scalar itself when K = 1). */

@@ -6,59 +6,94 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The measurement plan of steps_per_execution: auto and the rule that picks a length from it. */
 class ExecutionTunerTest {
 
+  /** 1 until its four executions are recorded (however far the producer runs ahead), then K. */
   @Test
-  void plansFourExecutionsOfEachPowerOfTwoThenTheMostUntilChosen() {
+  void plansOneUntilItIsMeasuredThenK() {
     ExecutionTuner t = new ExecutionTuner(8);
     List<Integer> lengths = new ArrayList<>();
-    for (int i = 0; i < 18; i++) {
+    for (int i = 0; i < 6; i++) {
       lengths.add(t.nextLength());
     }
-    assertEquals(List.of(1, 1, 1, 1, 2, 2, 2, 2, 4, 4, 4, 4, 8, 8, 8, 8, 8, 8), lengths);
+    assertEquals(List.of(1, 1, 1, 1, 1, 1), lengths, "the producer ran ahead of the measurement");
+    for (int r = 0; r < ExecutionTuner.REPEATS; r++) {
+      assertFalse(t.record(1, 1_000_000));
+    }
+    assertEquals(8, t.nextLength());
   }
 
-  /** Per-step times 100, 60, 52, 50 µs: 4 is within 5% of the fastest (8), 2 is not. */
+  /** 1000 µs per step at 1 against 700 at 8: 8. The first of each length is not timed. */
   @Test
-  void choosesTheShortestLengthWithinFivePercentOfTheFastest() {
+  void keepsKWhenItIsMoreThanFivePercentFaster() {
     ExecutionTuner t = new ExecutionTuner(8);
-    Map<Integer, Long> perStep = Map.of(1, 100_000L, 2, 60_000L, 4, 52_000L, 8, 50_000L);
+    assertFalse(t.record(1, 1_000_000_000L), "a slow first execution must not count");
+    for (int r = 1; r < ExecutionTuner.REPEATS; r++) {
+      assertFalse(t.record(1, 1_000_000L + r));
+    }
+    assertFalse(t.record(8, 8 * 700_000L * 50));
+    for (int r = 1; r < ExecutionTuner.REPEATS - 1; r++) {
+      assertFalse(t.record(8, 8 * 700_000L + r));
+    }
+    assertTrue(t.record(8, 8 * 700_000L));
+    assertEquals(8, t.chosen());
+    assertEquals(1_000_001L, t.nanosPerStep().get(1));
+    assertEquals(700_000L, t.nanosPerStep().get(8));
+    assertEquals(8, t.nextLength());
+    assertFalse(t.record(8, 1), "decided once");
+  }
+
+  /** 1000 µs against 960 µs at 16 (4% faster): not worth it, 1. */
+  @Test
+  void keepsOneWhenKGainsFivePercentOrLess() {
+    ExecutionTuner t = new ExecutionTuner(16);
+    for (int r = 0; r < ExecutionTuner.REPEATS; r++) {
+      t.record(1, 1_000_000L);
+    }
     boolean decided = false;
-    for (int k : new int[] {1, 2, 4, 8}) {
-      // the first of each length is not timed: a slow one must not count
-      assertFalse(t.record(k, perStep.get(k) * k * 50));
-      for (int r = 1; r < ExecutionTuner.REPEATS; r++) {
-        decided = t.record(k, perStep.get(k) * k + r);
-      }
+    for (int r = 0; r < ExecutionTuner.REPEATS; r++) {
+      decided = t.record(16, 16 * 960_000L);
     }
     assertTrue(decided);
-    assertEquals(4, t.chosen());
-    assertEquals(8, t.nanosPerStep().size() * 2);
-    assertEquals(50_000L, t.nanosPerStep().get(8));
-    for (int i = 0; i < 16; i++) {
-      t.nextLength();
-    }
-    assertEquals(4, t.nextLength());
-    assertFalse(t.record(4, 1), "decided once");
+    assertEquals(1, t.chosen());
+    assertEquals(1, t.nextLength());
   }
 
-  /** Executions cut short at an evaluation count for their own length; odd lengths for none. */
+  /** A step of 5 ms or more at one step per run decides for 1 without ever planning K. */
   @Test
-  void cutExecutionsCountForTheirLength() {
-    ExecutionTuner t = new ExecutionTuner(2);
+  void aHeavyStepKeepsOneWithoutRunningK() {
+    ExecutionTuner t = new ExecutionTuner(8);
+    boolean decided = false;
+    for (int r = 0; r < ExecutionTuner.REPEATS; r++) {
+      assertEquals(1, t.nextLength());
+      decided = t.record(1, ExecutionTuner.HEAVY_STEP_MICROS * 1000);
+    }
+    assertTrue(decided);
+    assertEquals(1, t.chosen());
+    for (int i = 0; i < 10; i++) {
+      assertEquals(1, t.nextLength());
+    }
+    assertEquals(List.of(1), List.copyOf(t.nanosPerStep().keySet()));
+  }
+
+  /** Executions cut short at an evaluation count for their own length; other lengths for none. */
+  @Test
+  void cutExecutionsCountOnlyForMeasuredLengths() {
+    ExecutionTuner t = new ExecutionTuner(4);
     assertFalse(t.record(3, 1000));
     for (int r = 0; r < ExecutionTuner.REPEATS; r++) {
       t.record(1, 10_000);
     }
     assertEquals(0, t.chosen());
+    assertFalse(t.record(2, 1000));
     for (int r = 0; r < ExecutionTuner.REPEATS - 1; r++) {
-      t.record(2, 40_000);
+      t.record(4, 80_000);
     }
-    assertTrue(t.record(2, 40_000));
-    assertEquals(1, t.chosen(), "1 step per run at 10 µs beats 2 at 20 µs per step");
+    assertTrue(t.record(4, 80_000));
+    assertEquals(1, t.chosen(), "1 step per run at 10 µs beats 4 at 20 µs per step");
+    assertEquals(2, t.nanosPerStep().size());
   }
 }

@@ -2,6 +2,7 @@ package io.inscope.runner.bench;
 
 import io.inscope.configs.JobLoader;
 import io.inscope.configs.JobSpec;
+import io.inscope.configs.StepsPerExecution;
 import io.inscope.modules.data.Examples;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -21,20 +22,21 @@ import org.tensorflow.proto.ConfigProto;
  *
  * @param steps timed steps per repeat for MLP-A (MLP-B runs a fifteenth of them)
  * @param repeats alternating repeats of each loop; the best counts
- * @param stepsPerExecution the runner's {@code train.steps_per_execution}
+ * @param stepsPerExecution the runner's {@code train.steps_per_execution} (auto: timing windows
+ *     rounded to {@value StepsPerExecution#AUTO_MAX} steps)
  * @param memorySteps steps of the resident-memory run (0 skips it); sampled at 10,000 and at the end
  * @param fashion the Fashion-MNIST job file, or null to skip it
  */
-public record Bench(int steps, int repeats, int stepsPerExecution, long memorySteps, Path fashion, int intraOp, int interOp) {
+public record Bench(int steps, int repeats, StepsPerExecution stepsPerExecution, long memorySteps, Path fashion, int intraOp, int interOp) {
 
   public void run(PrintWriter out) throws Exception {
     ConfigProto config = ConfigProto.newBuilder()
         .setIntraOpParallelismThreads(intraOp).setInterOpParallelismThreads(interOp).build();
     long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
     // the first thing this JVM trains: MLP-A as a default job (one step per execution)
-    long firstStep = RunnerLoop.run(new Bench(steps, repeats, 1, 0, null, intraOp, interOp).job(Mlp.A, 1), 1, new long[0], e -> {})
+    long firstStep = RunnerLoop.run(new Bench(steps, repeats, StepsPerExecution.of(1), 0, null, intraOp, interOp).job(Mlp.A, 1), 1, new long[0], e -> {})
         .firstStepMillis();
-    out.printf(Locale.ROOT, "%d cores, Java %s, TensorFlow Java 1.1.0, threads intra_op=%d inter_op=%d, runner steps_per_execution=%d%n",
+    out.printf(Locale.ROOT, "%d cores, Java %s, TensorFlow Java 1.1.0, threads intra_op=%d inter_op=%d, runner steps_per_execution=%s%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), intraOp, interOp, stepsPerExecution);
     // other processes share the machine: the best of before and after the loops
     double peakBefore = MatMulPeak.gflops(config, 2048, 5);
@@ -42,8 +44,8 @@ public record Bench(int steps, int repeats, int stepsPerExecution, long memorySt
     List<Mlp> models = List.of(Mlp.A, Mlp.B);
     for (int m = 0; m < models.size(); m++) {
       Mlp mlp = models.get(m);
-      int timed = round(m == 0 ? steps : Math.max(stepsPerExecution, steps / 15));
-      int warmup = round(Math.max(stepsPerExecution, timed / 10));
+      int timed = round(m == 0 ? steps : Math.max(chained(), steps / 15));
+      int warmup = round(Math.max(chained(), timed / 10));
       for (int r = 0; r < repeats; r++) {
         AtomicReference<Examples> examples = new AtomicReference<>();
         RunnerLoop.Result runner = RunnerLoop.run(job(mlp, warmup + timed), warmup, new long[0], examples::set);
@@ -86,7 +88,7 @@ public record Bench(int steps, int repeats, int stepsPerExecution, long memorySt
     JobSpec job = new JobLoader(System.getenv()).load(fashion, List.of(
         "train.steps_per_execution=" + stepsPerExecution, "export.saved_model=false",
         "train.threads={intra_op: " + intraOp + ", inter_op: " + interOp + "}")).spec();
-    RunnerLoop.Result r = RunnerLoop.run(job, stepsPerExecution, new long[0], e -> {});
+    RunnerLoop.Result r = RunnerLoop.run(job, chained(), new long[0], e -> {});
     Map<String, Double> eval = r.outcome().lastEval() == null ? Map.of() : r.outcome().lastEval().metrics();
     out.printf(Locale.ROOT, "Fashion-MNIST MLP (%s), %d steps: training %.2f s (Trainer.run: every epoch's evaluation and checkpoint included), %.1f steps/s, eval accuracy %.4f%n",
         fashion, r.outcome().steps(), r.trainSeconds(), r.stepsPerSecond(), eval.getOrDefault("accuracy", Double.NaN));
@@ -106,8 +108,13 @@ public record Bench(int steps, int repeats, int stepsPerExecution, long memorySt
     return new JobLoader(Map.of()).loadResolved(yaml, Path.of("bench.yaml")).spec();
   }
 
+  /** The most steps one execution runs. */
+  private int chained() {
+    return stepsPerExecution.auto() ? StepsPerExecution.AUTO_MAX : stepsPerExecution.fixed();
+  }
+
   /** Rounds up to a multiple of steps_per_execution, so timing windows start between executions. */
   private int round(int n) {
-    return (n + stepsPerExecution - 1) / stepsPerExecution * stepsPerExecution;
+    return (n + chained() - 1) / chained() * chained();
   }
 }

@@ -1,5 +1,6 @@
 package io.inscope.runner.bench;
 
+import io.inscope.configs.StepsPerExecution;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -47,7 +48,7 @@ public record Mlp(String name, List<Integer> widths, int batch) {
   }
 
   /** The job file of this model on synthetic data, for the runner's loop. */
-  public String jobYaml(long steps, int stepsPerExecution, int examples, int intraOp, int interOp) {
+  public String jobYaml(long steps, StepsPerExecution stepsPerExecution, int examples, int intraOp, int interOp) {
     List<String> layers = new ArrayList<>();
     for (int i = 1; i + 1 < widths.size(); i++) {
       layers.add("    - dense: {units: " + widths.get(i) + ", activation: relu}");

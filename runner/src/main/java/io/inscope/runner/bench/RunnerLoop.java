@@ -66,6 +66,44 @@ final class RunnerLoop {
     }
   }
 
+  /**
+   * One whole run, timed from before the graph is built to the end of training.
+   *
+   * @param seconds wall clock: graph building, session start, training (auto's measurement included)
+   * @param cpuSeconds the process's CPU time (all threads) over the same span
+   * @param chosen the length {@code auto} chose, 0 when it chose none (a fixed value, or too short a run)
+   * @param nanosPerStep what {@code auto} measured, by length
+   */
+  record Whole(double seconds, double cpuSeconds, int chosen, Map<Integer, Long> nanosPerStep) {}
+
+  /** Builds and trains {@code job} as {@code runner.jar run} does, into a temporary directory. */
+  static Whole whole(JobSpec job) throws Exception {
+    Path dir = Files.createTempDirectory("inscope-bench");
+    long start = System.nanoTime();
+    long cpu = CPU.getProcessCpuTime();
+    int[] chosen = {0};
+    Map<Integer, Long> measured = new HashMap<>();
+    try (JobSession session = JobSession.build(job, Injectors.forJob(job.plugins()))) {
+      Checkpoints checkpoints = new Checkpoints(dir.resolve("checkpoints"), 1, w -> {});
+      TrainListener listener = new TrainListener() {
+        @Override
+        public void onStepsPerExecution(int steps, Map<Integer, Long> nanosPerStep) {
+          chosen[0] = steps;
+          measured.putAll(nanosPerStep);
+        }
+      };
+      new Trainer(job, session.step, session.checkpointOps, checkpoints, session.session(), session.eval, listener, "bench")
+          .run(session.trainData, 0, null);
+    } catch (UserException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    } finally {
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    return new Whole((System.nanoTime() - start) / 1e9, (CPU.getProcessCpuTime() - cpu) / 1e9, chosen[0], measured);
+  }
+
   private static final com.sun.management.OperatingSystemMXBean CPU =
       (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 

@@ -44,6 +44,9 @@ public final class MetricsFile implements AutoCloseable {
     if (m.learningRate() != null) {
       o.put("learning_rate", m.learningRate());
     }
+    if (m.lossScale() != null) {
+      o.put("loss_scale", m.lossScale());
+    }
     o.put("examples_per_sec", m.examplesPerSecond());
     o.put("time", java.time.Instant.now().toString());
     try {

@@ -102,6 +102,9 @@ public final class TensorBoardWriter implements TrainListener, AutoCloseable {
     if (m.learningRate() != null) {
       values.put("learning_rate", m.learningRate());
     }
+    if (m.lossScale() != null) {
+      values.put("loss_scale", m.lossScale());
+    }
     guarded(() -> summaries.scalars("train", m.step(), values));
   }
 
