@@ -6,6 +6,7 @@ import io.inscope.configs.JobSpec;
 import io.inscope.configs.Secrets;
 import io.inscope.modules.checkpoint.Checkpoints;
 import io.inscope.modules.checkpoint.TrainingState;
+import io.inscope.modules.cluster.MultiWorkerSystem;
 import io.inscope.modules.data.ClassNames;
 import io.inscope.modules.data.Vocabulary;
 import io.inscope.modules.data.DataException;
@@ -104,6 +105,12 @@ final class JobRun {
             + (c.metrics().isEmpty() ? "" : "; " + c.metrics()) + "); nothing to do; run directory " + dir
             + "; use --fresh to train it again");
         err.flush();
+        if (MultiWorkerSystem.betweenGraph(spec, System.getenv("TF_CONFIG"))) {
+          // the other tasks wait for the chief's first command: tell them there is nothing to train
+          try (JobSession session = JobSession.build(spec, Injectors.forJob(spec.plugins()))) {
+            endFollowers(session);
+          }
+        }
         return new JobResult(label, ExitCodes.OK, "already finished", c.steps(), c.metrics(), seconds(start), dir);
       }
       run.delete(Completion.FILE);

@@ -36,10 +36,12 @@ import picocli.CommandLine.Spec;
  * the jobs' codes ({@link ExitCodes#SEVERITY}).
  *
  * <p>A {@code multi_worker_mirrored} job without {@code cluster.workers} takes its cluster from
- * {@code TF_CONFIG}, checked before anything starts (a wrong part is exit 2). Where TF_CONFIG names
- * this process a task other than the chief (task 0), {@code run} serves as that task's gRPC server,
- * as {@code runner.jar worker} does, and writes nothing into the run directory: every task of a
- * Kubeflow TFJob can run the same command.
+ * {@code TF_CONFIG}, checked before anything starts (a wrong part is exit 2), and then runs between
+ * graphs (unless {@code strategy.mode: in_graph}): where TF_CONFIG names this process a task other
+ * than the chief (task 0), {@code run} trains its own share of the data in step with the chief
+ * ({@link FollowerRun}) and writes nothing into the run directory; in graph, it serves as that
+ * task's gRPC server, as {@code runner.jar worker} does. Either way every task of a Kubeflow TFJob
+ * runs the same command.
  */
 @Command(
     name = "run",

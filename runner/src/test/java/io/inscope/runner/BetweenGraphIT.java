@@ -20,12 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * multi_worker_mirrored between graphs, as Kubeflow's TFJob runs it: a chief and one worker on
- * loopback, both running {@code runner.jar job.yaml} with TF_CONFIG (mode auto), each with two
- * replicas, its own graph and its own half of the training examples (no example passes through
+ * loopback, both running {@code runner.jar job.yaml} with TF_CONFIG (mode auto), each with one
+ * replica, its own graph and its own half of the training examples (no example passes through
  * the chief). After 100 steps the chief's checkpoint equals one_device on the same global batches
  * within 1e-6 (relative), both tasks end with the same weights checksum, each says which share it
- * read, and the worker wrote nothing. A worker frozen mid-run (SIGSTOP) ends the chief's run with
- * exit 69 within {@code cluster.step_timeout}, the last checkpoint kept.
+ * read, and the worker wrote nothing; a longer rerun resumes from the chief's checkpoint, which
+ * reaches the new worker process through the chief. A worker frozen mid-run (SIGSTOP) ends the
+ * chief's run with exit 69 within {@code cluster.step_timeout}, the last checkpoint kept. With a
+ * streamed TFRecord split each task opens only its own files.
  */
 class BetweenGraphIT {
   private static final int STEPS = 100;
@@ -84,6 +86,20 @@ class BetweenGraphIT {
         worker.output);
     assertTrue(worker.output.contains("this task trained " + STEPS + " step(s)"), worker.output);
     assertFalse(Files.exists(workerRun), "the worker wrote into its run directory");
+
+    // a longer rerun: the chief restores its checkpoint and sends it; the new worker process has none
+    settings[2] = "train.steps=" + (STEPS + 20);
+    JarProcess worker2 = start(tfConfig(ports, "worker", 0), join(new String[] {job.toString(), "--output", workerRun.toString()}, settings));
+    JarProcess chief2 = start(tfConfig(ports, "chief", 0), join(new String[] {job.toString(), "--output", twoRun.toString()}, settings))
+        .finish(300);
+    assertEquals(0, chief2.exit, chief2.output);
+    worker2.finish(60);
+    assertEquals(0, worker2.exit, worker2.output);
+    // the chief resumed at step 100: the worker trained only the last 20 steps
+    assertTrue(worker2.output.contains("this task trained 20 step(s)"), worker2.output);
+    assertEquals(weights(chief2.output), weights(worker2.output), "the tasks' weights differ after the resume");
+    assertEquals(STEPS + 20, Checkpoints.readState(latest(twoRun)).step());
+    assertFalse(Files.exists(workerRun), "the worker wrote into its run directory");
   }
 
   @Test
@@ -111,6 +127,58 @@ class BetweenGraphIT {
     assertTrue(chief.output.contains("cluster.step_timeout (" + timeout + "s)"), chief.output);
     assertTrue(seconds < timeout + 30, "took " + seconds + " s");
     assertTrue(Checkpoints.readState(latest(out)).step() >= 50);
+  }
+
+  /** A streamed TFRecord split: each task opens only its files (file i to task i mod 2). */
+  @Test
+  void streamedTasksReadOnlyTheirOwnFiles() throws Exception {
+    List<org.tensorflow.proto.Example> all = StreamingTest.examples(160, 1);
+    for (int f = 0; f < 4; f++) {
+      TfRecords.write(tmp.resolve("train-" + f + ".tfrecord"), all.subList(40 * f, 40 * f + 40), false);
+    }
+    Path job = tmp.resolve("stream.yaml");
+    Files.writeString(job, """
+        version: 1
+        name: stream
+        seed: 3
+        cluster: {deadline: 60s}
+        strategy: {type: multi_worker_mirrored}
+        model:
+          input: {shape: [4]}
+          layers: [{dense: {units: 8, activation: relu}}, {dense: {units: 2}}]
+        loss: {sparse_categorical_crossentropy: {from_logits: true}}
+        optimizer: {adam: {learning_rate: 0.01}}
+        data:
+          train:
+            tfrecord: {paths: [train-*], features: {x: {shape: [4]}, y: {shape: [], dtype: int64}}, label: y}
+            cache: false
+            shuffle: 32
+            batch_size: 16
+        train: {steps: 20}
+        checkpoint: {every_steps: 1000, keep: 2}
+        tensorboard: {enabled: false}
+        export: {saved_model: false}
+        """);
+    int[] ports = Ports.free(2);
+    JarProcess worker = start(tfConfig(ports, "worker", 0), job.toString(), "--output", tmp.resolve("worker-run").toString());
+    JarProcess chief = start(tfConfig(ports, "chief", 0), job.toString(), "--output", tmp.resolve("run").toString()).finish(300);
+    assertEquals(0, chief.exit, chief.output);
+    worker.finish(60);
+    assertEquals(0, worker.exit, worker.output);
+    String chiefShare = line(chief.output, "task 0 of 2 reads 2 file(s)");
+    assertTrue(chiefShare.contains("train-0.tfrecord") && chiefShare.contains("train-2.tfrecord")
+        && !chiefShare.contains("train-1") && !chiefShare.contains("train-3"), chiefShare);
+    assertTrue(chiefShare.contains("80 training examples") && chiefShare.contains("8 examples per step"), chiefShare);
+    String workerShare = line(worker.output, "task 1 of 2 reads 2 file(s)");
+    assertTrue(workerShare.contains("train-1.tfrecord") && workerShare.contains("train-3.tfrecord")
+        && !workerShare.contains("train-0") && !workerShare.contains("train-2"), workerShare);
+    assertTrue(worker.output.contains("this task trained 20 step(s)"), worker.output);
+    assertEquals(weights(chief.output), weights(worker.output), "the tasks' weights differ");
+    assertFalse(Files.exists(tmp.resolve("worker-run")), "the worker wrote into its run directory");
+  }
+
+  private static String line(String output, String start) {
+    return output.lines().filter(l -> l.contains(start)).findFirst().orElseThrow(() -> new AssertionError(start + " in " + output));
   }
 
   private static String tfConfig(int[] ports, String type, int index) {

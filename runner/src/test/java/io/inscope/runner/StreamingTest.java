@@ -101,7 +101,7 @@ class StreamingTest {
   }
 
   /** Two classes: x ~ N(±1, 1) in every coordinate, y the class. */
-  private static List<Example> examples(int n, long seed) {
+  static List<Example> examples(int n, long seed) {
     Random random = new Random(seed);
     List<Example> list = new ArrayList<>();
     for (int i = 0; i < n; i++) {

@@ -89,7 +89,13 @@ public final class MultiWorkerSystem implements SystemInitializer {
           + " TF_CONFIG, as every task runs the job file; leave out cluster.workers (or use mode: in_graph with"
           + " `runner.jar worker` on the other tasks)");
     }
-    WorkerCluster cluster = WorkerCluster.forJob(job.cluster(), env.apply("TF_CONFIG"));
+    String tfConfig = env.apply("TF_CONFIG");
+    if (job.strategy().mode() == ReplicationMode.BETWEEN_GRAPH && (tfConfig == null || tfConfig.isBlank())) {
+      throw new IllegalArgumentException("strategy.mode: between_graph takes the cluster and this process's task from"
+          + " TF_CONFIG, which is not set: set it on every task (as Kubeflow's TFJob does), or use mode: in_graph with"
+          + " cluster.workers");
+    }
+    WorkerCluster cluster = WorkerCluster.forJob(job.cluster(), tfConfig);
     if (cluster.task() != 0 && !betweenGraph(job)) {
       throw new IllegalArgumentException("TF_CONFIG names this process task " + cluster.task()
           + "; the chief (task 0) runs the job, every other task serves: run `runner.jar job.yaml` with"

@@ -55,6 +55,9 @@ class MultiWorkerSystemTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MultiWorkerSystem(n -> null)
         .cluster(job("cluster: {workers: [\"h:1\", \"h:2\"]}\n", "mode: between_graph")));
     assertTrue(e.getMessage().contains("leave out cluster.workers"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> new MultiWorkerSystem(n -> null)
+        .cluster(job("", "mode: between_graph")));
+    assertTrue(e.getMessage().contains("TF_CONFIG, which is not set"), e.getMessage());
   }
 
   @Test
