@@ -177,6 +177,71 @@ class BetweenGraphIT {
     assertFalse(Files.exists(tmp.resolve("worker-run")), "the worker wrote into its run directory");
   }
 
+  /**
+   * mixed_float16 between graphs: each task scales its loss by the scale over every task's replicas
+   * (TensorFlow's num_replicas_in_sync), so its float16 gradients overflow where a replica of the
+   * same global batch in one process does. Inputs rescaled by 300 make the first steps overflow: the
+   * chief's loss scale at every step equals an in-graph mirrored run's with 2 replicas, and both
+   * tasks end with the same weights. (When each task scaled by its own replica count, 1, its
+   * gradients were twice as large: the scale fell to 128 at step 9 where the in-graph run keeps 256.)
+   */
+  @Test
+  void mixedFloat16BetweenGraphsScalesAsTwoReplicasInOneProcess() throws Exception {
+    Path job = tmp.resolve("f16.yaml");
+    Files.writeString(job, """
+        version: 1
+        name: f16
+        seed: 5
+        precision: mixed_float16
+        cluster: {deadline: 60s}
+        model:
+          input: {shape: [6]}
+          layers: [{dense: {units: 12, activation: relu}}, {dense: {units: 3}}]
+        loss: {sparse_categorical_crossentropy: {from_logits: true}}
+        optimizer: {adam: {learning_rate: 0.01}}
+        data:
+          train:
+            synthetic: {examples: 160, classes: 3}
+            shuffle: 0
+            batch_size: 16
+            preprocessing: [rescale: 300]
+        train: {steps: 45, log_every_steps: 1}
+        checkpoint: {every_steps: 1000, keep: 2}
+        tensorboard: {enabled: false}
+        export: {saved_model: false}
+        """);
+    int[] ports = Ports.free(2);
+    String[] mode = {"--quiet", "--set", "strategy.type=multi_worker_mirrored"};
+    JarProcess worker = start(tfConfig(ports, "worker", 0), join(new String[] {job.toString(), "--output", tmp.resolve("worker-run").toString()}, mode));
+    JarProcess chief = start(tfConfig(ports, "chief", 0), join(new String[] {job.toString(), "--output", tmp.resolve("two").toString()}, mode))
+        .finish(300);
+    assertEquals(0, chief.exit, chief.output);
+    worker.finish(60);
+    assertEquals(0, worker.exit, worker.output);
+    assertEquals(weights(chief.output), weights(worker.output), "the tasks' weights differ");
+
+    CliHarness.Run mirrored = CliHarness.run("run", job.toString(), "--output", tmp.resolve("m2").toString(), "--quiet",
+        "--set", "strategy.type=mirrored", "--set", "strategy.replicas=2");
+    assertEquals(0, mirrored.exit(), mirrored.err());
+    List<String> between = lossScales(tmp.resolve("two"));
+    List<String> inGraph = lossScales(tmp.resolve("m2"));
+    assertEquals(45, between.size(), between.toString());
+    assertTrue(between.subList(0, 4).equals(List.of("32768.0", "16384.0", "8192.0", "4096.0")), "the first steps should overflow and halve the scale: " + between);
+    assertEquals(inGraph, between, "loss scale per step, between graphs against 2 replicas in one process");
+  }
+
+  private static List<String> lossScales(Path runDir) throws IOException {
+    Pattern scale = Pattern.compile("\"split\":\"train\".*\"loss_scale\":([0-9.eE+-]+)");
+    List<String> out = new ArrayList<>();
+    for (String l : Files.readAllLines(runDir.resolve("metrics.jsonl"))) {
+      Matcher m = scale.matcher(l);
+      if (m.find()) {
+        out.add(m.group(1));
+      }
+    }
+    return out;
+  }
+
   private static String line(String output, String start) {
     return output.lines().filter(l -> l.contains(start)).findFirst().orElseThrow(() -> new AssertionError(start + " in " + output));
   }

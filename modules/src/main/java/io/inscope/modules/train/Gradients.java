@@ -69,13 +69,14 @@ final class Gradients {
 
   /**
    * What replica {@code r} multiplies its loss (the mean over its slice) by: the scale over the
-   * number of replicas, so that its float16 gradients have the magnitude of its share of the global
-   * batch's, as Keras scales a replica's loss by 1 / replicas; exact, the count being a power of two
-   * or the division rounding once in float32.
+   * number of replicas in sync (every task's, between graphs), so that its float16 gradients have
+   * the magnitude of its share of the global batch's, as Keras scales a replica's loss by 1 /
+   * num_replicas_in_sync; exact, the count being a power of two or the division rounding once in
+   * float32.
    */
   private static Operand<TFloat32> replicaScale(StrategyScope scope, Replicated replicated, int r, LossScale lossScale) {
     Operand<TFloat32> read = scaleRead(replicated, r, lossScale);
-    int n = scope.replicas();
+    int n = scope.strategy().replicasInSync();
     return n == 1 ? read : scope.replicaOps(r).math.div(read, scope.replicaOps(r).constant((float) n));
   }
 
