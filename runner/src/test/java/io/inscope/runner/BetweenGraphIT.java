@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,15 +34,7 @@ class BetweenGraphIT {
   private static final Pattern WEIGHTS = Pattern.compile("weights (?:at step \\d+ )?([0-9a-f]{64})");
 
   @TempDir Path tmp;
-  private final List<Process> started = new ArrayList<>();
-
-  @AfterEach
-  void stopEverything() throws InterruptedException {
-    for (Process p : started) {
-      p.destroyForcibly();
-      p.waitFor(30, TimeUnit.SECONDS);
-    }
-  }
+  @RegisterExtension final StartedProcesses started = new StartedProcesses();
 
   @Test
   void chiefAndWorkerTrainTheirOwnSharesLikeOneDevice() throws Exception {

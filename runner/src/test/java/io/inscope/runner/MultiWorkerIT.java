@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,15 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MultiWorkerIT {
   @TempDir Path tmp;
-  private final List<Process> started = new ArrayList<>();
-
-  @AfterEach
-  void stopEverything() throws InterruptedException {
-    for (Process p : started) {
-      p.destroyForcibly();
-      p.waitFor(30, TimeUnit.SECONDS);
-    }
-  }
+  @RegisterExtension final StartedProcesses started = new StartedProcesses();
 
   @Test
   void twoTasksOfTwoReplicasTrainLikeOneDeviceAndTheWorkerEndsOnSigterm() throws Exception {

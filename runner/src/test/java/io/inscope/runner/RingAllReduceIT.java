@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,15 +26,7 @@ class RingAllReduceIT {
   private static final int STEPS = 100;
 
   @TempDir Path tmp;
-  private final List<Process> started = new ArrayList<>();
-
-  @AfterEach
-  void stopEverything() throws InterruptedException {
-    for (Process p : started) {
-      p.destroyForcibly();
-      p.waitFor(30, TimeUnit.SECONDS);
-    }
-  }
+  @RegisterExtension final StartedProcesses started = new StartedProcesses();
 
   @Test
   void aRingOverChiefAndWorkerTrainsLikeOneDeviceWithIdenticalReplicas() throws Exception {

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,15 +24,7 @@ class StepTimeoutIT {
   private static final int TIMEOUT_SECONDS = 8;
 
   @TempDir Path tmp;
-  private final List<Process> started = new ArrayList<>();
-
-  @AfterEach
-  void stopEverything() throws InterruptedException {
-    for (Process p : started) {
-      p.destroyForcibly();
-      p.waitFor(30, TimeUnit.SECONDS);
-    }
-  }
+  @RegisterExtension final StartedProcesses started = new StartedProcesses();
 
   @Test
   void aFrozenWorkerEndsTheRunWith69WithinTheStepTimeoutAndARestartedOneResumes() throws Exception {
