@@ -57,6 +57,23 @@ public record CnnProfile(int warmup, int intraOp, int interOp, String precision,
 
   static final int BATCH = 100;
 
+  /**
+   * The tutorial CNN's layers after its 28x28x1 input, its loss, metric and optimizer, as job
+   * lines: conv 32 5x5, pool, conv 64 5x5, pool, dense 1024, dropout 0.4, dense 10; Adam 0.001.
+   */
+  static final String TUTORIAL_CNN = String.join("\n",
+      "    - conv2d: {filters: 32, kernel_size: 5, padding: same, activation: relu}",
+      "    - max_pool2d: {pool_size: 2}",
+      "    - conv2d: {filters: 64, kernel_size: 5, padding: same, activation: relu}",
+      "    - max_pool2d: {pool_size: 2}",
+      "    - flatten",
+      "    - dense: {units: 1024, activation: relu}",
+      "    - dropout: 0.4",
+      "    - dense: {units: 10}",
+      "loss: {sparse_categorical_crossentropy: {from_logits: true}}",
+      "metrics: [accuracy]",
+      "optimizer: {adam: {learning_rate: 0.001}}");
+
   /** The tutorial CNN on 28x28x1 synthetic images, one step per execution, Adam, batch 100. */
   static String jobYaml(int intraOp, int interOp, String precision) {
     return String.join("\n",
@@ -67,17 +84,7 @@ public record CnnProfile(int warmup, int intraOp, int interOp, String precision,
         "model:",
         "  input: {shape: [28, 28, 1]}",
         "  layers:",
-        "    - conv2d: {filters: 32, kernel_size: 5, padding: same, activation: relu}",
-        "    - max_pool2d: {pool_size: 2}",
-        "    - conv2d: {filters: 64, kernel_size: 5, padding: same, activation: relu}",
-        "    - max_pool2d: {pool_size: 2}",
-        "    - flatten",
-        "    - dense: {units: 1024, activation: relu}",
-        "    - dropout: 0.4",
-        "    - dense: {units: 10}",
-        "loss: {sparse_categorical_crossentropy: {from_logits: true}}",
-        "metrics: [accuracy]",
-        "optimizer: {adam: {learning_rate: 0.001}}",
+        TUTORIAL_CNN,
         "data:",
         "  train: {synthetic: {examples: 1000, classes: 10}, shuffle: 0, batch_size: " + BATCH + "}",
         "train:",
