@@ -5,8 +5,10 @@ import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.family.TType;
 
@@ -33,8 +35,7 @@ final class TaskCoordination implements Coordination {
     boolean chief = task == 0;
     Ops first = scope.tf().withDevice(Placement.spec(scope.strategy().replicaDevices().get(0)));
     Ops at = first.withSubScope("coordination");
-    Operand<TInt64> command = at.withName("command").placeholder(TInt64.class,
-        org.tensorflow.op.core.Placeholder.shape(org.tensorflow.ndarray.Shape.of(3)));
+    Operand<TInt64> command = at.withName("command").placeholder(TInt64.class, Placeholder.shape(Shape.of(3)));
     Operand<TInt64> received = Collectives.allReduce(at, command, tasks, taskGroup, false, timeoutSeconds);
     at.withName("received").identity(received);
     List<Op> assigned = new ArrayList<>();
