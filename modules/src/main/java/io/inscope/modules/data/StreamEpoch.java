@@ -29,7 +29,11 @@ import java.util.function.Supplier;
  * <p>Readers hand rows over in {@link Chunk}s of {@value #CHUNK} (a hand-off per record would cost
  * a lock and often a thread wake-up for each of the tens of thousands of records a second a small
  * model takes); each reader fills its {@value #CHUNKS} chunks in turn, so it runs at most that many
- * chunks ahead of the training side, and a chunk's rows are copied into the buffer's rows.
+ * chunks ahead of the training side. A row is not copied into the buffer: the chunk's row array
+ * goes into the buffer's slot and the array just emitted goes back to the chunk, for its reader to
+ * parse a later record into (a copy into a random slot of a buffer of tens of megabytes missed the
+ * caches on every line). The arrays, of the buffer and of the chunks, belong to a {@link Buffers}
+ * kept from epoch to epoch.
  */
 final class StreamEpoch implements AutoCloseable {
   static final int CHUNK = 64;
@@ -42,6 +46,7 @@ final class StreamEpoch implements AutoCloseable {
   private final boolean shuffled;
   private final SplitMix64 random;
   private final float[][] rows;
+  private final Buffers buffers;
   private final Interleave input;
   private final List<BlockingQueue<Chunk>> ready = new ArrayList<>();
   private final List<BlockingQueue<Chunk>> free = new ArrayList<>();
@@ -53,34 +58,63 @@ final class StreamEpoch implements AutoCloseable {
   private long consumed;
 
   /** Rows read by one reader, in its order, and the failure that ended its reading (after those rows), if one did. */
-  private static final class Chunk {
-    final float[] rows;
+  static final class Chunk {
+    final float[][] rows;
     int count;
     int next;
     Exception failure;
 
     Chunk(int width) {
-      rows = new float[CHUNK * width];
+      rows = new float[CHUNK][width];
     }
   }
 
   /**
-   * @param rows the buffer's row arrays, {@code min(shuffle, records)} of them, kept from epoch to
-   *     epoch (null entries are allocated here): rows live as long as the buffer holds them, so
-   *     fresh ones each epoch would be copied by young collections into the old generation and
-   *     left there dead
+   * The row arrays of one epoch at a time: the buffer's {@code min(shuffle, records)} rows and each
+   * reader's chunks. Kept from epoch to epoch, so that rows, which live as long as the buffer holds
+   * them, are not allocated fresh each epoch (young collections would copy them into the old
+   * generation and leave them there dead). Arrays only move between the buffer and the chunks of one
+   * {@code Buffers}; an epoch uses it from its opening to its {@link #close()}.
    */
-  StreamEpoch(TfrecordStream source, long epoch, long startOut, float[][] rows) throws DataException, InterruptedException {
+  static final class Buffers {
+    final float[][] rows;
+    private final List<Chunk[]> chunks = new ArrayList<>();
+    private final int width;
+
+    Buffers(TfrecordStream source) {
+      this.rows = new float[capacity(source)][];
+      this.width = source.featureWidth() + source.labelWidth();
+    }
+
+    /** Reader {@code slot}'s {@value #CHUNKS} chunks, made the first time. */
+    Chunk[] chunks(int slot) {
+      while (chunks.size() <= slot) {
+        Chunk[] made = new Chunk[CHUNKS];
+        for (int c = 0; c < CHUNKS; c++) {
+          made[c] = new Chunk(width);
+        }
+        chunks.add(made);
+      }
+      return chunks.get(slot);
+    }
+  }
+
+  /**
+   * @param buffers the row arrays to use, kept from epoch to epoch (null rows are allocated here);
+   *     not used by another epoch until this one is closed
+   */
+  StreamEpoch(TfrecordStream source, long epoch, long startOut, Buffers buffers) throws DataException, InterruptedException {
     this.source = source;
     this.records = source.size();
     this.width = source.featureWidth() + source.labelWidth();
     this.capacity = capacity(source);
     this.shuffled = source.shuffle() > 1;
     this.random = SplitMix64.forKeys(source.seed(), BatchPlan.SHUFFLE, epoch);
+    this.buffers = buffers;
+    this.rows = buffers.rows;
     if (rows.length != capacity) {
       throw new IllegalArgumentException(rows.length + " rows for a buffer of " + capacity);
     }
-    this.rows = rows;
     int[] order = source.fileOrder(epoch);
     long[] counts = source.counts();
 
@@ -130,8 +164,11 @@ final class StreamEpoch implements AutoCloseable {
       for (int s = 0; s < slots; s++) {
         BlockingQueue<Chunk> done = new ArrayBlockingQueue<>(CHUNKS);
         BlockingQueue<Chunk> empty = new ArrayBlockingQueue<>(CHUNKS);
-        for (int c = 0; c < CHUNKS; c++) {
-          empty.add(new Chunk(width));
+        for (Chunk c : buffers.chunks(s)) {
+          c.count = 0;
+          c.next = 0;
+          c.failure = null;
+          empty.add(c);
         }
         ready.add(done);
         free.add(empty);
@@ -148,10 +185,7 @@ final class StreamEpoch implements AutoCloseable {
         int s = input.next();
         Integer r = slotOf.get(p);
         if (r != null) {
-          if (rows[r] == null) {
-            rows[r] = new float[width];
-          }
-          take(s, rows[r]);
+          rows[r] = take(s, rows[r]);
         }
       }
     } catch (DataException | InterruptedException | RuntimeException e) {
@@ -177,12 +211,13 @@ final class StreamEpoch implements AutoCloseable {
     int le = source.labelWidth();
     System.arraycopy(chosen, 0, features, row * fe, fe);
     System.arraycopy(chosen, fe, labels, row * le, le);
-    // the row just emitted holds the next input record; once the input is out it stays, dead, out of the live window
-    rows[head] = chosen;
+    // the front slot takes the next input record (the emitted array goes to its chunk); once the
+    // input is out the emitted row stays there, dead, out of the live window
     if (consumed < records) {
-      take(input.next(), chosen);
+      rows[head] = take(input.next(), chosen);
       consumed++;
     } else {
+      rows[head] = chosen;
       live--;
     }
     head = (head + 1) % capacity;
@@ -199,8 +234,12 @@ final class StreamEpoch implements AutoCloseable {
     return shuffled && out < records - 1 ? random.nextInt(live) : 0;
   }
 
-  /** Copies reader {@code slot}'s next row into {@code row}, waiting for it; rethrows the reader's failure at its place. */
-  private void take(int slot, float[] row) throws DataException, InterruptedException {
+  /**
+   * Reader {@code slot}'s next row, waiting for it, in exchange for {@code row} (a row whose values
+   * are no longer needed, or null), which the chunk keeps for a later record; rethrows the reader's
+   * failure at its place.
+   */
+  private float[] take(int slot, float[] row) throws DataException, InterruptedException {
     Chunk chunk = taking[slot];
     while (chunk == null || chunk.next == chunk.count) {
       if (chunk != null) {
@@ -216,7 +255,9 @@ final class StreamEpoch implements AutoCloseable {
       chunk.next = 0;
       taking[slot] = chunk;
     }
-    System.arraycopy(chunk.rows, chunk.next++ * width, row, 0, width);
+    float[] next = chunk.rows[chunk.next];
+    chunk.rows[chunk.next++] = row != null ? row : new float[width];
+    return next;
   }
 
   private void read(List<Integer> files, BitSet wanted, long skipBefore, BlockingQueue<Chunk> done, BlockingQueue<Chunk> empty) {
@@ -243,11 +284,11 @@ final class StreamEpoch implements AutoCloseable {
             if (length < 0) {
               throw changed(reader, count, i);
             }
-            int at = chunk.count * width;
-            source.row(reader.data(), length, reader, parser, chunk.rows, at);
+            float[] row = chunk.rows[chunk.count];
+            source.row(reader.data(), length, reader, parser, row, 0);
             origin.file = f;
             origin.record = i;
-            check.check(chunk.rows, at + fe, origin);
+            check.check(row, fe, origin);
             if (++chunk.count == CHUNK) {
               done.put(chunk);
               chunk = empty.take();

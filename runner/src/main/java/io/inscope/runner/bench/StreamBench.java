@@ -34,9 +34,9 @@ import org.tensorflow.proto.Int64List;
  * memory), alternating, best of {@code repeats}. Prints steps/s of each, the ratio of step times
  * (streamed / pre-staged; the issue's bound is 1.1) and the process CPU time per step of each, over
  * the timed steps and over the whole run (on a shared machine the wall clock measures the other
- * processes too).
+ * processes too). {@code models}: {@code mlp}, {@code cnn}.
  */
-public record StreamBench(Path dir, int repeats) {
+public record StreamBench(Path dir, int repeats, List<String> models) {
   static final int SHARDS = 8;
 
   public void run(PrintWriter out) throws Exception {
@@ -59,6 +59,9 @@ public record StreamBench(Path dir, int repeats) {
     out.println("| --- | ---: | --- | ---: | ---: | ---: | ---: |");
     for (String[] model : List.of(new String[] {"MLP", "examples/fashion-mnist-mlp.yaml", "4000", "400"},
         new String[] {"CNN", "examples/fashion-mnist-cnn.yaml", "600", "100"})) {
+      if (!models.contains(model[0].toLowerCase(Locale.ROOT))) {
+        continue;
+      }
       Path file = Path.of(model[1]);
       if (!Files.exists(file)) {
         out.println("| " + model[0] + " | | skipped: " + file + " not found (run from the repository root) | | | | |");
