@@ -10,6 +10,7 @@ import io.inscope.modules.data.Batch;
 import io.inscope.modules.data.BatchPlan;
 import io.inscope.modules.data.BatchPrefetcher;
 import io.inscope.modules.data.DataException;
+import io.inscope.modules.data.EvalData;
 import io.inscope.modules.data.Examples;
 import io.inscope.modules.data.Preprocessing;
 import io.inscope.modules.data.TrainingData;
@@ -49,7 +50,7 @@ public final class Trainer {
       CheckpointOps checkpointOps,
       Checkpoints checkpoints,
       Session session,
-      Examples eval,
+      EvalData eval,
       TrainListener listener,
       String specHash) {
     this.job = job;
@@ -213,7 +214,8 @@ public final class Trainer {
     return k;
   }
 
-  private StepMetrics evaluate(long step, long perEpoch) {
+  /** A streamed eval split reads its records now: a bad one ends the run here, the checkpoints written so far kept. */
+  private StepMetrics evaluate(long step, long perEpoch) throws DataException, InterruptedException {
     StepMetrics eval = evaluator.run(step, epochOf(step, perEpoch));
     listener.onEval(eval);
     return eval;
