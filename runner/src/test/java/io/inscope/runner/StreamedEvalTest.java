@@ -93,6 +93,50 @@ class StreamedEvalTest {
     assertEquals(evalLines(whole), evalLines(runDir));
   }
 
+  /**
+   * {@code evaluate} on a job without {@code data.eval} whose training split streams reads that
+   * split streamed, in file order, with its steps that are not random: the figures of the same
+   * job with the split held in memory (one file, one reader: the same training too).
+   */
+  @Test
+  void evaluateStreamsTheTrainingSplitOfAJobWithoutEval() throws Exception {
+    TfRecords.write(tmp.resolve("train-0.tfrecord"), StreamingTest.examples(75, 4), false);
+    Path streamed = tmp.resolve("streamed");
+    Path cached = tmp.resolve("cached");
+    assertEquals(0, run(trainOnly("false"), streamed, "train.steps=8").exit());
+    assertEquals(0, run(trainOnly("true"), cached, "train.steps=8").exit());
+    ObjectNode fromStream = evaluate(streamed);
+    assertEquals("data.train", fromStream.get("data").asText());
+    assertEquals(75, fromStream.get("examples").asInt());
+    assertEquals(evaluate(cached), fromStream);
+  }
+
+  private Path trainOnly(String cache) throws Exception {
+    Path job = tmp.resolve("train-only-" + cache + ".yaml");
+    Files.writeString(job, """
+        version: 1
+        name: trainonly
+        seed: 3
+        model:
+          input: {shape: [4]}
+          layers: [{dense: {units: 8, activation: relu}}, {dense: {units: 2}}]
+        loss: {sparse_categorical_crossentropy: {from_logits: true}}
+        metrics: [accuracy]
+        optimizer: {adam: {learning_rate: 0.01}}
+        data:
+          train:
+            tfrecord: {paths: [train-0.tfrecord], features: {x: {shape: [4]}, y: {shape: [], dtype: int64}}, label: y, num_parallel_reads: 1}
+            cache: %s
+            preprocessing: [{normalize: {mean: 0.25, std: 1.5}}, {random_brightness: {factor: 0.2, value_range: [-5, 5]}}]
+            shuffle: 20
+            batch_size: 16
+        train: {steps: 8}
+        checkpoint: {every_steps: 1000, keep: 2}
+        tensorboard: {enabled: false}
+        """.formatted(cache));
+    return job;
+  }
+
   /** Eval files of 23, 31 (gzip) and 9 examples; {@code badInSecond} lists records of the second file given label 7. */
   private void evalFiles(List<Integer> badInSecond) throws Exception {
     TfRecords.write(tmp.resolve("train-0.tfrecord"), StreamingTest.examples(96, 1).subList(0, 40), false);
