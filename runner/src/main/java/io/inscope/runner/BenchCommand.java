@@ -210,7 +210,7 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   /** {@code --models}, each one of {@code known} (all of them when the option is not given). */
-  private List<String> models(List<String> known) {
+  private List<String> models(List<String> known) throws UserException {
     if (models == null || models.isEmpty()) {
       return known;
     }
