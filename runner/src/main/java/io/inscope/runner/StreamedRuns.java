@@ -3,6 +3,9 @@ package io.inscope.runner;
 import io.inscope.configs.JobLoader;
 import io.inscope.configs.JobSpec;
 import io.inscope.configs.data.DataSplitSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +23,8 @@ import picocli.CommandLine.Command;
  * an unknown option) counts as not streaming: the child reports the error as usual.
  */
 final class StreamedRuns {
+  private static final long MAX_JOB_BYTES = 1 << 20;
+
   private StreamedRuns() {}
 
   static boolean streams(String[] args, Map<String, String> env) {
@@ -37,6 +42,9 @@ final class StreamedRuns {
     } else {
       rest = args;
     }
+    if (!mayStream(rest)) {
+      return false;
+    }
     try {
       RunCommand run = new RunCommand();
       new CommandLine(run).parseArgs(rest);
@@ -52,6 +60,32 @@ final class StreamedRuns {
     } catch (Exception e) {
       return false;
     }
+  }
+
+  /**
+   * Whether the job files or the overrides could set {@code cache} at all: the word in an argument,
+   * or in a job file's text, or a file that {@code extends} another. Loading the jobs costs the
+   * launcher about half a second of CPU (YAML parsing and validation, cold), so jobs that cannot
+   * stream skip it: "cache" must be written somewhere for a split to stream.
+   */
+  static boolean mayStream(String[] args) {
+    for (String arg : args) {
+      if (arg.contains("cache")) {
+        return true;
+      }
+      try {
+        Path file = Path.of(arg);
+        if (Files.isRegularFile(file) && Files.size(file) < MAX_JOB_BYTES) {
+          String text = Files.readString(file, StandardCharsets.UTF_8);
+          if (text.contains("cache") || text.contains("extends")) {
+            return true;
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        return true; // undecided: the loader decides (or fails and the child reports it)
+      }
+    }
+    return false;
   }
 
   static boolean streams(JobSpec job) {

@@ -47,6 +47,22 @@ class StreamedRunsTest {
     assertFalse(streams());
   }
 
+  /** Loading is skipped where no argument or job file says cache (or extends a file that might). */
+  @Test
+  void onlyJobsThatMentionCacheAreLoaded() {
+    assertFalse(StreamedRuns.mayStream(new String[] {"../examples/iris.yaml", "--set", "train.steps=5"}));
+    assertTrue(StreamedRuns.mayStream(new String[] {"../examples/iris.yaml", "--set", "data.train.cache=false"}));
+    assertTrue(StreamedRuns.mayStream(new String[] {STREAMED}));
+    assertFalse(streams("run", "../examples/iris.yaml"));
+  }
+
+  @Test
+  void aJobThatExtendsAStreamedJobStreams(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path job = dir.resolve("child.yaml");
+    java.nio.file.Files.writeString(job, "extends: " + java.nio.file.Path.of(STREAMED).toAbsolutePath().normalize() + "\nname: child\n");
+    assertTrue(streams("run", job.toString()));
+  }
+
   /** What cannot be decided is not streamed: the child reports the error. */
   @Test
   void badCommandLinesDoNotStream() {
