@@ -29,11 +29,11 @@ import java.util.function.Supplier;
  * <p>Readers hand rows over in {@link Chunk}s of {@value #CHUNK} (a hand-off per record would cost
  * a lock and often a thread wake-up for each of the tens of thousands of records a second a small
  * model takes); each reader fills its {@value #CHUNKS} chunks in turn, so it runs at most that many
- * chunks ahead of the training side. A row is not copied into the buffer: the chunk's row array
- * goes into the buffer's slot and the array just emitted goes back to the chunk, for its reader to
- * parse a later record into (a copy into a random slot of a buffer of tens of megabytes missed the
- * caches on every line). The arrays, of the buffer and of the chunks, belong to a {@link Buffers}
- * kept from epoch to epoch.
+ * chunks ahead of the training side. Rows live in one {@link RowPool} (a few large arrays, allocated
+ * once per {@link Buffers} and kept from epoch to epoch: the garbage collector never copies a row)
+ * and move by number: the buffer's slots and the chunks hold row numbers; taking a record puts the
+ * chunk's row into the buffer's slot and gives the chunk the row just emitted, for its reader to
+ * parse a later record into. Nothing is copied but the emitted row, into the batch.
  */
 final class StreamEpoch implements AutoCloseable {
   static final int CHUNK = 64;
@@ -42,11 +42,10 @@ final class StreamEpoch implements AutoCloseable {
   private final TfrecordStream source;
   private final long records;
   private final int capacity;
-  private final int width;
   private final boolean shuffled;
   private final SplitMix64 random;
-  private final float[][] rows;
-  private final Buffers buffers;
+  private final int[] rows;
+  private final RowPool pool;
   private final Interleave input;
   private final List<BlockingQueue<Chunk>> ready = new ArrayList<>();
   private final List<BlockingQueue<Chunk>> free = new ArrayList<>();
@@ -57,60 +56,94 @@ final class StreamEpoch implements AutoCloseable {
   private long out;
   private long consumed;
 
-  /** Rows read by one reader, in its order, and the failure that ended its reading (after those rows), if one did. */
+  /** Rows read by one reader, in its order (row numbers of the pool), and the failure that ended its reading (after those rows), if one did. */
   static final class Chunk {
-    final float[][] rows;
+    final int[] rows = new int[CHUNK];
     int count;
     int next;
     Exception failure;
+  }
 
-    Chunk(int width) {
-      rows = new float[CHUNK][width];
+  /**
+   * Rows of {@code width} floats in a few large arrays, numbered from 0: row {@code r} is {@code
+   * page(r)[offset(r) .. offset(r) + width)}. G1 puts an array of half a region or more straight into
+   * the old generation, where no young collection copies it; a row array each (tens of thousands of
+   * them) was copied there by young collections, one at a time, while the first epochs filled the
+   * buffer.
+   */
+  static final class RowPool {
+    private static final int PAGE_FLOATS = 1 << 27;
+    private final float[][] pages;
+    private final int width;
+    private final int rowsPerPage;
+
+    RowPool(long rows, int width) {
+      this.width = width;
+      this.rowsPerPage = Math.max(1, PAGE_FLOATS / Math.max(1, width));
+      int count = Math.toIntExact((rows + rowsPerPage - 1) / rowsPerPage);
+      this.pages = new float[count][];
+      for (int p = 0; p < count; p++) {
+        long inPage = Math.min(rowsPerPage, rows - (long) p * rowsPerPage);
+        pages[p] = new float[Math.toIntExact(inPage * width)];
+      }
+    }
+
+    float[] page(int row) {
+      return pages[row / rowsPerPage];
+    }
+
+    int offset(int row) {
+      return (row % rowsPerPage) * width;
     }
   }
 
   /**
-   * The row arrays of one epoch at a time: the buffer's {@code min(shuffle, records)} rows and each
-   * reader's chunks. Kept from epoch to epoch, so that rows, which live as long as the buffer holds
-   * them, are not allocated fresh each epoch (young collections would copy them into the old
-   * generation and leave them there dead). Arrays only move between the buffer and the chunks of one
-   * {@code Buffers}; an epoch uses it from its opening to its {@link #close()}.
+   * The rows of one epoch at a time: the pool, the buffer's {@code min(shuffle, records)} slots and
+   * each reader's chunks, every row of the pool in exactly one of them. Kept from epoch to epoch;
+   * an epoch uses it from its opening to its {@link #close()}.
    */
   static final class Buffers {
-    final float[][] rows;
-    private final List<Chunk[]> chunks = new ArrayList<>();
-    private final int width;
+    final RowPool pool;
+    final int[] rows;
+    private final Chunk[][] chunks;
 
     Buffers(TfrecordStream source) {
-      this.rows = new float[capacity(source)][];
-      this.width = source.featureWidth() + source.labelWidth();
+      int capacity = capacity(source);
+      int slots = new Interleave(source.fileOrder(0), source.counts(), source.readers()).slots();
+      this.pool = new RowPool(capacity + (long) slots * CHUNKS * CHUNK, source.featureWidth() + source.labelWidth());
+      this.rows = new int[capacity];
+      for (int r = 0; r < capacity; r++) {
+        rows[r] = r;
+      }
+      int next = capacity;
+      this.chunks = new Chunk[slots][CHUNKS];
+      for (Chunk[] reader : chunks) {
+        for (int c = 0; c < CHUNKS; c++) {
+          reader[c] = new Chunk();
+          for (int i = 0; i < CHUNK; i++) {
+            reader[c].rows[i] = next++;
+          }
+        }
+      }
     }
 
-    /** Reader {@code slot}'s {@value #CHUNKS} chunks, made the first time. */
+    /** Reader {@code slot}'s {@value #CHUNKS} chunks. */
     Chunk[] chunks(int slot) {
-      while (chunks.size() <= slot) {
-        Chunk[] made = new Chunk[CHUNKS];
-        for (int c = 0; c < CHUNKS; c++) {
-          made[c] = new Chunk(width);
-        }
-        chunks.add(made);
-      }
-      return chunks.get(slot);
+      return chunks[slot];
     }
   }
 
   /**
-   * @param buffers the row arrays to use, kept from epoch to epoch (null rows are allocated here);
-   *     not used by another epoch until this one is closed
+   * @param buffers the rows to use, kept from epoch to epoch; not used by another epoch until this
+   *     one is closed
    */
   StreamEpoch(TfrecordStream source, long epoch, long startOut, Buffers buffers) throws DataException, InterruptedException {
     this.source = source;
     this.records = source.size();
-    this.width = source.featureWidth() + source.labelWidth();
     this.capacity = capacity(source);
     this.shuffled = source.shuffle() > 1;
     this.random = SplitMix64.forKeys(source.seed(), BatchPlan.SHUFFLE, epoch);
-    this.buffers = buffers;
+    this.pool = buffers.pool;
     this.rows = buffers.rows;
     if (rows.length != capacity) {
       throw new IllegalArgumentException(rows.length + " rows for a buffer of " + capacity);
@@ -205,12 +238,14 @@ final class StreamEpoch implements AutoCloseable {
       throw new IllegalStateException("the epoch's " + records + " records are all out");
     }
     int pick = (head + draw()) % capacity;
-    float[] chosen = rows[pick];
+    int chosen = rows[pick];
     rows[pick] = rows[head];
     int fe = source.featureWidth();
     int le = source.labelWidth();
-    System.arraycopy(chosen, 0, features, row * fe, fe);
-    System.arraycopy(chosen, fe, labels, row * le, le);
+    float[] page = pool.page(chosen);
+    int at = pool.offset(chosen);
+    System.arraycopy(page, at, features, row * fe, fe);
+    System.arraycopy(page, at + fe, labels, row * le, le);
     // the front slot takes the next input record (the emitted array goes to its chunk); once the
     // input is out the emitted row stays there, dead, out of the live window
     if (consumed < records) {
@@ -236,10 +271,10 @@ final class StreamEpoch implements AutoCloseable {
 
   /**
    * Reader {@code slot}'s next row, waiting for it, in exchange for {@code row} (a row whose values
-   * are no longer needed, or null), which the chunk keeps for a later record; rethrows the reader's
-   * failure at its place.
+   * are no longer needed), which the chunk keeps for a later record; rethrows the reader's failure
+   * at its place.
    */
-  private float[] take(int slot, float[] row) throws DataException, InterruptedException {
+  private int take(int slot, int row) throws DataException, InterruptedException {
     Chunk chunk = taking[slot];
     while (chunk == null || chunk.next == chunk.count) {
       if (chunk != null) {
@@ -255,8 +290,8 @@ final class StreamEpoch implements AutoCloseable {
       chunk.next = 0;
       taking[slot] = chunk;
     }
-    float[] next = chunk.rows[chunk.next];
-    chunk.rows[chunk.next++] = row != null ? row : new float[width];
+    int next = chunk.rows[chunk.next];
+    chunk.rows[chunk.next++] = row;
     return next;
   }
 
@@ -284,11 +319,13 @@ final class StreamEpoch implements AutoCloseable {
             if (length < 0) {
               throw changed(reader, count, i);
             }
-            float[] row = chunk.rows[chunk.count];
-            source.row(reader.data(), length, reader, parser, row, 0);
+            int row = chunk.rows[chunk.count];
+            float[] page = pool.page(row);
+            int at = pool.offset(row);
+            source.row(reader.data(), length, reader, parser, page, at);
             origin.file = f;
             origin.record = i;
-            check.check(row, fe, origin);
+            check.check(page, at + fe, origin);
             if (++chunk.count == CHUNK) {
               done.put(chunk);
               chunk = empty.take();
