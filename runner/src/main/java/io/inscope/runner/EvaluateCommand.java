@@ -11,7 +11,6 @@ import io.inscope.modules.data.Vocabulary;
 import io.inscope.modules.data.DataException;
 import io.inscope.modules.data.DataLoader;
 import io.inscope.modules.data.Examples;
-import io.inscope.modules.data.Preprocessing;
 import io.inscope.modules.metrics.ConfusionMatrix;
 import io.inscope.modules.metrics.Metric;
 import io.inscope.modules.train.Evaluator;
@@ -80,7 +79,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       }
       // without data.eval, the training split as evaluation sees data: its preprocessing less the augmentation
       Examples examples = session.eval != null ? session.eval : session.train == null ? null
-          : Preprocessing.inference(split.steps(), run.job().model().featureRow()).applyTo(session.train);
+          : session.preprocessing.inference(split.steps(), run.job().model().featureRow()).applyTo(session.train);
       if (!data.isEmpty()) {
         where = "--data";
         DataSplitSpec other = new DataSplitSpec(DataFiles.replace(split.source(), data, "--data"), split.scale(),

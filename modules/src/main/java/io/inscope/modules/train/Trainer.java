@@ -11,7 +11,7 @@ import io.inscope.modules.data.BatchPlan;
 import io.inscope.modules.data.BatchPrefetcher;
 import io.inscope.modules.data.DataException;
 import io.inscope.modules.data.Examples;
-import io.inscope.modules.data.Preprocessing;
+import io.inscope.modules.data.PreprocessingCompiler;
 import io.inscope.modules.data.TrainingData;
 import io.inscope.modules.strategy.Coordination;
 import java.io.IOException;
@@ -39,6 +39,7 @@ public final class Trainer {
   private final Evaluator evaluator;
   private final TrainListener listener;
   private final String specHash;
+  private final PreprocessingCompiler preprocessing;
   private volatile boolean stopRequested;
   private EvaluationRules rules;
   private Coordination coordination = Coordination.ALONE;
@@ -51,7 +52,8 @@ public final class Trainer {
       Session session,
       Examples eval,
       TrainListener listener,
-      String specHash) {
+      String specHash,
+      PreprocessingCompiler preprocessing) {
     this.job = job;
     this.graph = graph;
     this.checkpointOps = checkpointOps;
@@ -60,6 +62,7 @@ public final class Trainer {
     this.evaluator = eval == null ? null : new Evaluator(graph, session, eval, job.data().eval().batchSize());
     this.listener = listener;
     this.specHash = specHash;
+    this.preprocessing = preprocessing;
   }
 
   /**
@@ -128,7 +131,7 @@ public final class Trainer {
     ExecutionTuner tuner = job.train().stepsPerExecution().auto() && k > 1 && total - startStep > 1 ? new ExecutionTuner(k) : null;
     try (BatchPrefetcher batches = BatchPrefetcher.start(train, startStep, total, BatchPrefetcher.DEFAULT_SLOTS, k,
             s -> executionLength(s, total, perEpoch, tuner == null ? k : tuner.nextLength()),
-            Preprocessing.training(job.data().train().steps(), job.model().featureRow(), job.seed()));
+            preprocessing.training(job.data().train().steps(), job.model().featureRow(), job.seed()));
         Executions executions = new Executions(session, graph)) {
       while (step < total) {
         Batch batch = batches.next();
