@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Compiles a split's {@code preprocessing} steps into a {@link Preprocessing} with the factories
@@ -36,6 +37,11 @@ public final class PreprocessingCompiler {
       builtIn = new PreprocessingCompiler(Guice.createInjector(new PreprocessingModule()).getInstance(map));
     }
     return builtIn;
+  }
+
+  /** The kinds with a bound factory. */
+  public Set<Class<? extends PreprocessingSpec>> kinds() {
+    return kinds.keySet();
   }
 
   /** Every step of {@code steps}, random ones drawn from {@code seed}: what training batches get. */
