@@ -32,7 +32,7 @@ import java.util.List;
  * declares here: {@link #random()} (not under {@code data.eval}), {@link #needsImages()} and
  * {@link #checkInput}.
  */
-@Doc("A preprocessing (rescale, normalize) or augmentation (random_*) step, applied in list order; random steps apply in training only")
+@Doc("A preprocessing (rescale, normalize) or augmentation (random_*) step, applied in list order; random steps apply in training only; a plugin jar can add kinds")
 @BuiltInKinds({
   NormalizeSpec.class,
   RandomBrightnessSpec.class,
