@@ -1,8 +1,6 @@
 package io.inscope.modules.data;
 
 import com.google.inject.Guice;
-import com.google.inject.Key;
-import com.google.inject.util.Types;
 import io.inscope.configs.InputSpec;
 import io.inscope.configs.Kind;
 import io.inscope.configs.data.DataSplitSpec;
@@ -29,12 +27,9 @@ public final class PreprocessingCompiler {
   }
 
   /** The built-in kinds alone ({@link PreprocessingModule}), for code that runs without a job's injector. */
-  @SuppressWarnings("unchecked")
   public static synchronized PreprocessingCompiler builtIn() {
     if (builtIn == null) {
-      Key<Map<Class<? extends PreprocessingSpec>, PreprocessingFactory<?>>> map = (Key<Map<Class<? extends PreprocessingSpec>,
-          PreprocessingFactory<?>>>) Key.get(Types.mapOf(PreprocessingKinds.KEY.getType(), PreprocessingKinds.VALUE.getType()));
-      builtIn = new PreprocessingCompiler(Guice.createInjector(new PreprocessingModule()).getInstance(map));
+      builtIn = Guice.createInjector(new PreprocessingModule()).getInstance(PreprocessingCompiler.class);
     }
     return builtIn;
   }
