@@ -15,18 +15,19 @@ import org.tensorflow.types.TFloat32;
  * shape: a stage between reading examples and feeding them, whatever the source.
  *
  * <ul>
- *   <li>{@link #training}: every step, in list order, on the rows of one global batch. A random step
+ *   <li>{@link PreprocessingCompiler#training training}: every step, in list order, on the rows of one global batch. A random step
  *       draws from {@link SplitMix64#forKeys SplitMix64.forKeys(seed, AUGMENT, step, row, index)}
  *       (global step, row of the global batch, the step's index in the list): the draws depend on
  *       nothing else, so a run resumed mid-epoch, or split over any number of replicas, sees the
  *       batches an uninterrupted single-device run sees, bit for bit.
- *   <li>{@link #inference}: the steps that are not random, as Keras' preprocessing layers do with
+ *   <li>{@link PreprocessingCompiler#inference inference}: the steps that are not random, as Keras' preprocessing layers do with
  *       {@code training=False}; what evaluation and prediction see.
  * </ul>
  *
  * <p>Each step is its kind's {@link PreprocessingStep}, made by the {@link PreprocessingFactory}
  * bound for the spec's record class ({@link PreprocessingKinds}); {@link PreprocessingCompiler}
- * compiles a split's steps with the job's bindings, plugins included. Examples are channels last:
+ * compiles a split's steps with the job's bindings, plugins included ({@link #training} and {@link
+ * #inference} know the built-in kinds only). Examples are channels last:
  * {@code [h, w, c]}, {@code [h, w]} as one channel; kinds that need images get no other shape
  * (configs checks it). Steps keep scratch buffers: use an instance from one thread.
  */
