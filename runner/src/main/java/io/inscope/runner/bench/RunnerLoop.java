@@ -92,7 +92,8 @@ final class RunnerLoop {
           measured.putAll(nanosPerStep);
         }
       };
-      new Trainer(job, session.step, session.checkpointOps, checkpoints, session.session(), session.eval, listener, "bench", session.preprocessing)
+      new Trainer(job, session.step, session.checkpointOps, checkpoints, session.session(), session.eval, listener, "bench",
+          session.preprocessing)
           .run(session.trainData, 0, null);
     } catch (UserException e) {
       throw new IllegalStateException(e.getMessage(), e);
