@@ -10,7 +10,8 @@ import io.inscope.modules.data.ClassNames;
 import io.inscope.modules.data.Vocabulary;
 import io.inscope.modules.data.DataException;
 import io.inscope.modules.data.DataLoader;
-import io.inscope.modules.data.Examples;
+import io.inscope.modules.data.EvalData;
+import io.inscope.modules.data.EvalStream;
 import io.inscope.modules.metrics.ConfusionMatrix;
 import io.inscope.modules.metrics.Metric;
 import io.inscope.modules.train.Evaluator;
@@ -73,30 +74,45 @@ public final class EvaluateCommand implements Callable<Integer> {
     try (JobSession session = JobSession.build(run.job(), injector, saved, vocabulary)) {
       DataSplitSpec split = run.job().data().eval() != null ? run.job().data().eval() : run.job().data().train();
       String where = run.job().data().eval() != null ? "data.eval" : "data.train";
-      if (session.eval == null && session.train == null && data.isEmpty()) {
-        throw new UserException(ExitCodes.USAGE, "the job has no data.eval and data.train streams (cache: false), which"
-            + " evaluate does not read whole; give files with --data, or add a data.eval split to the job");
-      }
-      // without data.eval, the training split as evaluation sees data: its preprocessing less the augmentation
-      Examples examples = session.eval != null ? session.eval : session.train == null ? null
-          : session.preprocessing.inference(split.steps(), run.job().model().featureRow()).applyTo(session.train);
-      if (!data.isEmpty()) {
-        where = "--data";
-        DataSplitSpec other = new DataSplitSpec(DataFiles.replace(split.source(), data, "--data"), split.scale(),
-            run.job().data().eval() != null ? split.preprocessing() : null, 0, split.batchSize());
-        try {
-          // read as the run's eval split: numbered by its class names, vectorized with its vocabulary
-          examples = injector.getInstance(DataLoader.class).loadSplits(new DataSpec(run.job().data().train(), other),
-              run.job().model().namedInputs(), run.job().seed(), session.classes, session.vocabulary).eval();
-          session.checkLabels(examples, "--data");
-        } catch (DataException e) {
-          throw new UserException(ExitCodes.USAGE, e.getMessage());
+      EvalData examples;
+      try {
+        if (!data.isEmpty()) {
+          where = "--data";
+          // read as the run's eval split: numbered by its class names, vectorized with its vocabulary, streamed when it streams
+          DataSplitSpec other = new DataSplitSpec(DataFiles.replace(split.source(), data, "--data"), split.scale(),
+              run.job().data().eval() != null ? split.preprocessing() : null, 0, split.batchSize(), split.cache());
+          DataLoader.Splits read = injector.getInstance(DataLoader.class).loadSplits(new DataSpec(run.job().data().train(), other),
+              run.job().model().namedInputs(), run.job().seed(), session.classes, session.vocabulary);
+          if (read.evalStream() != null) {
+            session.checkLabels(read.evalStream(), "--data");
+          } else {
+            session.checkLabels(read.eval(), "--data");
+          }
+          examples = read.evaluation();
+        } else if (session.evalData != null) {
+          examples = session.evalData;
+        } else if (session.train != null) {
+          // without data.eval, the training split as evaluation sees data: its preprocessing less the augmentation
+          examples = EvalData.inMemory(session.preprocessing.inference(split.steps(), run.job().model().featureRow())
+              .applyTo(session.train));
+        } else {
+          // a streamed training split is evaluated streamed too, in file order
+          EvalStream stream = EvalStream.open("data.train", split, run.job().model().namedInputs(), session.preprocessing);
+          session.checkLabels(stream, "data.train.tfrecord");
+          examples = stream;
         }
+      } catch (DataException e) {
+        throw new UserException(ExitCodes.USAGE, e.getMessage());
       }
       new Checkpoints(runDir.resolve("checkpoints"), Integer.MAX_VALUE, w -> { })
           .restore(session.session(), session.checkpointOps, run.checkpoint());
-      StepMetrics m = new Evaluator(session.step, session.session(), examples, split.batchSize())
-          .run(run.state().step(), run.state().epoch());
+      StepMetrics m;
+      try {
+        m = new Evaluator(session.step, session.session(), examples, split.batchSize()).run(run.state().step(), run.state().epoch());
+      } catch (DataException e) {
+        // a streamed split reads its records now: a bad one is named here
+        throw new UserException(ExitCodes.USAGE, e.getMessage());
+      }
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("run_dir", runDir.toString());
       result.put("checkpoint", run.checkpoint().getFileName().toString());

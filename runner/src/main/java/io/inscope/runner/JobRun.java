@@ -198,7 +198,7 @@ final class JobRun {
     try (MetricsFile metrics = new MetricsFile(run.resolve("metrics.jsonl"));
         Console console = new Console(err, metrics, output.quiet, output.verbose, System.console() != null, startStep, total)) {
       Trainer trainer = new Trainer(spec, session.step, session.checkpointOps, checkpoints,
-          session.session(), session.eval, new Listeners(List.of(console,
+          session.session(), session.evalData, new Listeners(List.of(console,
               TensorBoardWriter.listener(session, run.resolve("tensorboard"), startStep, err),
               ConfusionMatrixCsv.listener(run, session.classes))), hash, session.preprocessing).coordinating(session.coordination);
       Outcome outcome;

@@ -121,13 +121,20 @@ class BetweenGraphIT {
     assertTrue(Checkpoints.readState(latest(out)).step() >= 50);
   }
 
-  /** A streamed TFRecord split: each task opens only its files (file i to task i mod 2). */
+  /**
+   * A streamed TFRecord split: each task opens only its files (file i to task i mod 2). The eval
+   * split streams too ({@code cache: false}): the chief evaluates all of it, as {@code evaluate}
+   * does on one device; the worker evaluates nothing.
+   */
   @Test
   void streamedTasksReadOnlyTheirOwnFiles() throws Exception {
     List<org.tensorflow.proto.Example> all = StreamingTest.examples(160, 1);
     for (int f = 0; f < 4; f++) {
       TfRecords.write(tmp.resolve("train-" + f + ".tfrecord"), all.subList(40 * f, 40 * f + 40), false);
     }
+    List<org.tensorflow.proto.Example> eval = StreamingTest.examples(45, 2);
+    TfRecords.write(tmp.resolve("eval-0.tfrecord"), eval.subList(0, 30), false);
+    TfRecords.write(tmp.resolve("eval-1.tfrecord"), eval.subList(30, 45), false);
     Path job = tmp.resolve("stream.yaml");
     Files.writeString(job, """
         version: 1
@@ -146,7 +153,11 @@ class BetweenGraphIT {
             cache: false
             shuffle: 32
             batch_size: 16
-        train: {steps: 20}
+          eval:
+            tfrecord: {paths: [eval-*], features: {x: {shape: [4]}, y: {shape: [], dtype: int64}}, label: y}
+            cache: false
+            batch_size: 20
+        train: {steps: 20, eval_every: 10}
         checkpoint: {every_steps: 1000, keep: 2}
         tensorboard: {enabled: false}
         export: {saved_model: false}
@@ -167,6 +178,17 @@ class BetweenGraphIT {
     assertTrue(worker.output.contains("this task trained 20 step(s)"), worker.output);
     assertEquals(weights(chief.output), weights(worker.output), "the tasks' weights differ");
     assertFalse(Files.exists(tmp.resolve("worker-run")), "the worker wrote into its run directory");
+    List<String> evals = Files.readAllLines(tmp.resolve("run").resolve("metrics.jsonl")).stream()
+        .filter(l -> l.contains("\"split\":\"eval\"")).toList();
+    assertEquals(2, evals.size(), evals.toString());
+    CliHarness.Run evaluated = CliHarness.run("evaluate", tmp.resolve("run").toString(), "--json");
+    assertEquals(0, evaluated.exit(), evaluated.err());
+    assertTrue(evaluated.out().contains("\"examples\":45"), evaluated.out());
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.JsonNode last = json.readTree(evals.get(1));
+    assertEquals(20, last.get("step").asLong());
+    assertEquals(json.readTree(evaluated.out()).get("loss").asDouble(), last.get("loss").asDouble(), 0.0,
+        "the chief's evaluation at step 20 is evaluate's, on one device, of the whole split");
   }
 
   /**

@@ -68,7 +68,10 @@ class DataSourcesTest {
     assertTrue(Files.readString(out.resolve("job.resolved.yaml")).contains("compression: gzip"));
   }
 
-  /** The streamed variant (cache: false) runs as it is and ends with the cached example's weights: one file, one reader. */
+  /**
+   * The streamed variant (cache: false, both splits) runs as it is and ends with the cached
+   * example's weights and evaluations: one file, one reader; the eval file in file order.
+   */
   @Test
   void shapesTfrecordStreamedExampleRunsAsItIsToTheCachedExamplesWeights() throws Exception {
     Path streamed = tmp.resolve("streamed");
@@ -81,6 +84,14 @@ class DataSourcesTest {
         "--set", "train.epochs=1", "--set", "export.saved_model=false");
     assertEquals(0, run.exit(), run.err());
     assertEquals(CheckpointReader.read(latest(cached)), CheckpointReader.read(latest(streamed)));
+    assertFalse(evalLines(streamed).isEmpty());
+    assertEquals(evalLines(cached), evalLines(streamed));
+  }
+
+  /** The eval lines of a run's metrics.jsonl, less their timing. */
+  private static List<String> evalLines(Path runDir) throws Exception {
+    return Files.readAllLines(runDir.resolve("metrics.jsonl")).stream().filter(l -> l.contains("\"split\":\"eval\""))
+        .map(l -> l.replaceAll(",\"examples_per_sec\":[^,}]*", "").replaceAll(",\"time\":\"[^\"]*\"", "")).toList();
   }
 
   @Test

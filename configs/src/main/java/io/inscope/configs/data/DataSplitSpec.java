@@ -32,9 +32,10 @@ import java.util.List;
  *       reshuffled each epoch from the job seed</td></tr>
  *   <tr><td>batch_size</td><td>required</td><td>the global batch size</td></tr>
  *   <tr><td>cache</td><td>true</td><td>true: the split is read whole into memory before the first step (every
- *       record checked up front, the fastest steps); false ({@code tfrecord} training splits only): the files
- *       are streamed, read in parallel and shuffled through the bounded {@code shuffle} buffer, so memory does
- *       not grow with the data</td></tr>
+ *       record checked up front, the fastest steps); false ({@code tfrecord} splits only): the files are
+ *       streamed, so memory does not grow with the data: a training split read in parallel and shuffled
+ *       through the bounded {@code shuffle} buffer, an eval split read in sorted file order at each
+ *       evaluation (the batches, and metrics, of {@code cache: true})</td></tr>
  * </table>
  *
  * <p>{@code preprocessing} ({@link PreprocessingSpec}) runs after {@code scale}, in list order. Left
@@ -54,7 +55,8 @@ public record DataSplitSpec(
         int shuffle,
     @Doc("GLOBAL batch size, split evenly over the replicas") @Range(min = 1) int batchSize,
     @Doc("true: read the split whole into memory before training (every record checked first, fastest steps);"
-        + " false: stream tfrecord files through the shuffle buffer, memory bounded whatever the data's size")
+        + " false: stream tfrecord files (train: through the shuffle buffer; eval: in file order at each evaluation),"
+        + " memory bounded whatever the data's size")
         @Default("true")
         boolean cache) {
   /** {@code cache} when the file leaves it out: in memory, as before streaming existed. */

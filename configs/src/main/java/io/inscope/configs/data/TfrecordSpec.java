@@ -22,8 +22,9 @@ public record TfrecordSpec(
     @Doc("gzip, zlib or none; default gzip when every file name ends with .gz, none when none does (per file when mixed)")
         @OptionalKey
         Compression compression,
-    @Doc("files read at once when the split streams (cache: false), each by its own thread, records taken from them"
-        + " in turn (tf.data's TFRecordDataset num_parallel_reads, interleaved with block_length 1)")
+    @Doc("files read at once when a training split streams (cache: false), each by its own thread, records taken from them"
+        + " in turn (tf.data's TFRecordDataset num_parallel_reads, interleaved with block_length 1); an eval split reads"
+        + " one file after the other")
         @Default("4")
         @Range(min = 1)
         int numParallelReads) implements SourceSpec {

@@ -103,7 +103,8 @@ final class CrossChecks {
 
   /**
    * A streamed split ({@code cache: false}) is not read before training: balanced class weights,
-   * which count every label of it first, need it in memory; evaluation reads its split whole.
+   * which count every label of the training split first, need it in memory. A streamed eval split
+   * needs nothing before training (an evaluation reads it in file order, a batch at a time).
    */
   private static void streamed(JobSpec spec, Map<String, Origin> locations, Problems problems) {
     if (!spec.data().train().cache() && spec.loss() instanceof io.inscope.configs.losses.WeightedLoss w
@@ -112,10 +113,6 @@ final class CrossChecks {
       String path = "loss." + kind + ".class_weights";
       problems.add(at(locations, path), path, "balanced counts every label of data.train before the first step,"
           + " which a streamed split (data.train.cache: false) does not read; give the weights by class, or set cache: true");
-    }
-    if (spec.data().eval() != null && !spec.data().eval().cache()) {
-      problems.add(at(locations, "data.eval.cache"), "data.eval.cache", "false streams the training split only;"
-          + " evaluation reads its split into memory (remove cache from data.eval)");
     }
   }
 

@@ -16,15 +16,24 @@ import java.util.TreeMap;
  * @param watches the evaluation-driven rules' state by name ({@code early_stopping}, {@code
  *     reduce_on_plateau}, {@code best}); empty in checkpoints written before they existed
  * @param stopped why training ended before its last step ({@code early stopping ...}), or null
+ * @param evaluationPending whether the evaluation scheduled at {@code step} did not run: a bad
+ *     record of a streamed eval split ended the run while reading it, after this checkpoint of the
+ *     training done was written; a resumed run evaluates first, as the uninterrupted run did at
+ *     that step (false in checkpoints written before it existed)
  */
-public record TrainingState(long step, long epoch, long seed, String specHash, Map<String, Watch> watches, String stopped) {
+public record TrainingState(long step, long epoch, long seed, String specHash, Map<String, Watch> watches, String stopped,
+    boolean evaluationPending) {
 
   public TrainingState {
     watches = Collections.unmodifiableMap(new TreeMap<>(watches == null ? Map.of() : watches));
   }
 
   public TrainingState(long step, long epoch, long seed, String specHash) {
-    this(step, epoch, seed, specHash, Map.of(), null);
+    this(step, epoch, seed, specHash, Map.of(), null, false);
+  }
+
+  public TrainingState(long step, long epoch, long seed, String specHash, Map<String, Watch> watches, String stopped) {
+    this(step, epoch, seed, specHash, watches, stopped, false);
   }
 
   /** A rule's state, or {@link Watch#START}. */

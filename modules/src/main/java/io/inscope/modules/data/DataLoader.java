@@ -91,9 +91,13 @@ public final class DataLoader {
     Optional<Vocabulary> vocabulary = Optional.empty();
     preprocessing.checkBound(data.train(), "data.train");
     preprocessing.checkBound(data.eval(), "data.eval");
+    boolean evalStreams = data.eval() != null && !data.eval().cache();
+    // streamed (EvalStream): numeric labels (a tfrecord feature), its preprocessing applied to each batch as read
+    EvalStream evalStream = evalStreams && !(data.train().source() instanceof TextSpec)
+        ? EvalStream.open("data.eval", data.eval(), inputs, preprocessing) : null;
     if (!data.train().cache()) {
       // streamed (TfrecordStream): numeric labels, nothing to learn from the split before training
-      eval = data.eval() == null ? null : load("data.eval", data.eval(), inputs, seed);
+      eval = data.eval() == null || evalStreams ? null : load("data.eval", data.eval(), inputs, seed);
       if (eval != null && !eval.classNames().isEmpty()) {
         throw new DataException("data.eval." + kindOf(data.eval().source().getClass()), eval.origin(0)
             + ": the labels are class names but data.train's labels are numbers (a tfrecord feature)"
@@ -102,7 +106,7 @@ public final class DataLoader {
       if (eval != null) {
         eval = preprocessing.inference(data.eval().steps(), io.inscope.configs.ModelSpec.featureRow(inputs)).applyTo(eval);
       }
-      return new Splits(null, eval, Optional.empty(), Optional.empty());
+      return new Splits(null, eval, Optional.empty(), Optional.empty(), evalStream);
     }
     if (data.train().source() instanceof TextSpec text) {
       if (inputs.size() != 1) {
@@ -125,10 +129,16 @@ public final class DataLoader {
       eval = data.eval() == null ? null : loadText("data.eval", data.eval(), v, input);
     } else {
       train = load("data.train", data.train(), inputs, seed);
-      eval = data.eval() == null ? null : load("data.eval", data.eval(), inputs, seed);
+      eval = data.eval() == null || evalStreams ? null : load("data.eval", data.eval(), inputs, seed);
     }
     Optional<ClassNames> classes = saved.isPresent() ? saved
         : train.classNames().isEmpty() ? Optional.empty() : Optional.of(ClassNames.of(train.classNames()));
+    if (classes.isPresent() && evalStream != null) {
+      throw new DataException("data.eval.tfrecord", evalStream.paths().get(0) + ": the labels are numbers (a tfrecord feature)"
+          + " but the training split's labels are class names (" + String.join(", ", classes.get().names().subList(0,
+              Math.min(5, classes.get().size()))) + (classes.get().size() > 5 ? ", ..." : "")
+          + "); give both splits the same kind of labels");
+    }
     if (classes.isPresent()) {
       String from = saved.isPresent() ? "the run's " + ClassNames.FILE + " (the training split's classes when the run began)"
           : "the training split";
@@ -148,7 +158,7 @@ public final class DataLoader {
     if (eval != null) {
       eval = preprocessing.inference(data.eval().steps(), io.inscope.configs.ModelSpec.featureRow(inputs)).applyTo(eval);
     }
-    return new Splits(train, eval, classes, vocabulary);
+    return new Splits(train, eval, classes, vocabulary, evalStream);
   }
 
   private static Examples loadText(String where, DataSplitSpec split, Vocabulary vocabulary, InputSpec input) throws DataException {
@@ -165,11 +175,19 @@ public final class DataLoader {
    *
    * @param train {@code data.train}, scaled; its {@code preprocessing} runs on each batch
    *     ({@link Preprocessing#training}); null when it streams ({@code cache: false}, see {@link TfrecordStream})
-   * @param eval {@code data.eval}, scaled and with its {@code preprocessing} applied; or null
+   * @param eval {@code data.eval}, scaled and with its {@code preprocessing} applied; or null (no
+   *     {@code data.eval}, or one that streams)
    * @param classes the class names of string labels (class id = index), empty for numeric labels
    * @param vocabulary the vocabulary of text sources, else empty
+   * @param evalStream {@code data.eval} when it streams ({@code cache: false}), else null
    */
-  public record Splits(Examples train, Examples eval, Optional<ClassNames> classes, Optional<Vocabulary> vocabulary) {}
+  public record Splits(Examples train, Examples eval, Optional<ClassNames> classes, Optional<Vocabulary> vocabulary,
+      EvalStream evalStream) {
+    /** The eval split as evaluation reads it, held in memory or streamed; null without {@code data.eval}. */
+    public EvalData evaluation() {
+      return evalStream != null ? evalStream : eval == null ? null : EvalData.inMemory(eval);
+    }
+  }
 
   /** The YAML name of a source kind: its {@link Kind} annotation. */
   public static String kindOf(Class<? extends SourceSpec> type) {

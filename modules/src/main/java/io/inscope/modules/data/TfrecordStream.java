@@ -54,6 +54,7 @@ public final class TfrecordStream implements TrainingData {
   private final long size;
   private final int batchSize;
   private final int shuffle;
+  private final int readers;
   private final long seed;
   private final double scale;
   private final List<String> featureNames;
@@ -71,7 +72,7 @@ public final class TfrecordStream implements TrainingData {
   }
 
   private TfrecordStream(TfrecordSpec spec, String where, List<Path> files, long[] counts, DataSplitSpec split, int batchSize,
-      long seed, List<String> featureNames, InputSpec input) {
+      int shuffle, int readers, long seed, List<String> featureNames, InputSpec input) {
     this.spec = spec;
     this.where = where;
     this.files = List.copyOf(files);
@@ -82,7 +83,8 @@ public final class TfrecordStream implements TrainingData {
     }
     this.size = n;
     this.batchSize = batchSize;
-    this.shuffle = split.shuffle();
+    this.shuffle = shuffle;
+    this.readers = readers;
     this.seed = seed;
     this.scale = split.scale();
     this.featureNames = List.copyOf(featureNames);
@@ -114,6 +116,52 @@ public final class TfrecordStream implements TrainingData {
       Shards shards) throws DataException {
     TfrecordSpec spec = (TfrecordSpec) split.source();
     String kind = where + ".tfrecord";
+    List<String> names = featureNames(where, spec, inputs);
+    List<Path> files = shards.files(Globs.expand(spec.paths(), kind + ".paths"), kind + ".paths");
+    long[] counts = counts(spec, files, kind);
+    // each task trains its share of the global batch on its share of the files
+    if (split.batchSize() % shards.count() != 0) {
+      throw new DataException(where + ".batch_size", split.batchSize() + " does not divide evenly over "
+          + shards.count() + " tasks (each task trains batch_size / tasks examples per step)");
+    }
+    int batch = split.batchSize() / shards.count();
+    TfrecordStream stream = new TfrecordStream(spec, kind, files, counts, split, batch, split.shuffle(),
+        spec.numParallelReads(), seed, names, ModelSpec.featureRow(inputs));
+    if (stream.size < batch) {
+      throw new DataException(where + ".batch_size", batch + (shards.count() > 1 ? " (batch_size / tasks)" : "")
+          + " is more than the " + stream.size
+          + " training examples" + (shards.count() > 1 ? " of task " + shards.index() + "'s files" : "")
+          + "; the last partial batch is dropped, so no step could run: set batch_size to at most " + stream.size);
+    }
+    return stream;
+  }
+
+  /**
+   * Every file of a split in sorted order, each read from its first record to its last, one file
+   * after the other: no shuffle, one reader, whatever {@code shuffle} and {@code num_parallel_reads}
+   * say; the order {@link TfrecordSource} reads the split into memory ({@link EvalStream}).
+   */
+  static TfrecordStream sequential(String where, DataSplitSpec split, Map<String, InputSpec> inputs) throws DataException {
+    TfrecordSpec spec = (TfrecordSpec) split.source();
+    String kind = where + ".tfrecord";
+    List<String> names = featureNames(where, spec, inputs);
+    List<Path> files = Globs.expand(spec.paths(), kind + ".paths");
+    return new TfrecordStream(spec, kind, files, counts(spec, files, kind), split, split.batchSize(), 0, 1, 0, names,
+        ModelSpec.featureRow(inputs));
+  }
+
+  private static long[] counts(TfrecordSpec spec, List<Path> files, String kind) throws DataException {
+    long[] counts = new long[files.size()];
+    for (int f = 0; f < files.size(); f++) {
+      counts[f] = TfRecordReader.count(files.get(f), spec.compressionOf(files.get(f).toString()), kind);
+    }
+    return counts;
+  }
+
+  /** The features of a row in order, chosen as {@link TfrecordSource} chooses them. */
+  private static List<String> featureNames(String where, TfrecordSpec spec, Map<String, InputSpec> inputs)
+      throws DataException {
+    String kind = where + ".tfrecord";
     InputSpec input = ModelSpec.featureRow(inputs);
     List<String> names;
     if (TfrecordSource.byName(spec, inputs)) {
@@ -136,25 +184,7 @@ public final class TfrecordStream implements TrainingData {
       }
       names = List.copyOf(sorted);
     }
-    List<Path> files = shards.files(Globs.expand(spec.paths(), kind + ".paths"), kind + ".paths");
-    long[] counts = new long[files.size()];
-    for (int f = 0; f < files.size(); f++) {
-      counts[f] = TfRecordReader.count(files.get(f), spec.compressionOf(files.get(f).toString()), kind);
-    }
-    // each task trains its share of the global batch on its share of the files
-    if (split.batchSize() % shards.count() != 0) {
-      throw new DataException(where + ".batch_size", split.batchSize() + " does not divide evenly over "
-          + shards.count() + " tasks (each task trains batch_size / tasks examples per step)");
-    }
-    int batch = split.batchSize() / shards.count();
-    TfrecordStream stream = new TfrecordStream(spec, kind, files, counts, split, batch, seed, names, input);
-    if (stream.size < batch) {
-      throw new DataException(where + ".batch_size", batch + (shards.count() > 1 ? " (batch_size / tasks)" : "")
-          + " is more than the " + stream.size
-          + " training examples" + (shards.count() > 1 ? " of task " + shards.index() + "'s files" : "")
-          + "; the last partial batch is dropped, so no step could run: set batch_size to at most " + stream.size);
-    }
-    return stream;
+    return names;
   }
 
   @Override
@@ -218,7 +248,7 @@ public final class TfrecordStream implements TrainingData {
   }
 
   int readers() {
-    return spec.numParallelReads();
+    return readers;
   }
 
   TfRecordReader reader(int file) throws DataException {

@@ -10,6 +10,7 @@ import io.inscope.modules.data.Batch;
 import io.inscope.modules.data.BatchPlan;
 import io.inscope.modules.data.BatchPrefetcher;
 import io.inscope.modules.data.DataException;
+import io.inscope.modules.data.EvalData;
 import io.inscope.modules.data.Examples;
 import io.inscope.modules.data.PreprocessingCompiler;
 import io.inscope.modules.data.TrainingData;
@@ -50,7 +51,7 @@ public final class Trainer {
       CheckpointOps checkpointOps,
       Checkpoints checkpoints,
       Session session,
-      Examples eval,
+      EvalData eval,
       TrainListener listener,
       String specHash,
       PreprocessingCompiler preprocessing) {
@@ -128,12 +129,22 @@ public final class Trainer {
     long savedAt = startStep;
     long evaluatedAt = -1;
     long step = startStep;
+    if (evaluator != null && restored != null && restored.evaluationPending()) {
+      // the evaluation a bad eval record stopped at this step runs first, then what followed it there
+      lastEval = evaluate(step, perEpoch);
+      evaluatedAt = step;
+      stopReason = rules.afterEvaluation(lastEval, step, w -> state(startStep, perEpoch, w, null));
+      coordination.shareWeights(session);
+      if (fires(job.checkpoint().every(), step, step % perEpoch == 0) || stopReason != null) {
+        save(step, perEpoch, stopReason);
+      }
+    }
     ExecutionTuner tuner = job.train().stepsPerExecution().auto() && k > 1 && total - startStep > 1 ? new ExecutionTuner(k) : null;
     try (BatchPrefetcher batches = BatchPrefetcher.start(train, startStep, total, BatchPrefetcher.DEFAULT_SLOTS, k,
             s -> executionLength(s, total, perEpoch, tuner == null ? k : tuner.nextLength()),
             preprocessing.training(job.data().train().steps(), job.model().featureRow(), job.seed()));
         Executions executions = new Executions(session, graph)) {
-      while (step < total) {
+      while (step < total && stopReason == null) {
         Batch batch = batches.next();
         long started = System.nanoTime();
         coordination.send(session, new Coordination.Command(Coordination.Kind.TRAIN, batch.step(), total));
@@ -162,7 +173,7 @@ public final class Trainer {
         }
         boolean epochEnd = step % perEpoch == 0;
         if (evaluator != null && fires(job.train().evalEvery(), step, epochEnd)) {
-          lastEval = evaluate(step, perEpoch);
+          lastEval = scheduledEvaluation(step, perEpoch);
           evaluatedAt = step;
           long at = step;
           stopReason = rules.afterEvaluation(lastEval, step, w -> state(at, perEpoch, w, null));
@@ -216,7 +227,25 @@ public final class Trainer {
     return k;
   }
 
-  private StepMetrics evaluate(long step, long perEpoch) {
+  /**
+   * An evaluation of the schedule during training. A streamed eval split reads its records now: a
+   * bad one ends the run, after a checkpoint of the training done whose state says the evaluation
+   * is pending, so that nothing trained is lost and a resumed run evaluates at this step first,
+   * exactly as an uninterrupted run does.
+   */
+  private StepMetrics scheduledEvaluation(long step, long perEpoch)
+      throws DataException, InterruptedException, IOException {
+    try {
+      return evaluate(step, perEpoch);
+    } catch (DataException e) {
+      Path p = checkpoints.save(session, checkpointOps,
+          new TrainingState(step, step / perEpoch, job.seed(), specHash, rules.watches(), null, true));
+      listener.onCheckpoint(step, p);
+      throw e;
+    }
+  }
+
+  private StepMetrics evaluate(long step, long perEpoch) throws DataException, InterruptedException {
     StepMetrics eval = evaluator.run(step, epochOf(step, perEpoch));
     listener.onEval(eval);
     return eval;

@@ -58,14 +58,4 @@ class ExamplesTest {
     assertThrows(IllegalArgumentException.class, () -> Examples.of(new float[4], new long[] {2}, new float[3], new long[] {}, List.of(), -1));
     assertThrows(IllegalArgumentException.class, () -> Examples.of(new float[4], new long[] {2}, new float[2], new long[] {}, List.of("a"), 2));
   }
-
-  @Test
-  void evalPlanCoversEveryExampleWithASmallerLastBatch() {
-    EvalPlan plan = new EvalPlan(10, 4);
-    assertEquals(3, plan.batches());
-    assertArrayEquals(new int[] {0, 4, 8}, new int[] {plan.start(0), plan.start(1), plan.start(2)});
-    assertArrayEquals(new int[] {4, 4, 2}, new int[] {plan.count(0), plan.count(1), plan.count(2)});
-    assertEquals(1, new EvalPlan(4, 4).batches());
-    assertEquals(0, new EvalPlan(0, 4).batches());
-  }
 }

@@ -13,6 +13,8 @@ import io.inscope.modules.data.BatchPlan;
 import io.inscope.modules.data.ClassNames;
 import io.inscope.modules.data.DataException;
 import io.inscope.modules.data.DataLoader;
+import io.inscope.modules.data.EvalData;
+import io.inscope.modules.data.EvalStream;
 import io.inscope.modules.data.Examples;
 import io.inscope.modules.data.PreprocessingCompiler;
 import io.inscope.modules.data.Shards;
@@ -50,7 +52,10 @@ public final class JobSession implements AutoCloseable {
   public final Strategy strategy;
   /** The training split held in memory; null when it streams ({@code data.train.cache: false}). */
   public final Examples train;
+  /** The eval split held in memory; null without {@code data.eval} or when it streams ({@code data.eval.cache: false}). */
   public final Examples eval;
+  /** The eval split as evaluation reads it: {@link #eval}, or a stream; null without {@code data.eval}. */
+  public final EvalData evalData;
   /** The training split as the trainer takes it: {@link #train} with {@link #plan}, or a stream. */
   public final TrainingData trainData;
   /** The class names of string labels (class id = index), empty for numeric labels. */
@@ -74,7 +79,7 @@ public final class JobSession implements AutoCloseable {
   private final java.util.Deque<Runnable> onClose = new java.util.ArrayDeque<>();
 
   private JobSession(JobSpec job, SystemInitializer system, Topology topology, Strategy strategy, Examples train,
-      Examples eval, Optional<ClassNames> classes, Optional<Vocabulary> vocabulary, BatchPlan plan, TrainingData trainData,
+      Examples eval, EvalData evalData, Optional<ClassNames> classes, Optional<Vocabulary> vocabulary, BatchPlan plan, TrainingData trainData,
       Graph graph, TrainGraph step, CheckpointOps checkpointOps, InitOps initOps, ModelFactory models,
       Coordination coordination, PreprocessingCompiler preprocessing) {
     this.job = job;
@@ -83,6 +88,7 @@ public final class JobSession implements AutoCloseable {
     this.strategy = strategy;
     this.train = train;
     this.eval = eval;
+    this.evalData = evalData;
     this.classes = classes;
     this.vocabulary = vocabulary;
     this.plan = plan;
@@ -137,6 +143,7 @@ public final class JobSession implements AutoCloseable {
     DataLoader data = injector.getInstance(DataLoader.class);
     Examples train;
     Examples eval;
+    EvalData evalData;
     Optional<ClassNames> classes;
     Optional<Vocabulary> vocabulary;
     BatchPlan plan;
@@ -145,6 +152,8 @@ public final class JobSession implements AutoCloseable {
       DataLoader.Splits splits = data.loadSplits(job.data(), job.model().namedInputs(), job.seed(), savedClasses, savedVocabulary);
       train = splits.train();
       eval = splits.eval();
+      // the chief evaluates the whole split (held in memory or streamed), between graphs too
+      evalData = splits.evaluation();
       classes = splits.classes();
       vocabulary = splits.vocabulary();
       // between graphs each task trains on its own share (by example in memory, by file streamed)
@@ -180,6 +189,9 @@ public final class JobSession implements AutoCloseable {
             stream.files().get(0) + ": record 0 (counting from 0)", "data.train.tfrecord");
         stream.checkLabels(rows::check);
       }
+      if (evalData instanceof EvalStream stream) {
+        checkLabels(job, step, stream, "data.eval.tfrecord");
+      }
       Optional<GraphDef> rewritten = strategy.sessionGraph(graph);
       if (rewritten.isPresent()) {
         // e.g. the TPU master compiles the ops marked _tpu_replicate, gradient ops included, which
@@ -191,13 +203,13 @@ public final class JobSession implements AutoCloseable {
           annotated.close();
           throw e;
         }
-        JobSession session = new JobSession(job, system, topology, strategy, train, eval, classes, vocabulary, plan,
+        JobSession session = new JobSession(job, system, topology, strategy, train, eval, evalData, classes, vocabulary, plan,
             trainData, annotated, step.in(annotated), ckpt.in(annotated), init == null ? null : init.in(annotated),
             injector.getInstance(ModelFactory.class), coordination, injector.getInstance(PreprocessingCompiler.class));
         session.onClose(graph::close);
         return session;
       }
-      return new JobSession(job, system, topology, strategy, train, eval, classes, vocabulary, plan, trainData, graph, step, ckpt,
+      return new JobSession(job, system, topology, strategy, train, eval, evalData, classes, vocabulary, plan, trainData, graph, step, ckpt,
           init, injector.getInstance(ModelFactory.class), coordination, injector.getInstance(PreprocessingCompiler.class));
     } catch (IllegalArgumentException e) {
       graph.close();
@@ -235,6 +247,22 @@ public final class JobSession implements AutoCloseable {
    */
   public void checkLabels(Examples examples, String where) throws DataException {
     LabelChecks.check(job.loss(), outputShape(step), examples, where);
+  }
+
+  /**
+   * Has a streamed eval split check each label as its reader parses it, as {@link #checkLabels(Examples,
+   * String)} checks a split held in memory.
+   *
+   * @param where the spec path or option of errors, e.g. {@code data.eval.tfrecord}
+   */
+  public void checkLabels(EvalStream stream, String where) throws DataException {
+    checkLabels(job, step, stream, where);
+  }
+
+  private static void checkLabels(JobSpec job, TrainGraph step, EvalStream stream, String where) throws DataException {
+    String first = stream.paths().isEmpty() ? where : stream.paths().get(0) + ": record 0 (counting from 0)";
+    LabelChecks.Rows rows = LabelChecks.rows(job.loss(), outputShape(step), stream.labelShape(), first, where);
+    stream.checkLabels(rows::check);
   }
 
   private static long[] outputShape(TrainGraph step) {
