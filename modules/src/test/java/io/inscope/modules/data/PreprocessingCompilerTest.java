@@ -11,13 +11,21 @@ import io.inscope.configs.DType;
 import io.inscope.configs.Fraction;
 import io.inscope.configs.InputSpec;
 import io.inscope.configs.Kind;
+import io.inscope.configs.data.DataSpec;
 import io.inscope.configs.data.DataSplitSpec;
+import io.inscope.configs.data.FeatureSpec;
 import io.inscope.configs.data.PreprocessingSpec;
 import io.inscope.configs.data.RescaleSpec;
 import io.inscope.configs.data.SyntheticSpec;
+import io.inscope.configs.data.TfrecordSpec;
 import io.inscope.modules.data.internal.SplitMix64;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
@@ -141,5 +149,25 @@ class PreprocessingCompilerTest {
       assertTrue(e.getMessage().startsWith("the preprocessing kind 'shift' gives no graph ops, so the exported model cannot"
           + " apply it"), e.getMessage());
     }
+  }
+
+  /** A streamed eval split ({@code cache: false}) runs the plugin's step on each batch as read, as one held in memory does. */
+  @Test
+  void aStreamedEvalSplitRunsThePluginStep(@TempDir Path tmp) throws Exception {
+    DataFiles.tfrecord(tmp.resolve("eval.tfrecord"), DataFiles.example(new float[] {1, 2, 3}, 0),
+        DataFiles.example(new float[] {-1, 0, 4}, 1));
+    Map<String, FeatureSpec> features = new LinkedHashMap<>();
+    features.put("x", new FeatureSpec(List.of(3), DType.FLOAT32));
+    features.put("label", new FeatureSpec(List.of(), DType.INT64));
+    DataSplitSpec eval = new DataSplitSpec(new TfrecordSpec(List.of(tmp.resolve("eval.tfrecord").toString()), features, "label",
+        null, 1), 1.0, STEPS, 0, 2, false);
+    DataLoader loader = Guice.createInjector(new DataModule(), new Plugin()).getInstance(DataLoader.class);
+    EvalData streamed = loader.loadSplits(new DataSpec(new DataSplitSpec(new SyntheticSpec(8, 2), 1.0, 0, 4), eval), ROW, 5,
+        Optional.empty()).evaluation();
+    float[] x = new float[6];
+    try (EvalData.Reader reader = streamed.open()) {
+      reader.read(x, new float[2], 2);
+    }
+    assertArrayEquals(new float[] {2.5f, 4.5f, 6.5f, -1.5f, 0.5f, 8.5f}, x);
   }
 }
