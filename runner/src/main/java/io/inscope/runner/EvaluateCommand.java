@@ -12,7 +12,6 @@ import io.inscope.modules.data.DataException;
 import io.inscope.modules.data.DataLoader;
 import io.inscope.modules.data.EvalData;
 import io.inscope.modules.data.EvalStream;
-import io.inscope.modules.data.Preprocessing;
 import io.inscope.modules.metrics.ConfusionMatrix;
 import io.inscope.modules.metrics.Metric;
 import io.inscope.modules.train.Evaluator;
@@ -94,10 +93,11 @@ public final class EvaluateCommand implements Callable<Integer> {
           examples = session.evalData;
         } else if (session.train != null) {
           // without data.eval, the training split as evaluation sees data: its preprocessing less the augmentation
-          examples = EvalData.inMemory(Preprocessing.inference(split.steps(), run.job().model().featureRow()).applyTo(session.train));
+          examples = EvalData.inMemory(session.preprocessing.inference(split.steps(), run.job().model().featureRow())
+              .applyTo(session.train));
         } else {
           // a streamed training split is evaluated streamed too, in file order
-          EvalStream stream = EvalStream.open("data.train", split, run.job().model().namedInputs());
+          EvalStream stream = EvalStream.open("data.train", split, run.job().model().namedInputs(), session.preprocessing);
           session.checkLabels(stream, "data.train.tfrecord");
           examples = stream;
         }

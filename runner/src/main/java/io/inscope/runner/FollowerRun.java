@@ -35,7 +35,8 @@ final class FollowerRun {
       err.flush();
       long steps;
       try {
-        steps = Follower.follow(spec, session.step, session.session(), session.trainData, session.coordination);
+        steps = Follower.follow(spec, session.step, session.session(), session.trainData, session.coordination,
+            session.preprocessing);
       } catch (TensorFlowException e) {
         throw LostTask.of(e, spec);
       } catch (DataException e) {

@@ -200,7 +200,7 @@ final class JobRun {
       Trainer trainer = new Trainer(spec, session.step, session.checkpointOps, checkpoints,
           session.session(), session.evalData, new Listeners(List.of(console,
               TensorBoardWriter.listener(session, run.resolve("tensorboard"), startStep, err),
-              ConfusionMatrixCsv.listener(run, session.classes))), hash).coordinating(session.coordination);
+              ConfusionMatrixCsv.listener(run, session.classes))), hash, session.preprocessing).coordinating(session.coordination);
       Outcome outcome;
       stop.attach(trainer::requestStop, spec.train());
       try {

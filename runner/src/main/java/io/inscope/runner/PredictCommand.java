@@ -2,7 +2,6 @@ package io.inscope.runner;
 
 import io.inscope.modules.data.DataException;
 import io.inscope.modules.train.ServingHead;
-import io.inscope.runner.internal.Injectors;
 import io.inscope.runner.internal.PredictionFeed;
 import io.inscope.runner.internal.PredictionWriter;
 import io.inscope.runner.internal.ServedModel;
@@ -61,7 +60,7 @@ public final class PredictCommand implements Callable<Integer> {
     boolean terminal = System.console() != null;
     long examples = 0;
     long start = System.nanoTime();
-    try (ServedModel served = ServedModel.open(model, Injectors.forJob(java.util.List.of()), w -> err.println("warning: " + w))) {
+    try (ServedModel served = ServedModel.open(model, w -> err.println("warning: " + w))) {
       long lastShown = 0;
       try (PredictionFeed feed = PredictionFeed.open(served, input, batchSize);
           PredictionWriter out = new PredictionWriter(output, served.classNames, topK)) {

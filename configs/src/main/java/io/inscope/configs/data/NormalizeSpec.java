@@ -43,4 +43,15 @@ public record NormalizeSpec(
   public int channels() {
     return Math.max(mean.size(), std.size());
   }
+
+  /** One value, or one per channel of the input (its last axis). */
+  @Override
+  public void checkInput(List<Integer> shape) {
+    int inputChannels = PreprocessingSpec.channels(shape);
+    if (channels() != 1 && channels() != inputChannels) {
+      throw new SpecException(mean.size() != 1 ? "mean" : "std", "gives " + channels() + " values but the input has "
+          + inputChannels + " channel" + (inputChannels == 1 ? "" : "s") + " (model.input.shape " + shape
+          + ", last axis); give 1 value or " + inputChannels);
+    }
+  }
 }

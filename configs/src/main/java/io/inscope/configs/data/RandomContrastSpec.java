@@ -37,4 +37,9 @@ public record RandomContrastSpec(
   public boolean random() {
     return true;
   }
+
+  @Override
+  public boolean needsImages() {
+    return true;
+  }
 }

@@ -6,6 +6,7 @@ import io.inscope.configs.Kind;
 import io.inscope.configs.OptionalKey;
 import io.inscope.configs.Pair;
 import io.inscope.configs.Range;
+import io.inscope.configs.SpecException;
 import java.util.List;
 
 /**
@@ -39,5 +40,19 @@ public record RandomCropSpec(
   @Override
   public boolean random() {
     return true;
+  }
+
+  @Override
+  public boolean needsImages() {
+    return true;
+  }
+
+  /** {@code size}, when given, is the input's {@code [height, width]}. */
+  @Override
+  public void checkInput(List<Integer> shape) {
+    if (size != null && !(size.get(0).equals(shape.get(0)) && size.get(1).equals(shape.get(1)))) {
+      throw new SpecException("size", "must be the model input's [height, width] " + shape.subList(0, 2) + " (got " + size
+          + "): the crop is taken after padding, at the input's size");
+    }
   }
 }

@@ -29,4 +29,9 @@ public record RandomFlipSpec(
   public boolean random() {
     return true;
   }
+
+  @Override
+  public boolean needsImages() {
+    return true;
+  }
 }

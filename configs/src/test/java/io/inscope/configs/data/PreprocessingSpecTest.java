@@ -1,13 +1,16 @@
 package io.inscope.configs.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inscope.configs.Fraction;
 import io.inscope.configs.JobLoader;
 import io.inscope.configs.JobRenderer;
 import io.inscope.configs.JobSpec;
+import io.inscope.configs.SpecException;
 import io.inscope.configs.Jobs;
+import io.inscope.configs.internal.KindFamily;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -64,5 +67,26 @@ class PreprocessingSpecTest {
   void randomStepsAreTheAugmentations() {
     assertTrue(new RandomFlipSpec(FlipMode.VERTICAL).random());
     assertTrue(!new RescaleSpec(Fraction.of(2), 0).random() && !new NormalizeSpec(List.of(0.0), List.of(1.0)).random());
+  }
+
+  @Test
+  void eachKindDeclaresTheShapesItTakes() {
+    assertTrue(new RandomFlipSpec(FlipMode.VERTICAL).needsImages() && new RandomCropSpec(1, null).needsImages()
+        && new RandomContrastSpec(0.1, List.of(0.0, 1.0)).needsImages());
+    assertTrue(!new RandomBrightnessSpec(0.1, List.of(0.0, 1.0)).needsImages() && !new RescaleSpec(Fraction.of(2), 0).needsImages()
+        && !new NormalizeSpec(List.of(0.0), List.of(1.0)).needsImages());
+    List<Integer> rgb = List.of(8, 8, 3);
+    new NormalizeSpec(List.of(0.1, 0.2, 0.3), List.of(1.0)).checkInput(rgb);
+    new NormalizeSpec(List.of(0.1), List.of(1.0)).checkInput(List.of(10));
+    SpecException channels = assertThrows(SpecException.class, () -> new NormalizeSpec(List.of(0.1), List.of(1.0, 2.0)).checkInput(rgb));
+    assertEquals("std", channels.key());
+    new RandomCropSpec(2, List.of(8, 8)).checkInput(rgb);
+    assertEquals("size", assertThrows(SpecException.class, () -> new RandomCropSpec(2, List.of(6, 8)).checkInput(rgb)).key());
+  }
+
+  @Test
+  void theFamilyListsTheBuiltInKindsByName() {
+    assertEquals(List.of("normalize", "random_brightness", "random_contrast", "random_crop", "random_flip", "rescale"),
+        List.copyOf(KindFamily.of(PreprocessingSpec.class).kinds().keySet()));
   }
 }

@@ -19,10 +19,17 @@ import java.util.Optional;
  */
 public final class DataLoader {
   private final Map<String, SourceFactory> sources;
+  private final PreprocessingCompiler preprocessing;
 
   @Inject
-  public DataLoader(Map<String, SourceFactory> sources) {
+  public DataLoader(Map<String, SourceFactory> sources, PreprocessingCompiler preprocessing) {
     this.sources = Map.copyOf(sources);
+    this.preprocessing = preprocessing;
+  }
+
+  /** With the built-in preprocessing kinds only ({@link PreprocessingCompiler#builtIn()}). */
+  public DataLoader(Map<String, SourceFactory> sources) {
+    this(sources, PreprocessingCompiler.builtIn());
   }
 
   /**
@@ -82,10 +89,12 @@ public final class DataLoader {
     Examples train;
     Examples eval;
     Optional<Vocabulary> vocabulary = Optional.empty();
+    preprocessing.checkBound(data.train(), "data.train");
+    preprocessing.checkBound(data.eval(), "data.eval");
     boolean evalStreams = data.eval() != null && !data.eval().cache();
     // streamed (EvalStream): numeric labels (a tfrecord feature), its preprocessing applied to each batch as read
     EvalStream evalStream = evalStreams && !(data.train().source() instanceof TextSpec)
-        ? EvalStream.open("data.eval", data.eval(), inputs) : null;
+        ? EvalStream.open("data.eval", data.eval(), inputs, preprocessing) : null;
     if (!data.train().cache()) {
       // streamed (TfrecordStream): numeric labels, nothing to learn from the split before training
       eval = data.eval() == null || evalStreams ? null : load("data.eval", data.eval(), inputs, seed);
@@ -95,7 +104,7 @@ public final class DataLoader {
             + "; give both splits the same kind of labels");
       }
       if (eval != null) {
-        eval = Preprocessing.inference(data.eval().steps(), io.inscope.configs.ModelSpec.featureRow(inputs)).applyTo(eval);
+        eval = preprocessing.inference(data.eval().steps(), io.inscope.configs.ModelSpec.featureRow(inputs)).applyTo(eval);
       }
       return new Splits(null, eval, Optional.empty(), Optional.empty(), evalStream);
     }
@@ -147,7 +156,7 @@ public final class DataLoader {
           + "; give both splits the same kind of labels");
     }
     if (eval != null) {
-      eval = Preprocessing.inference(data.eval().steps(), io.inscope.configs.ModelSpec.featureRow(inputs)).applyTo(eval);
+      eval = preprocessing.inference(data.eval().steps(), io.inscope.configs.ModelSpec.featureRow(inputs)).applyTo(eval);
     }
     return new Splits(train, eval, classes, vocabulary, evalStream);
   }

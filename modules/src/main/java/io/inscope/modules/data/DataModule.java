@@ -16,11 +16,13 @@ import io.inscope.configs.data.TfrecordSpec;
  * Binds a {@link SourceFactory} per data source kind in a {@code MapBinder<String,
  * SourceFactory>} keyed by the kind's YAML name (its {@code @Kind}): {@code csv}, {@code idx}, {@code image_csv}, {@code image_folder},
  * {@code synthetic}, {@code tfrecord}. A plugin module adds a kind with one more {@code
- * addBinding}. {@link DataLoader} needs no binding of its own.
+ * addBinding}. {@link DataLoader} needs no binding of its own. Installs {@link PreprocessingModule}, the
+ * registry of preprocessing kinds.
  */
 public final class DataModule extends AbstractModule {
   @Override
   protected void configure() {
+    install(new PreprocessingModule());
     MapBinder<String, SourceFactory> sources = MapBinder.newMapBinder(binder(), String.class, SourceFactory.class);
     sources.addBinding(kindOf(CsvSpec.class)).to(CsvSource.class);
     sources.addBinding(kindOf(IdxSpec.class)).to(IdxSource.class);

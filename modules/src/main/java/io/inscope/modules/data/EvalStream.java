@@ -25,11 +25,13 @@ public final class EvalStream implements EvalData {
   private final TfrecordStream files;
   private final DataSplitSpec split;
   private final InputSpec row;
+  private final PreprocessingCompiler preprocessing;
 
-  private EvalStream(TfrecordStream files, DataSplitSpec split, InputSpec row) {
+  private EvalStream(TfrecordStream files, DataSplitSpec split, InputSpec row, PreprocessingCompiler preprocessing) {
     this.files = files;
     this.split = split;
     this.row = row;
+    this.preprocessing = preprocessing;
   }
 
   /**
@@ -42,7 +44,13 @@ public final class EvalStream implements EvalData {
    * @throws DataException for a missing or damaged file, or features that do not add up to the inputs
    */
   public static EvalStream open(String where, DataSplitSpec split, Map<String, InputSpec> inputs) throws DataException {
-    return new EvalStream(TfrecordStream.sequential(where, split, inputs), split, ModelSpec.featureRow(inputs));
+    return open(where, split, inputs, PreprocessingCompiler.builtIn());
+  }
+
+  /** As {@link #open(String, DataSplitSpec, Map)} with the job's preprocessing kinds (plugins included). */
+  public static EvalStream open(String where, DataSplitSpec split, Map<String, InputSpec> inputs,
+      PreprocessingCompiler preprocessing) throws DataException {
+    return new EvalStream(TfrecordStream.sequential(where, split, inputs), split, ModelSpec.featureRow(inputs), preprocessing);
   }
 
   /** Checks every record's label as the reader parses it (the loss's rules); set before the first pass. */
@@ -74,7 +82,7 @@ public final class EvalStream implements EvalData {
   public Reader open() throws DataException, InterruptedException {
     StreamEpoch epoch = new StreamEpoch(files, 0, 0, new StreamEpoch.Buffers(files));
     // one per pass: its scratch buffers are used by the evaluating thread only
-    Preprocessing steps = Preprocessing.inference(split.steps(), row);
+    Preprocessing steps = preprocessing.inference(split.steps(), row);
     return new Reader() {
       @Override
       public void read(float[] features, float[] labels, int rows) throws DataException, InterruptedException {

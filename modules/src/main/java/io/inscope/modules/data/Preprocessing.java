@@ -1,88 +1,75 @@
 package io.inscope.modules.data;
 
+import io.inscope.configs.DType;
 import io.inscope.configs.InputSpec;
-import io.inscope.configs.data.NormalizeSpec;
+import io.inscope.configs.Kind;
 import io.inscope.configs.data.PreprocessingSpec;
-import io.inscope.configs.data.RandomBrightnessSpec;
-import io.inscope.configs.data.RandomContrastSpec;
-import io.inscope.configs.data.RandomCropSpec;
-import io.inscope.configs.data.RandomFlipSpec;
-import io.inscope.configs.data.RescaleSpec;
-import io.inscope.modules.data.internal.ImageOps;
 import io.inscope.modules.data.internal.SplitMix64;
 import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
 
 /**
  * The {@code preprocessing} steps of a split, ready to run on examples of {@code model.input}'s
  * shape: a stage between reading examples and feeding them, whatever the source.
  *
  * <ul>
- *   <li>{@link #training}: every step, in list order, on the rows of one global batch. A random step
+ *   <li>{@link PreprocessingCompiler#training training}: every step, in list order, on the rows of one global batch. A random step
  *       draws from {@link SplitMix64#forKeys SplitMix64.forKeys(seed, AUGMENT, step, row, index)}
  *       (global step, row of the global batch, the step's index in the list): the draws depend on
  *       nothing else, so a run resumed mid-epoch, or split over any number of replicas, sees the
  *       batches an uninterrupted single-device run sees, bit for bit.
- *   <li>{@link #inference}: the steps that are not random, as Keras' preprocessing layers do with
+ *   <li>{@link PreprocessingCompiler#inference inference}: the steps that are not random, as Keras' preprocessing layers do with
  *       {@code training=False}; what evaluation and prediction see.
  * </ul>
  *
- * <p>Examples are channels last: {@code [h, w, c]}, {@code [h, w]} as one channel; other shapes take
- * only rescale, normalize (the last axis as channels) and random_brightness (configs checks it). An
- * instance keeps scratch buffers: use it from one thread.
+ * <p>Each step is its kind's {@link PreprocessingStep}, made by the {@link PreprocessingFactory}
+ * bound for the spec's record class ({@link PreprocessingKinds}); {@link PreprocessingCompiler}
+ * compiles a split's steps with the job's bindings, plugins included ({@link #training} and {@link
+ * #inference} know the built-in kinds only). Examples are channels last:
+ * {@code [h, w, c]}, {@code [h, w]} as one channel; kinds that need images get no other shape
+ * (configs checks it). Steps keep scratch buffers: use an instance from one thread.
  */
 public final class Preprocessing {
   /** Separates augmentation draws from other uses of the job seed. */
   static final long AUGMENT = 0x4155474d454eL;
 
-  /** One compiled step on the example at {@code at}; {@code random} is null for a step that draws nothing. */
   /** No steps. */
-  static final Preprocessing NONE = new Preprocessing(List.of(), false, new InputSpec(List.of(1), io.inscope.configs.DType.FLOAT32), 0);
+  static final Preprocessing NONE = new Preprocessing(List.of(), List.of(), false,
+      ExampleShape.of(new InputSpec(List.of(1), DType.FLOAT32)), 0);
 
-  private interface Op {
-    void run(float[] x, int at, SplitMix64 random);
-  }
-
-  private final List<Op> ops;
+  private final List<PreprocessingSpec> specs;
+  private final PreprocessingStep[] steps;
   private final boolean[] random;
   private final boolean training;
   private final long seed;
-  private final int h;
-  private final int w;
-  private final int c;
   private final int elements;
-  private final float[] scratch;
-  private final float[] means;
 
-  private Preprocessing(List<PreprocessingSpec> steps, boolean training, InputSpec input, long seed) {
-    List<PreprocessingSpec> kept = training ? List.copyOf(steps) : steps.stream().filter(s -> !s.random()).toList();
+  Preprocessing(List<PreprocessingSpec> specs, List<PreprocessingStep> steps, boolean training, ExampleShape shape, long seed) {
+    this.specs = List.copyOf(specs);
+    this.steps = steps.toArray(new PreprocessingStep[0]);
     this.training = training;
     this.seed = seed;
-    List<Integer> shape = input.shape();
-    this.elements = (int) input.elements();
-    this.h = shape.size() >= 2 ? shape.get(0) : 1;
-    this.w = shape.size() >= 2 ? shape.get(1) : 1;
-    this.c = shape.size() == 2 ? 1 : shape.get(shape.size() - 1);
-    this.scratch = new float[elements];
-    this.means = new float[c];
-    this.ops = kept.stream().map(this::compile).toList();
-    this.random = new boolean[kept.size()];
-    for (int k = 0; k < kept.size(); k++) {
-      random[k] = kept.get(k).random();
+    this.elements = shape.elements();
+    this.random = new boolean[specs.size()];
+    for (int k = 0; k < specs.size(); k++) {
+      random[k] = specs.get(k).random();
     }
   }
 
-  /** Every step of {@code steps}, random ones drawn from {@code seed}. */
+  /** Every step of {@code steps} of the built-in kinds ({@link PreprocessingCompiler#builtIn()}), random ones drawn from {@code seed}. */
   public static Preprocessing training(List<PreprocessingSpec> steps, InputSpec input, long seed) {
-    return new Preprocessing(steps, true, input, seed);
+    return PreprocessingCompiler.builtIn().training(steps, input, seed);
   }
 
-  /** The steps of {@code steps} that are not random. */
+  /** The steps of {@code steps} that are not random, of the built-in kinds ({@link PreprocessingCompiler#builtIn()}). */
   public static Preprocessing inference(List<PreprocessingSpec> steps, InputSpec input) {
-    return new Preprocessing(steps, false, input, 0);
+    return PreprocessingCompiler.builtIn().inference(steps, input);
   }
 
   public boolean isEmpty() {
-    return ops.isEmpty();
+    return steps.length == 0;
   }
 
   /**
@@ -92,8 +79,8 @@ public final class Preprocessing {
   public void apply(float[] features, int firstRow, int count, long step) {
     for (int row = 0; row < count; row++) {
       int at = (firstRow + row) * elements;
-      for (int k = 0; k < ops.size(); k++) {
-        ops.get(k).run(features, at, random[k] ? SplitMix64.forKeys(seed, AUGMENT, step, row, k) : null);
+      for (int k = 0; k < steps.length; k++) {
+        steps[k].apply(features, at, random[k] ? SplitMix64.forKeys(seed, AUGMENT, step, row, k) : null);
       }
     }
   }
@@ -103,71 +90,35 @@ public final class Preprocessing {
     if (training) {
       throw new IllegalStateException("training preprocessing runs on batches (apply), not on a split");
     }
-    if (ops.isEmpty()) {
+    if (steps.length == 0) {
       return examples;
     }
     return examples.mapFeatures(f -> apply(f, 0, f.length / elements, 0));
   }
 
-  private Op compile(PreprocessingSpec s) {
-    if (s instanceof RescaleSpec r) {
-      float scale = (float) r.scale().value();
-      float offset = (float) r.offset();
-      return (x, at, random) -> ImageOps.rescale(x, at, elements, scale, offset);
-    }
-    if (s instanceof NormalizeSpec n) {
-      float[] mean = floats(n.mean(), n.channels());
-      float[] inverseStd = floats(n.std(), n.channels());
-      for (int i = 0; i < inverseStd.length; i++) {
-        inverseStd[i] = 1f / inverseStd[i];
+  /**
+   * The steps that are not random as graph ops on a batch {@code [n, input...]}, in order, each
+   * step's result named {@code <kind>_<k>} ({@code k} its place among them): what the exported model
+   * applies ({@link PreprocessingStep#graph}).
+   *
+   * @throws IllegalStateException when a kind's step gives no graph ops
+   */
+  public Operand<TFloat32> graph(Ops tf, Operand<TFloat32> batch) {
+    Operand<TFloat32> x = batch;
+    int k = 0;
+    for (int i = 0; i < steps.length; i++) {
+      if (random[i]) {
+        continue;
       }
-      return (x, at, random) -> ImageOps.normalize(x, at, elements, mean, inverseStd);
+      String kind = specs.get(i).getClass().getAnnotation(Kind.class).value();
+      try {
+        x = steps[i].graph(tf, x, kind + "_" + k);
+      } catch (UnsupportedOperationException e) {
+        throw new IllegalStateException("the preprocessing kind '" + kind + "' gives no graph ops, so the exported model"
+            + " cannot apply it: its PreprocessingStep must implement graph (" + e.getMessage() + ")", e);
+      }
+      k++;
     }
-    if (s instanceof RandomFlipSpec f) {
-      // Keras: one uniform draw per image, flipped when <= 0.5, both axes on the same draw
-      return (x, at, random) -> {
-        if (random.nextDouble() <= 0.5) {
-          if (f.mode().horizontal()) {
-            ImageOps.flipHorizontal(x, at, h, w, c);
-          }
-          if (f.mode().vertical()) {
-            ImageOps.flipVertical(x, at, h, w, c, scratch);
-          }
-        }
-      };
-    }
-    if (s instanceof RandomCropSpec p) {
-      int offsets = 2 * p.padding() + 1;
-      return (x, at, random) -> {
-        int dy = random.nextInt(offsets);
-        int dx = random.nextInt(offsets);
-        ImageOps.padCrop(x, at, h, w, c, p.padding(), dy, dx, scratch);
-      };
-    }
-    if (s instanceof RandomBrightnessSpec b) {
-      double low = b.valueRange().get(0);
-      double high = b.valueRange().get(1);
-      return (x, at, random) -> {
-        float delta = (float) ((random.nextDouble() * 2 - 1) * b.factor() * (high - low));
-        ImageOps.brightness(x, at, elements, delta, (float) low, (float) high);
-      };
-    }
-    if (s instanceof RandomContrastSpec k) {
-      float low = k.valueRange().get(0).floatValue();
-      float high = k.valueRange().get(1).floatValue();
-      return (x, at, random) -> {
-        float factor = (float) (1 - k.factor() + random.nextDouble() * 2 * k.factor());
-        ImageOps.contrast(x, at, h, w, c, factor, low, high, means);
-      };
-    }
-    throw new IllegalArgumentException("no preprocessing for " + s.getClass().getName());
-  }
-
-  static float[] floats(List<Double> values, int channels) {
-    float[] out = new float[channels];
-    for (int i = 0; i < channels; i++) {
-      out[i] = values.get(values.size() == 1 ? 0 : i).floatValue();
-    }
-    return out;
+    return x;
   }
 }

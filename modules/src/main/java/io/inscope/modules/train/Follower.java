@@ -4,7 +4,7 @@ import io.inscope.configs.JobSpec;
 import io.inscope.modules.data.Batch;
 import io.inscope.modules.data.BatchPrefetcher;
 import io.inscope.modules.data.DataException;
-import io.inscope.modules.data.Preprocessing;
+import io.inscope.modules.data.PreprocessingCompiler;
 import io.inscope.modules.data.TrainingData;
 import io.inscope.modules.strategy.Coordination;
 import org.tensorflow.Session;
@@ -22,9 +22,11 @@ public final class Follower {
    * Follows the chief until it ends the run.
    *
    * @param train this task's share of the training split
+   * @param preprocessing compiles the training split's steps with the job's kinds
    * @return the steps this task trained
    */
-  public static long follow(JobSpec job, TrainGraph graph, Session session, TrainingData train, Coordination coordination)
+  public static long follow(JobSpec job, TrainGraph graph, Session session, TrainingData train, Coordination coordination,
+      PreprocessingCompiler preprocessing)
       throws InterruptedException, DataException {
     BatchPrefetcher batches = null;
     long expected = -1;
@@ -44,7 +46,7 @@ public final class Follower {
                 batches.close();
               }
               batches = BatchPrefetcher.start(train, command.step(), command.total(), BatchPrefetcher.DEFAULT_SLOTS, 1,
-                  s -> 1, Preprocessing.training(job.data().train().steps(), job.model().featureRow(), job.seed()));
+                  s -> 1, preprocessing.training(job.data().train().steps(), job.model().featureRow(), job.seed()));
             }
             Batch batch = batches.next();
             executions.run(batch);

@@ -8,6 +8,7 @@ import io.inscope.configs.data.SourceSpec;
 import io.inscope.configs.data.TextSpec;
 import io.inscope.configs.data.TfrecordSpec;
 import io.inscope.modules.checkpoint.CheckpointOps;
+import io.inscope.modules.data.PreprocessingCompiler;
 import io.inscope.modules.data.PreprocessingOps;
 import io.inscope.modules.data.Vocabulary;
 import io.inscope.modules.layers.CallContext;
@@ -134,11 +135,18 @@ public record ServingGraph(
     }
   };
 
+  /** As {@link #build(Graph, ModelFactory, PreprocessingCompiler, JobSpec, Path)} with the built-in preprocessing kinds. */
+  public static ServingGraph build(Graph graph, ModelFactory models, JobSpec job, Path assets) {
+    return build(graph, models, PreprocessingCompiler.builtIn(), job, assets);
+  }
+
   /**
+   * @param preprocessing the job's preprocessing kinds (plugins included): their graph ops
    * @param assets the directory that holds (or will hold) the assets; its absolute paths are the
    *     asset tensors' values, which a SavedModel loader replaces with the paths it loads from
    */
-  public static ServingGraph build(Graph graph, ModelFactory models, JobSpec job, Path assets) {
+  public static ServingGraph build(Graph graph, ModelFactory models, PreprocessingCompiler preprocessing, JobSpec job,
+      Path assets) {
     try (StrategyScope scope = StrategyScope.open(UNPLACED, graph, job.seed())) {
       Model model = models.create(job.model());
       model.build();
@@ -168,14 +176,14 @@ public record ServingGraph(
           inputs.put(SINGLE_INPUT, texts);
           Operand<TFloat32> ids = tf.reshape(ServingText.vectorize(tf, texts, assetTensors.get(VOCABULARY_ASSET),
               text.sequenceLength(), initializers), tf.constant(batch.asArray()));
-          scaled.put(in.getKey(), PreprocessingOps.apply(tf, ids, job.data().train(), job.model().featureRow()));
+          scaled.put(in.getKey(), PreprocessingOps.apply(tf, ids, job.data().train(), job.model().featureRow(), preprocessing));
           continue;
         }
         Ops named = single ? tf.withName(SINGLE_INPUT) : tf.withSubScope(SINGLE_INPUT).withName(in.getKey());
         Placeholder<TFloat32> p = named.placeholder(TFloat32.class, Placeholder.shape(batch));
         inputs.put(single ? SINGLE_INPUT : in.getKey(), p);
         if (single) {
-          scaled.put(in.getKey(), PreprocessingOps.apply(tf, p, job.data().train(), job.model().featureRow()));
+          scaled.put(in.getKey(), PreprocessingOps.apply(tf, p, job.data().train(), job.model().featureRow(), preprocessing));
         } else {
           Ops scaleTf = tf.withSubScope("scale").withName(in.getKey());
           scaled.put(in.getKey(), scale == 1.0 ? p : scaleTf.math.mul(p, tf.constant((float) scale)));
@@ -189,7 +197,7 @@ public record ServingGraph(
         Placeholder<TString> files = b.withName(BYTES_INPUT).placeholder(TString.class, Placeholder.shape(Shape.of(-1)));
         Operand<TFloat32> pixels = b.reshape(ServingImages.decode(b, files, hwc.get(0), hwc.get(1), hwc.get(2)),
             b.constant(StepBuilder.batchShape(-1, in.getValue()).asArray()));
-        Operand<TFloat32> x = PreprocessingOps.apply(b, pixels, job.data().train(), job.model().featureRow());
+        Operand<TFloat32> x = PreprocessingOps.apply(b, pixels, job.data().train(), job.model().featureRow(), preprocessing);
         Operand<TFloat32> out = call(scope, model, Map.of(in.getKey(), x));
         return new BytesSignature(files, Collections.unmodifiableMap(head.outputs(b, out, job.loss(), table)));
       });

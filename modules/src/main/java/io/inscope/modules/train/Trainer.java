@@ -12,7 +12,7 @@ import io.inscope.modules.data.BatchPrefetcher;
 import io.inscope.modules.data.DataException;
 import io.inscope.modules.data.EvalData;
 import io.inscope.modules.data.Examples;
-import io.inscope.modules.data.Preprocessing;
+import io.inscope.modules.data.PreprocessingCompiler;
 import io.inscope.modules.data.TrainingData;
 import io.inscope.modules.strategy.Coordination;
 import java.io.IOException;
@@ -40,6 +40,7 @@ public final class Trainer {
   private final Evaluator evaluator;
   private final TrainListener listener;
   private final String specHash;
+  private final PreprocessingCompiler preprocessing;
   private volatile boolean stopRequested;
   private EvaluationRules rules;
   private Coordination coordination = Coordination.ALONE;
@@ -52,7 +53,8 @@ public final class Trainer {
       Session session,
       EvalData eval,
       TrainListener listener,
-      String specHash) {
+      String specHash,
+      PreprocessingCompiler preprocessing) {
     this.job = job;
     this.graph = graph;
     this.checkpointOps = checkpointOps;
@@ -61,6 +63,7 @@ public final class Trainer {
     this.evaluator = eval == null ? null : new Evaluator(graph, session, eval, job.data().eval().batchSize());
     this.listener = listener;
     this.specHash = specHash;
+    this.preprocessing = preprocessing;
   }
 
   /**
@@ -139,7 +142,7 @@ public final class Trainer {
     ExecutionTuner tuner = job.train().stepsPerExecution().auto() && k > 1 && total - startStep > 1 ? new ExecutionTuner(k) : null;
     try (BatchPrefetcher batches = BatchPrefetcher.start(train, startStep, total, BatchPrefetcher.DEFAULT_SLOTS, k,
             s -> executionLength(s, total, perEpoch, tuner == null ? k : tuner.nextLength()),
-            Preprocessing.training(job.data().train().steps(), job.model().featureRow(), job.seed()));
+            preprocessing.training(job.data().train().steps(), job.model().featureRow(), job.seed()));
         Executions executions = new Executions(session, graph)) {
       while (step < total && stopReason == null) {
         Batch batch = batches.next();

@@ -50,7 +50,7 @@ final class RunnerLoop {
       Checkpoints checkpoints = new Checkpoints(dir.resolve("checkpoints"), 1, w -> {});
       Timing timing = new Timing(warmup, rssAt);
       Trainer trainer = new Trainer(job, session.step, session.checkpointOps, checkpoints,
-          session.session(), session.evalData, timing, "bench");
+          session.session(), session.evalData, timing, "bench", session.preprocessing);
       long start = System.nanoTime();
       Outcome outcome = trainer.run(session.trainData, 0, null);
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -92,7 +92,8 @@ final class RunnerLoop {
           measured.putAll(nanosPerStep);
         }
       };
-      new Trainer(job, session.step, session.checkpointOps, checkpoints, session.session(), session.evalData, listener, "bench")
+      new Trainer(job, session.step, session.checkpointOps, checkpoints, session.session(), session.evalData, listener, "bench",
+          session.preprocessing)
           .run(session.trainData, 0, null);
     } catch (UserException e) {
       throw new IllegalStateException(e.getMessage(), e);

@@ -2,6 +2,7 @@ package io.inscope.runner.internal;
 
 import io.inscope.configs.JobSpec;
 import io.inscope.modules.data.ClassNames;
+import io.inscope.modules.data.PreprocessingCompiler;
 import io.inscope.modules.data.Vocabulary;
 import io.inscope.modules.layers.ModelFactory;
 import io.inscope.modules.strategy.MirroredVariable;
@@ -36,7 +37,7 @@ public final class Exporter {
   public static Path savedModel(JobSession session, Path base, long step, int keep, String resolvedJob)
       throws IOException {
     return write(base, step, keep, (graph, assetsDir) -> {
-      ServingGraph serving = ServingGraph.build(graph, session.models, session.job, assetsDir);
+      ServingGraph serving = ServingGraph.build(graph, session.models, session.preprocessing, session.job, assetsDir);
       List<String> names = LabelVocabulary.of(session.classes, serving.head().classCount(units(serving)));
       Session s = new Session(graph);
       try (Result trained = fetchTrained(session, serving.variables())) {
@@ -57,10 +58,10 @@ public final class Exporter {
    * Exports the model of {@code job} with the variables of the checkpoint at {@code prefix} (a
    * training checkpoint: its other variables are ignored).
    */
-  public static Path fromCheckpoint(JobSpec job, ModelFactory models, Path prefix, Optional<ClassNames> classes,
-      Optional<Vocabulary> vocabulary, String resolvedJob, Path base, long step, int keep) throws IOException {
+  public static Path fromCheckpoint(JobSpec job, ModelFactory models, PreprocessingCompiler preprocessing, Path prefix,
+      Optional<ClassNames> classes, Optional<Vocabulary> vocabulary, String resolvedJob, Path base, long step, int keep) throws IOException {
     return write(base, step, keep, (graph, assetsDir) -> {
-      ServingGraph serving = ServingGraph.build(graph, models, job, assetsDir);
+      ServingGraph serving = ServingGraph.build(graph, models, preprocessing, job, assetsDir);
       List<String> names = LabelVocabulary.of(classes, serving.head().classCount(units(serving)));
       Session s = new Session(graph);
       try (TString p = TString.scalarOf(prefix.toString())) {

@@ -16,6 +16,7 @@ import io.inscope.modules.data.DataLoader;
 import io.inscope.modules.data.EvalData;
 import io.inscope.modules.data.EvalStream;
 import io.inscope.modules.data.Examples;
+import io.inscope.modules.data.PreprocessingCompiler;
 import io.inscope.modules.data.Shards;
 import io.inscope.modules.data.TfrecordStream;
 import io.inscope.modules.data.TrainingData;
@@ -72,13 +73,15 @@ public final class JobSession implements AutoCloseable {
   public final ModelFactory models;
   /** How this task keeps in step with the others between graphs; {@link Coordination#ALONE} otherwise. */
   public final Coordination coordination;
+  /** Compiles preprocessing steps with the job's kinds, plugins included (training, evaluation, export). */
+  public final PreprocessingCompiler preprocessing;
   private Session session;
   private final java.util.Deque<Runnable> onClose = new java.util.ArrayDeque<>();
 
   private JobSession(JobSpec job, SystemInitializer system, Topology topology, Strategy strategy, Examples train,
       Examples eval, EvalData evalData, Optional<ClassNames> classes, Optional<Vocabulary> vocabulary, BatchPlan plan, TrainingData trainData,
       Graph graph, TrainGraph step, CheckpointOps checkpointOps, InitOps initOps, ModelFactory models,
-      Coordination coordination) {
+      Coordination coordination, PreprocessingCompiler preprocessing) {
     this.job = job;
     this.system = system;
     this.topology = topology;
@@ -96,6 +99,7 @@ public final class JobSession implements AutoCloseable {
     this.initOps = initOps;
     this.models = models;
     this.coordination = coordination;
+    this.preprocessing = preprocessing;
   }
 
   /** As {@link #build(JobSpec, Injector, Optional)} with class names taken from the training split. */
@@ -201,12 +205,12 @@ public final class JobSession implements AutoCloseable {
         }
         JobSession session = new JobSession(job, system, topology, strategy, train, eval, evalData, classes, vocabulary, plan,
             trainData, annotated, step.in(annotated), ckpt.in(annotated), init == null ? null : init.in(annotated),
-            injector.getInstance(ModelFactory.class), coordination);
+            injector.getInstance(ModelFactory.class), coordination, injector.getInstance(PreprocessingCompiler.class));
         session.onClose(graph::close);
         return session;
       }
       return new JobSession(job, system, topology, strategy, train, eval, evalData, classes, vocabulary, plan, trainData, graph, step, ckpt,
-          init, injector.getInstance(ModelFactory.class), coordination);
+          init, injector.getInstance(ModelFactory.class), coordination, injector.getInstance(PreprocessingCompiler.class));
     } catch (IllegalArgumentException e) {
       graph.close();
       system.shutdown(job, topology);

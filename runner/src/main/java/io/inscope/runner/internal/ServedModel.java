@@ -8,6 +8,7 @@ import io.inscope.configs.data.TextSpec;
 import io.inscope.modules.data.ClassNames;
 import io.inscope.modules.data.DataException;
 import io.inscope.modules.data.DataLoader;
+import io.inscope.modules.data.PreprocessingCompiler;
 import io.inscope.modules.data.Vocabulary;
 import io.inscope.modules.layers.ModelFactory;
 import io.inscope.modules.train.ServingGraph;
@@ -56,7 +57,11 @@ public final class ServedModel implements AutoCloseable {
     this.temporary = temporary;
   }
 
-  public static ServedModel open(Path dir, Injector injector, Consumer<String> warn) throws UserException, IOException {
+  /**
+   * @param dir a SavedModel directory, or a run directory: its newest checkpoint is exported with
+   *     an injector of the run's job (its {@code plugins:} included)
+   */
+  public static ServedModel open(Path dir, Consumer<String> warn) throws UserException, IOException {
     if (Files.isRegularFile(dir.resolve("saved_model.pb"))) {
       Path assets = dir.resolve("assets");
       if (!Files.isRegularFile(assets.resolve(ServingGraph.JOB_ASSET))) {
@@ -68,11 +73,13 @@ public final class ServedModel implements AutoCloseable {
           Files.readAllLines(assets.resolve(ServingGraph.CLASSES_ASSET), StandardCharsets.UTF_8), null);
     }
     TrainedRun run = TrainedRun.open(dir, warn);
+    Injector injector = Injectors.forJob(run.job().plugins());
     Optional<ClassNames> classes = classes(run.job(), dir, injector);
     Optional<Vocabulary> vocabulary = vocabulary(run.job(), dir);
     Path tmp = Files.createTempDirectory("inscope-predict-");
     try {
       Path version = Exporter.fromCheckpoint(run.job(), injector.getInstance(ModelFactory.class),
+          injector.getInstance(PreprocessingCompiler.class),
           run.checkpoint().resolve("variables"), classes, vocabulary, run.resolvedText(),
           tmp, run.state().step(), 1);
       List<String> names = Files.readAllLines(version.resolve("assets").resolve(ServingGraph.CLASSES_ASSET), StandardCharsets.UTF_8);

@@ -13,8 +13,12 @@ package io.inscope.modules.data.internal;
  *   <li>{@link #forKeys(long, long...)}: a generator for a (seed, stream, index...) tuple; distinct
  *       tuples give unrelated sequences.
  * </ul>
+ *
+ * <p>As a {@link java.util.random.RandomGenerator} (what preprocessing steps draw from), the other
+ * methods are the interface's defaults over {@link #nextLong()}, so they too are fixed by this file
+ * and the JDK's documented algorithms.
  */
-public final class SplitMix64 {
+public final class SplitMix64 implements java.util.random.RandomGenerator {
   private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
 
   private long state;
@@ -32,12 +36,14 @@ public final class SplitMix64 {
     return new SplitMix64(s);
   }
 
+  @Override
   public long nextLong() {
     state += GOLDEN_GAMMA;
     return mix64(state);
   }
 
   /** Uniform in [0, bound); {@code bound} must be positive. */
+  @Override
   public int nextInt(int bound) {
     if (bound <= 0) {
       throw new IllegalArgumentException("bound must be positive (got " + bound + ")");
@@ -53,11 +59,13 @@ public final class SplitMix64 {
   }
 
   /** Uniform in [0, 1) with 53 random bits. */
+  @Override
   public double nextDouble() {
     return (nextLong() >>> 11) * 0x1.0p-53;
   }
 
   /** Standard normal. */
+  @Override
   public double nextGaussian() {
     double u1 = 1.0 - nextDouble(); // (0, 1]: keeps log finite
     double u2 = nextDouble();
