@@ -93,7 +93,8 @@ public final class BenchCommand implements Callable<Integer> {
       "ms/step, CPU ms/step, training time, test accuracy (Keras needs --python)"})
   boolean convnets;
 
-  @Option(names = "--models", defaultValue = "cnn,resnet20", split = ",", description = "with --convnets: cnn, resnet20 (default ${DEFAULT-VALUE})")
+  @Option(names = "--models", split = ",",
+      description = "with --convnets: cnn, resnet20 (default both); with --input-pipeline: mlp, cnn (default both)")
   List<String> models;
 
   @Option(names = "--precisions", defaultValue = "float32", split = ",",
@@ -146,7 +147,11 @@ public final class BenchCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     if (inputPipeline) {
-      new StreamBench(streamDir, repeats).run(spec.commandLine().getOut());
+      List<String> chosen = models(List.of("mlp", "cnn"));
+      if (repeats < 1) {
+        throw new UserException(ExitCodes.USAGE, "bench: --repeats must be >= 1");
+      }
+      new StreamBench(streamDir, repeats, chosen).run(spec.commandLine().getOut());
       return ExitCodes.OK;
     }
     if (steps < 1 || repeats < 1 || memorySteps < 0 || intraOp < 0 || interOp < 0 || wholeRunsSteps < 1) {
@@ -183,11 +188,7 @@ public final class BenchCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     if (convnets) {
-      for (String m : models) {
-        if (!m.equals("cnn") && !m.equals("resnet20")) {
-          throw new UserException(ExitCodes.USAGE, "bench: --models: unknown model '" + m + "' (expected cnn, resnet20)");
-        }
-      }
+      List<String> chosen = models(List.of("cnn", "resnet20"));
       for (String p : precisions) {
         if (!List.of("float32", "mixed_bfloat16", "mixed_float16").contains(p)) {
           throw new UserException(ExitCodes.USAGE, "bench: --precisions: unknown precision '" + p + "' (expected float32, mixed_bfloat16, mixed_float16)");
@@ -196,7 +197,7 @@ public final class BenchCommand implements Callable<Integer> {
       if (convnetSteps < 0 || convnetWarmup < 1 || (convnetSteps > 0 && convnetWarmup >= convnetSteps)) {
         throw new UserException(ExitCodes.USAGE, "bench: --convnet-steps must be >= 0 and --convnet-warmup >= 1 and below it");
       }
-      new ConvNetBench(resnet, python, kerasScript, fashionData, convnetSteps, convnetWarmup, models, precisions)
+      new ConvNetBench(resnet, python, kerasScript, fashionData, convnetSteps, convnetWarmup, chosen, precisions)
           .run(spec.commandLine().getOut());
       return ExitCodes.OK;
     }
@@ -206,5 +207,18 @@ public final class BenchCommand implements Callable<Integer> {
     new ImageFolderBench(imageFolder, repeats).run(spec.commandLine().getOut());
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
+  }
+
+  /** {@code --models}, each one of {@code known} (all of them when the option is not given). */
+  private List<String> models(List<String> known) throws UserException {
+    if (models == null || models.isEmpty()) {
+      return known;
+    }
+    for (String m : models) {
+      if (!known.contains(m)) {
+        throw new UserException(ExitCodes.USAGE, "bench: --models: unknown model '" + m + "' (expected " + String.join(", ", known) + ")");
+      }
+    }
+    return List.copyOf(models);
   }
 }

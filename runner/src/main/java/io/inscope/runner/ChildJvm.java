@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
  *   <caption>defaults</caption>
  *   <tr><th>option</th><th>unless the user set</th><th>why</th></tr>
  *   <tr><td>{@code -XX:TieredStopAtLevel=1}</td><td>{@code TieredStopAtLevel}, {@code
- *       TieredCompilation}</td><td>C2's start-up work competes with TensorFlow for few cores and buys
- *       nothing here: the training loop runs in native code (measured: first step 0.5 s sooner on 2
- *       cores, 10-epoch Fashion-MNIST unchanged)</td></tr>
+ *       TieredCompilation}; or a streamed run ({@link StreamedRuns})</td><td>C2's start-up work
+ *       competes with TensorFlow for few cores and buys nothing when the training loop runs in native
+ *       code (measured: first step 0.5 s sooner on 2 cores, 10-epoch Fashion-MNIST unchanged). A run
+ *       that streams a split keeps C2: its reader threads run Java code on every record of every
+ *       epoch</td></tr>
  *   <tr><td>{@code -XX:MaxNewSize=256m}</td><td>any heap or generation size ({@code -Xmx}, {@code
  *       -Xmn}, {@code MaxHeapSize}, {@code NewSize}, {@code MaxNewSize}, {@code NewRatio}, {@code
  *       MaxRAM*}, {@code G1MaxNewSizePercent}) or another collector</td><td>G1 otherwise grows the
@@ -40,9 +42,10 @@ final class ChildJvm {
   /**
    * @param jvm the launcher's own JVM options ({@code RuntimeMXBean.getInputArguments()})
    * @param env the launcher's environment, inherited by the child
+   * @param streamed whether the command streams a split ({@link StreamedRuns}): C2 stays on
    * @return the options to add before the launcher's own
    */
-  static List<String> defaults(List<String> jvm, Map<String, String> env) {
+  static List<String> defaults(List<String> jvm, Map<String, String> env, boolean streamed) {
     List<String> user = new ArrayList<>(jvm);
     for (String name : ENV) {
       String value = env.get(name);
@@ -51,7 +54,7 @@ final class ChildJvm {
       }
     }
     List<String> add = new ArrayList<>();
-    if (user.stream().noneMatch(a -> SETS_JIT.matcher(a).find())) {
+    if (!streamed && user.stream().noneMatch(a -> SETS_JIT.matcher(a).find())) {
       add.add(JIT);
     }
     if (user.stream().noneMatch(a -> SETS_HEAP.matcher(a).find())) {

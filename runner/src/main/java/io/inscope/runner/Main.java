@@ -13,7 +13,8 @@ import sun.misc.Signal;
  * once, when the library loads, and Java cannot set its own environment: so a command that loads
  * TensorFlow with the variable unset runs itself again in a child JVM with it set to 2 (warnings
  * and errors only), forwarding SIGTERM and the exit code; the child runs with C1 only
- * ({@code -XX:TieredStopAtLevel=1}) unless the JIT was configured, and with its young generation
+ * ({@code -XX:TieredStopAtLevel=1}) unless the JIT was configured or the run streams a split
+ * ({@link StreamedRuns}), and with its young generation
  * capped ({@code -XX:MaxNewSize=256m}) unless a heap size or collector was chosen ({@link
  * ChildJvm}). Set the variable yourself to skip this. The child ends with the launcher: a kill -9 of the launcher stops the child as a
  * SIGTERM would ({@link ParentWatch}).
@@ -36,7 +37,7 @@ public final class Main {
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
-    cmd.addAll(ChildJvm.defaults(jvm, System.getenv()));
+    cmd.addAll(ChildJvm.defaults(jvm, System.getenv(), StreamedRuns.streams(args, System.getenv())));
     cmd.addAll(jvm);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));

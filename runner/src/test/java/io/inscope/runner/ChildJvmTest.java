@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ChildJvmTest {
   @Test
   void withNothingChosenTheChildGetsC1AndACappedYoungGeneration() {
-    assertEquals(List.of(ChildJvm.JIT, ChildJvm.YOUNG), ChildJvm.defaults(List.of("-Dfoo=bar"), Map.of("PATH", "/bin")));
+    assertEquals(List.of(ChildJvm.JIT, ChildJvm.YOUNG), ChildJvm.defaults(List.of("-Dfoo=bar"), Map.of("PATH", "/bin"), false));
   }
 
   /** Any heap or generation size, or another collector, on the command line or in the environment, wins. */
@@ -18,17 +18,24 @@ class ChildJvmTest {
     for (String option : List.of("-Xmx2g", "-Xms1g", "-Xmn512m", "-XX:MaxHeapSize=4g", "-XX:MaxNewSize=1g", "-XX:NewSize=64m",
         "-XX:NewRatio=3", "-XX:MaxRAMPercentage=50", "-XX:MaxRAM=8g", "-XX:+UnlockExperimentalVMOptions -XX:G1MaxNewSizePercent=20",
         "-XX:+UseParallelGC", "-XX:+UseZGC", "-XX:+UseSerialGC")) {
-      assertEquals(List.of(ChildJvm.JIT), ChildJvm.defaults(List.of(option.split(" ")), Map.of()), option + " on the command line");
+      assertEquals(List.of(ChildJvm.JIT), ChildJvm.defaults(List.of(option.split(" ")), Map.of(), false), option + " on the command line");
       for (String env : ChildJvm.ENV) {
-        assertEquals(List.of(ChildJvm.JIT), ChildJvm.defaults(List.of(), Map.of(env, " -Dx=1  " + option)), option + " in " + env);
+        assertEquals(List.of(ChildJvm.JIT), ChildJvm.defaults(List.of(), Map.of(env, " -Dx=1  " + option), false), option + " in " + env);
       }
     }
   }
 
+  /** A streamed run keeps C2 (its readers run Java code on every record); the young generation is still capped. */
+  @Test
+  void aStreamedRunKeepsC2() {
+    assertEquals(List.of(ChildJvm.YOUNG), ChildJvm.defaults(List.of(), Map.of(), true));
+    assertEquals(List.of(), ChildJvm.defaults(List.of("-Xmx1g"), Map.of(), true));
+  }
+
   @Test
   void theUsersJitChoiceWins() {
-    assertEquals(List.of(ChildJvm.YOUNG), ChildJvm.defaults(List.of("-XX:-TieredCompilation"), Map.of()));
-    assertEquals(List.of(ChildJvm.YOUNG), ChildJvm.defaults(List.of(), Map.of("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=4")));
-    assertEquals(List.of(), ChildJvm.defaults(List.of("-XX:TieredStopAtLevel=4", "-Xmx1g"), Map.of()));
+    assertEquals(List.of(ChildJvm.YOUNG), ChildJvm.defaults(List.of("-XX:-TieredCompilation"), Map.of(), false));
+    assertEquals(List.of(ChildJvm.YOUNG), ChildJvm.defaults(List.of(), Map.of("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=4"), false));
+    assertEquals(List.of(), ChildJvm.defaults(List.of("-XX:TieredStopAtLevel=4", "-Xmx1g"), Map.of(), false));
   }
 }

@@ -80,7 +80,7 @@ public final class EvalStream implements EvalData {
 
   @Override
   public Reader open() throws DataException, InterruptedException {
-    StreamEpoch epoch = new StreamEpoch(files, 0, 0, new float[StreamEpoch.capacity(files)][]);
+    StreamEpoch epoch = new StreamEpoch(files, 0, 0, new StreamEpoch.Buffers(files));
     // one per pass: its scratch buffers are used by the evaluating thread only
     Preprocessing steps = preprocessing.inference(split.steps(), row);
     return new Reader() {

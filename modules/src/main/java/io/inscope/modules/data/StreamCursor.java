@@ -11,7 +11,7 @@ final class StreamCursor implements BatchCursor {
   private final TfrecordStream source;
   private final long perEpoch;
   private final int batchSize;
-  private final float[][][] rowSets = new float[2][][];
+  private final StreamEpoch.Buffers[] bufferSets = new StreamEpoch.Buffers[2];
   private long epoch;
   private long batch;
   private StreamEpoch current;
@@ -23,10 +23,10 @@ final class StreamCursor implements BatchCursor {
     volatile StreamEpoch epoch;
     volatile Exception failure;
 
-    Opening(TfrecordStream source, long epoch, float[][] rows) {
+    Opening(TfrecordStream source, long epoch, StreamEpoch.Buffers buffers) {
       thread = new Thread(() -> {
         try {
-          this.epoch = new StreamEpoch(source, epoch, 0, rows);
+          this.epoch = new StreamEpoch(source, epoch, 0, buffers);
         } catch (DataException | InterruptedException | RuntimeException e) {
           failure = e;
         }
@@ -95,7 +95,7 @@ final class StreamCursor implements BatchCursor {
           throw e;
         }
       } else {
-        current = new StreamEpoch(source, epoch, batch * batchSize, rows(epoch));
+        current = new StreamEpoch(source, epoch, batch * batchSize, buffers(epoch));
       }
     }
     for (int i = 0; i < batchSize; i++) {
@@ -107,16 +107,16 @@ final class StreamCursor implements BatchCursor {
       current.close();
       current = null;
     } else if (following == null && current.inputRead()) {
-      following = new Opening(source, epoch + 1, rows(epoch + 1));
+      following = new Opening(source, epoch + 1, buffers(epoch + 1));
     }
   }
 
-  private float[][] rows(long e) {
+  private StreamEpoch.Buffers buffers(long e) {
     int set = (int) (e & 1);
-    if (rowSets[set] == null) {
-      rowSets[set] = new float[StreamEpoch.capacity(source)][];
+    if (bufferSets[set] == null) {
+      bufferSets[set] = new StreamEpoch.Buffers(source);
     }
-    return rowSets[set];
+    return bufferSets[set];
   }
 
   @Override

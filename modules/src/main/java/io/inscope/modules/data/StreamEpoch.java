@@ -29,7 +29,11 @@ import java.util.function.Supplier;
  * <p>Readers hand rows over in {@link Chunk}s of {@value #CHUNK} (a hand-off per record would cost
  * a lock and often a thread wake-up for each of the tens of thousands of records a second a small
  * model takes); each reader fills its {@value #CHUNKS} chunks in turn, so it runs at most that many
- * chunks ahead of the training side, and a chunk's rows are copied into the buffer's rows.
+ * chunks ahead of the training side. Rows live in one {@link RowPool} (a few large arrays, allocated
+ * once per {@link Buffers} and kept from epoch to epoch: the garbage collector never copies a row)
+ * and move by number: the buffer's slots and the chunks hold row numbers; taking a record puts the
+ * chunk's row into the buffer's slot and gives the chunk the row just emitted, for its reader to
+ * parse a later record into. Nothing is copied but the emitted row, into the batch.
  */
 final class StreamEpoch implements AutoCloseable {
   static final int CHUNK = 64;
@@ -38,10 +42,10 @@ final class StreamEpoch implements AutoCloseable {
   private final TfrecordStream source;
   private final long records;
   private final int capacity;
-  private final int width;
   private final boolean shuffled;
   private final SplitMix64 random;
-  private final float[][] rows;
+  private final int[] rows;
+  private final RowPool pool;
   private final Interleave input;
   private final List<BlockingQueue<Chunk>> ready = new ArrayList<>();
   private final List<BlockingQueue<Chunk>> free = new ArrayList<>();
@@ -52,35 +56,98 @@ final class StreamEpoch implements AutoCloseable {
   private long out;
   private long consumed;
 
-  /** Rows read by one reader, in its order, and the failure that ended its reading (after those rows), if one did. */
-  private static final class Chunk {
-    final float[] rows;
+  /** Rows read by one reader, in its order (row numbers of the pool), and the failure that ended its reading (after those rows), if one did. */
+  static final class Chunk {
+    final int[] rows = new int[CHUNK];
     int count;
     int next;
     Exception failure;
+  }
 
-    Chunk(int width) {
-      rows = new float[CHUNK * width];
+  /**
+   * Rows of {@code width} floats in a few large arrays, numbered from 0: row {@code r} is {@code
+   * page(r)[offset(r) .. offset(r) + width)}. G1 puts an array of half a region or more straight into
+   * the old generation, where no young collection copies it; a row array each (tens of thousands of
+   * them) was copied there by young collections, one at a time, while the first epochs filled the
+   * buffer.
+   */
+  static final class RowPool {
+    private static final int PAGE_FLOATS = 1 << 27;
+    private final float[][] pages;
+    private final int width;
+    private final int rowsPerPage;
+
+    RowPool(long rows, int width) {
+      this.width = width;
+      this.rowsPerPage = Math.max(1, PAGE_FLOATS / Math.max(1, width));
+      int count = Math.toIntExact((rows + rowsPerPage - 1) / rowsPerPage);
+      this.pages = new float[count][];
+      for (int p = 0; p < count; p++) {
+        long inPage = Math.min(rowsPerPage, rows - (long) p * rowsPerPage);
+        pages[p] = new float[Math.toIntExact(inPage * width)];
+      }
+    }
+
+    float[] page(int row) {
+      return pages[row / rowsPerPage];
+    }
+
+    int offset(int row) {
+      return (row % rowsPerPage) * width;
     }
   }
 
   /**
-   * @param rows the buffer's row arrays, {@code min(shuffle, records)} of them, kept from epoch to
-   *     epoch (null entries are allocated here): rows live as long as the buffer holds them, so
-   *     fresh ones each epoch would be copied by young collections into the old generation and
-   *     left there dead
+   * The rows of one epoch at a time: the pool, the buffer's {@code min(shuffle, records)} slots and
+   * each reader's chunks, every row of the pool in exactly one of them. Kept from epoch to epoch;
+   * an epoch uses it from its opening to its {@link #close()}.
    */
-  StreamEpoch(TfrecordStream source, long epoch, long startOut, float[][] rows) throws DataException, InterruptedException {
+  static final class Buffers {
+    final RowPool pool;
+    final int[] rows;
+    private final Chunk[][] chunks;
+
+    Buffers(TfrecordStream source) {
+      int capacity = capacity(source);
+      int slots = new Interleave(source.fileOrder(0), source.counts(), source.readers()).slots();
+      this.pool = new RowPool(capacity + (long) slots * CHUNKS * CHUNK, source.featureWidth() + source.labelWidth());
+      this.rows = new int[capacity];
+      for (int r = 0; r < capacity; r++) {
+        rows[r] = r;
+      }
+      int next = capacity;
+      this.chunks = new Chunk[slots][CHUNKS];
+      for (Chunk[] reader : chunks) {
+        for (int c = 0; c < CHUNKS; c++) {
+          reader[c] = new Chunk();
+          for (int i = 0; i < CHUNK; i++) {
+            reader[c].rows[i] = next++;
+          }
+        }
+      }
+    }
+
+    /** Reader {@code slot}'s {@value #CHUNKS} chunks. */
+    Chunk[] chunks(int slot) {
+      return chunks[slot];
+    }
+  }
+
+  /**
+   * @param buffers the rows to use, kept from epoch to epoch; not used by another epoch until this
+   *     one is closed
+   */
+  StreamEpoch(TfrecordStream source, long epoch, long startOut, Buffers buffers) throws DataException, InterruptedException {
     this.source = source;
     this.records = source.size();
-    this.width = source.featureWidth() + source.labelWidth();
     this.capacity = capacity(source);
     this.shuffled = source.shuffle() > 1;
     this.random = SplitMix64.forKeys(source.seed(), BatchPlan.SHUFFLE, epoch);
+    this.pool = buffers.pool;
+    this.rows = buffers.rows;
     if (rows.length != capacity) {
       throw new IllegalArgumentException(rows.length + " rows for a buffer of " + capacity);
     }
-    this.rows = rows;
     int[] order = source.fileOrder(epoch);
     long[] counts = source.counts();
 
@@ -130,8 +197,11 @@ final class StreamEpoch implements AutoCloseable {
       for (int s = 0; s < slots; s++) {
         BlockingQueue<Chunk> done = new ArrayBlockingQueue<>(CHUNKS);
         BlockingQueue<Chunk> empty = new ArrayBlockingQueue<>(CHUNKS);
-        for (int c = 0; c < CHUNKS; c++) {
-          empty.add(new Chunk(width));
+        for (Chunk c : buffers.chunks(s)) {
+          c.count = 0;
+          c.next = 0;
+          c.failure = null;
+          empty.add(c);
         }
         ready.add(done);
         free.add(empty);
@@ -148,10 +218,7 @@ final class StreamEpoch implements AutoCloseable {
         int s = input.next();
         Integer r = slotOf.get(p);
         if (r != null) {
-          if (rows[r] == null) {
-            rows[r] = new float[width];
-          }
-          take(s, rows[r]);
+          rows[r] = take(s, rows[r]);
         }
       }
     } catch (DataException | InterruptedException | RuntimeException e) {
@@ -171,18 +238,21 @@ final class StreamEpoch implements AutoCloseable {
       throw new IllegalStateException("the epoch's " + records + " records are all out");
     }
     int pick = (head + draw()) % capacity;
-    float[] chosen = rows[pick];
+    int chosen = rows[pick];
     rows[pick] = rows[head];
     int fe = source.featureWidth();
     int le = source.labelWidth();
-    System.arraycopy(chosen, 0, features, row * fe, fe);
-    System.arraycopy(chosen, fe, labels, row * le, le);
-    // the row just emitted holds the next input record; once the input is out it stays, dead, out of the live window
-    rows[head] = chosen;
+    float[] page = pool.page(chosen);
+    int at = pool.offset(chosen);
+    System.arraycopy(page, at, features, row * fe, fe);
+    System.arraycopy(page, at + fe, labels, row * le, le);
+    // the front slot takes the next input record (the emitted array goes to its chunk); once the
+    // input is out the emitted row stays there, dead, out of the live window
     if (consumed < records) {
-      take(input.next(), chosen);
+      rows[head] = take(input.next(), chosen);
       consumed++;
     } else {
+      rows[head] = chosen;
       live--;
     }
     head = (head + 1) % capacity;
@@ -199,8 +269,12 @@ final class StreamEpoch implements AutoCloseable {
     return shuffled && out < records - 1 ? random.nextInt(live) : 0;
   }
 
-  /** Copies reader {@code slot}'s next row into {@code row}, waiting for it; rethrows the reader's failure at its place. */
-  private void take(int slot, float[] row) throws DataException, InterruptedException {
+  /**
+   * Reader {@code slot}'s next row, waiting for it, in exchange for {@code row} (a row whose values
+   * are no longer needed), which the chunk keeps for a later record; rethrows the reader's failure
+   * at its place.
+   */
+  private int take(int slot, int row) throws DataException, InterruptedException {
     Chunk chunk = taking[slot];
     while (chunk == null || chunk.next == chunk.count) {
       if (chunk != null) {
@@ -216,7 +290,9 @@ final class StreamEpoch implements AutoCloseable {
       chunk.next = 0;
       taking[slot] = chunk;
     }
-    System.arraycopy(chunk.rows, chunk.next++ * width, row, 0, width);
+    int next = chunk.rows[chunk.next];
+    chunk.rows[chunk.next++] = row;
+    return next;
   }
 
   private void read(List<Integer> files, BitSet wanted, long skipBefore, BlockingQueue<Chunk> done, BlockingQueue<Chunk> empty) {
@@ -243,11 +319,13 @@ final class StreamEpoch implements AutoCloseable {
             if (length < 0) {
               throw changed(reader, count, i);
             }
-            int at = chunk.count * width;
-            source.row(reader.data(), length, reader, parser, chunk.rows, at);
+            int row = chunk.rows[chunk.count];
+            float[] page = pool.page(row);
+            int at = pool.offset(row);
+            source.row(reader.data(), length, reader, parser, page, at);
             origin.file = f;
             origin.record = i;
-            check.check(chunk.rows, at + fe, origin);
+            check.check(page, at + fe, origin);
             if (++chunk.count == CHUNK) {
               done.put(chunk);
               chunk = empty.take();

@@ -5,8 +5,11 @@ import io.inscope.configs.InputSpec;
 import io.inscope.configs.JobLoader;
 import io.inscope.configs.JobSpec;
 import io.inscope.configs.data.IdxSpec;
+import io.inscope.modules.data.BatchCursor;
 import io.inscope.modules.data.Examples;
 import io.inscope.modules.data.IdxSource;
+import io.inscope.modules.data.Shards;
+import io.inscope.modules.data.TfrecordStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,9 +37,9 @@ import org.tensorflow.proto.Int64List;
  * memory), alternating, best of {@code repeats}. Prints steps/s of each, the ratio of step times
  * (streamed / pre-staged; the issue's bound is 1.1) and the process CPU time per step of each, over
  * the timed steps and over the whole run (on a shared machine the wall clock measures the other
- * processes too).
+ * processes too). {@code models}: {@code mlp}, {@code cnn}.
  */
-public record StreamBench(Path dir, int repeats) {
+public record StreamBench(Path dir, int repeats, List<String> models) {
   static final int SHARDS = 8;
 
   public void run(PrintWriter out) throws Exception {
@@ -53,12 +56,15 @@ public record StreamBench(Path dir, int repeats) {
     }
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    out.printf(Locale.ROOT, "%d cores, load average %.1f at start; per run: MLP 4,000 steps (the first 400 untimed; an epoch is 1,875), CNN 600"
+    out.printf(Locale.ROOT, "%d cores, load average %.1f at start; per run: MLP 12,000 steps (the first 1,200 untimed; an epoch is 1,875), CNN 600"
         + " (100 untimed); best of %d alternating runs%n%n", Runtime.getRuntime().availableProcessors(), os.getSystemLoadAverage(), repeats);
     out.println("| model | batch | input | steps/s | CPU ms/step, timed steps | CPU ms/step, whole run | step time / pre-staged |");
     out.println("| --- | ---: | --- | ---: | ---: | ---: | ---: |");
-    for (String[] model : List.of(new String[] {"MLP", "examples/fashion-mnist-mlp.yaml", "4000", "400"},
+    for (String[] model : List.of(new String[] {"MLP", "examples/fashion-mnist-mlp.yaml", "12000", "1200"},
         new String[] {"CNN", "examples/fashion-mnist-cnn.yaml", "600", "100"})) {
+      if (!models.contains(model[0].toLowerCase(Locale.ROOT))) {
+        continue;
+      }
       Path file = Path.of(model[1]);
       if (!Files.exists(file)) {
         out.println("| " + model[0] + " | | skipped: " + file + " not found (run from the repository root) | | | | |");
@@ -88,22 +94,67 @@ public record StreamBench(Path dir, int repeats) {
       }
     }
     out.println();
+    pipelineAlone(shards, os, out);
     out.println("CPU ms/step is the process's CPU time (all threads) per step: over the timed steps (the step, and for cache: false the"
         + " parsing that keeps up with it), and over the whole run (reading the split into memory, session build, evaluation after the"
         + " last step); step time is wall clock over the timed steps.");
     out.flush();
   }
 
+  /**
+   * The streamed pipeline with no training: the MLP job's split ({@code cache: false}, batch 32) read
+   * by 1 and by 4 reader threads, one epoch untimed, then three epochs timed: records per second
+   * (what it can feed) and process CPU per record, best of {@code repeats}.
+   */
+  private void pipelineAlone(Path shards, com.sun.management.OperatingSystemMXBean os, PrintWriter out) throws Exception {
+    Path file = Path.of("examples/fashion-mnist-mlp.yaml");
+    if (!Files.exists(file)) {
+      return;
+    }
+    out.println("| pipeline alone (no training) | reader threads | records/s | CPU us/record |");
+    out.println("| --- | ---: | ---: | ---: |");
+    float[] x = new float[32 * 784];
+    float[] y = new float[32];
+    for (int readers : new int[] {1, 4}) {
+      JobSpec job = job(file, shards, true, 1, "data.train.tfrecord.num_parallel_reads=" + readers, "data.train.batch_size=32");
+      TfrecordStream stream = TfrecordStream.open("data.train", job.data().train(), new InputSpec(List.of(784), DType.FLOAT32), job.seed(),
+          Shards.ALL);
+      long epoch = stream.stepsPerEpoch();
+      double rate = 0;
+      double cpuPerRecord = Double.MAX_VALUE;
+      for (int r = 0; r < repeats; r++) {
+        try (BatchCursor cursor = stream.cursorAt(0)) {
+          for (long b = 0; b < epoch; b++) {
+            cursor.next(x, y, 0);
+          }
+          long cpu = os.getProcessCpuTime();
+          long start = System.nanoTime();
+          for (long b = 0; b < 3 * epoch; b++) {
+            cursor.next(x, y, 0);
+          }
+          double records = 3.0 * epoch * 32;
+          rate = Math.max(rate, records / ((System.nanoTime() - start) / 1e9));
+          cpuPerRecord = Math.min(cpuPerRecord, (os.getProcessCpuTime() - cpu) / 1e3 / records);
+        }
+      }
+      out.printf(Locale.ROOT, "| MLP's split, shuffle 10,000 | %d | %,.0f | %.2f |%n", readers, rate, cpuPerRecord);
+    }
+    out.println();
+    out.flush();
+  }
+
   /** The example job trained from the shards for {@code steps} steps, streamed or held in memory; no evaluation or checkpoint in between. */
-  private static JobSpec job(Path file, Path shards, boolean streamed, int steps) throws Exception {
+  private static JobSpec job(Path file, Path shards, boolean streamed, int steps, String... more) throws Exception {
     String source = "{tfrecord: {paths: [" + shards.toAbsolutePath().resolve("part-*.tfrecord") + "],"
         + " features: {image: {shape: [784]}, label: {shape: [], dtype: int64}}, label: label},"
         + " scale: 0.00392156862745098, shuffle: 10000, batch_size: BATCH, cache: " + !streamed + "}";
     JobSpec base = new JobLoader(System.getenv()).load(file, List.of()).spec();
-    return new JobLoader(System.getenv()).load(file, List.of(
+    List<String> overrides = new java.util.ArrayList<>(List.of(
         "data.train=" + source.replace("BATCH", Integer.toString(base.data().train().batchSize())),
         "train.steps=" + steps, "train.eval_every=never", "checkpoint.every=never", "export.saved_model=false",
-        "tensorboard.enabled=false")).spec();
+        "tensorboard.enabled=false"));
+    overrides.addAll(List.of(more));
+    return new JobLoader(System.getenv()).load(file, overrides).spec();
   }
 
   /** Writes Fashion-MNIST's training split as {@link #SHARDS} TFRecord files of tf.Example (image: 784 floats, label). */

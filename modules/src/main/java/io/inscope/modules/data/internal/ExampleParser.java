@@ -2,7 +2,6 @@ package io.inscope.modules.data.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -212,9 +211,9 @@ public final class ExampleParser {
         }
         int n = (listEnd - pos) >>> 2;
         int kept = Math.max(0, Math.min(n, max - count));
-        if (kept > 0) {
-          // a bulk copy (byte order swapped only on a big-endian machine)
-          ByteBuffer.wrap(b, pos, 4 * kept).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(row, to + count, kept);
+        // element by element: a ByteBuffer view for a bulk copy was allocated per record (escape analysis keeps it)
+        for (int i = 0, at = to + count, from = pos; i < kept; i++, from += 4) {
+          row[at + i] = (float) FLOAT.get(b, from);
         }
         count += n;
         pos = listEnd;

@@ -5,7 +5,8 @@ import io.inscope.modules.data.DataException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,8 @@ import java.util.zip.CRC32C;
  */
 public final class TfRecordReader implements Closeable {
   private static final int MASK_DELTA = 0xa282ead8;
+  private static final VarHandle LE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LE_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final InputStream in;
   private final Path path;
@@ -65,7 +68,7 @@ public final class TfRecordReader implements Closeable {
       if (in.readNBytes(data, 0, data.length) < data.length || in.readNBytes(footer, 0, 4) < 4) {
         throw corrupt("truncated: the file ends inside the record's " + length + " data bytes");
       }
-      if (ByteBuffer.wrap(footer).order(ByteOrder.LITTLE_ENDIAN).getInt() != masked(data, 0, data.length)) {
+      if ((int) LE_INT.get(footer, 0) != masked(data, 0, data.length)) {
         throw corrupt("corrupt data (its CRC32C does not match)");
       }
       count++;
@@ -96,7 +99,7 @@ public final class TfRecordReader implements Closeable {
       if (in.readNBytes(data, 0, n) < n || in.readNBytes(footer, 0, 4) < 4) {
         throw corrupt("truncated: the file ends inside the record's " + length + " data bytes");
       }
-      if (ByteBuffer.wrap(footer).order(ByteOrder.LITTLE_ENDIAN).getInt() != masked(data, 0, n)) {
+      if ((int) LE_INT.get(footer, 0) != masked(data, 0, n)) {
         throw corrupt("corrupt data (its CRC32C does not match)");
       }
       count++;
@@ -149,9 +152,8 @@ public final class TfRecordReader implements Closeable {
     if (got < header.length) {
       throw corrupt("truncated: the file ends inside the record's length header");
     }
-    ByteBuffer le = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
-    long length = le.getLong(0);
-    if (le.getInt(8) != masked(header, 0, 8)) {
+    long length = (long) LE_LONG.get(header, 0);
+    if ((int) LE_INT.get(header, 8) != masked(header, 0, 8)) {
       throw corrupt("corrupt length (its CRC32C does not match)");
     }
     if (length < 0 || length > Integer.MAX_VALUE - 8) {
