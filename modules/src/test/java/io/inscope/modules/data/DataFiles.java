@@ -2,6 +2,7 @@ package io.inscope.modules.data;
 
 import io.inscope.configs.DType;
 import io.inscope.configs.InputSpec;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -48,13 +49,49 @@ public final class DataFiles {
   public static Path tfrecord(Path path, byte[]... records) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (byte[] data : records) {
-      byte[] length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(data.length).array();
-      out.write(length);
-      out.write(le32(maskedCrc(length)));
-      out.write(data);
-      out.write(le32(maskedCrc(data)));
+      record(out, data);
     }
     return Files.write(path, out.toByteArray());
+  }
+
+  /** Writes one record framed as TensorFlow writes it (length, its masked CRC32C, data, its masked CRC32C); returns the bytes written. */
+  static long record(OutputStream out, byte[] data) throws IOException {
+    byte[] length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(data.length).array();
+    out.write(length);
+    out.write(le32(maskedCrc(length)));
+    out.write(data);
+    out.write(le32(maskedCrc(data)));
+    return 16L + data.length;
+  }
+
+  /**
+   * A TFRecord file of {@code n} tf.Examples numbered from {@code first}: float feature {@code x} of
+   * {@code width} values, the first the example's number and value {@code j} {@code (j * mul + i) %
+   * mod}, and int64 {@code label} (the number mod 10); returns the bytes written.
+   */
+  static long numbered(Path file, int width, int first, int n, int mul, int mod) throws IOException {
+    long bytes = 0;
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+      float[] x = new float[width];
+      for (int i = 0; i < n; i++) {
+        x[0] = first + i;
+        for (int j = 1; j < width; j++) {
+          x[j] = (j * mul + i) % mod;
+        }
+        bytes += record(out, example(x, (first + i) % 10));
+      }
+    }
+    return bytes;
+  }
+
+  /** This process's peak resident memory (VmHWM of /proc/self/status) in KiB, -1 where there is none. */
+  static long peakResidentKib() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith("VmHWM:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return -1;
   }
 
   /** A tf.Example with float feature {@code x} and int64 feature {@code label}. */

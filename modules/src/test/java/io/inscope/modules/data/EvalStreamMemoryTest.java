@@ -8,13 +8,7 @@ import io.inscope.configs.DType;
 import io.inscope.configs.data.DataSplitSpec;
 import io.inscope.configs.data.FeatureSpec;
 import io.inscope.configs.data.TfrecordSpec;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +35,7 @@ class EvalStreamMemoryTest {
   void aStreamedEvalPassOver38MegabytesRunsInA32MiBHeap() throws Exception {
     long bytes = 0;
     for (int f = 0; f < FILES; f++) {
-      bytes += write(tmp.resolve("eval-" + f + ".tfrecord"), f * PER_FILE, PER_FILE);
+      bytes += DataFiles.numbered(tmp.resolve("eval-" + f + ".tfrecord"), WIDTH, f * PER_FILE, PER_FILE, 17, 251);
     }
     assertTrue(bytes > 37_000_000L, bytes + " bytes written");
     String[] streamed = child("stream");
@@ -100,34 +94,7 @@ class EvalStreamMemoryTest {
         examples += 100;
       }
     }
-    long hwm = -1;
-    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-      if (line.startsWith("VmHWM:")) {
-        hwm = Long.parseLong(line.replaceAll("[^0-9]", ""));
-      }
-    }
+    long hwm = DataFiles.peakResidentKib();
     System.out.println("examples=" + examples + " in_order=" + inOrder + " vmhwm_kib=" + hwm);
-  }
-
-  // TFRecord framing of tf.Examples of float_list x (784 values, the first the example's index) and int64_list label
-  private static long write(Path file, int first, int n) throws IOException {
-    long bytes = 0;
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
-      float[] x = new float[WIDTH];
-      for (int i = 0; i < n; i++) {
-        x[0] = first + i;
-        for (int j = 1; j < WIDTH; j++) {
-          x[j] = (j * 17 + i) % 251;
-        }
-        byte[] data = DataFiles.example(x, (first + i) % 10);
-        byte[] length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(data.length).array();
-        out.write(length);
-        out.write(DataFiles.le32(DataFiles.maskedCrc(length)));
-        out.write(data);
-        out.write(DataFiles.le32(DataFiles.maskedCrc(data)));
-        bytes += 16 + data.length;
-      }
-    }
-    return bytes;
   }
 }

@@ -7,13 +7,7 @@ import io.inscope.configs.DType;
 import io.inscope.configs.data.DataSplitSpec;
 import io.inscope.configs.data.FeatureSpec;
 import io.inscope.configs.data.TfrecordSpec;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +34,7 @@ class StreamMemoryTest {
   void aStreamedEpochOf200MegabytesRunsInA64MiBHeap() throws Exception {
     long bytes = 0;
     for (int s = 0; s < SHARDS; s++) {
-      bytes += write(tmp.resolve("part-" + s + ".tfrecord"), s * PER_SHARD, PER_SHARD);
+      bytes += DataFiles.numbered(tmp.resolve("part-" + s + ".tfrecord"), WIDTH, s * PER_SHARD, PER_SHARD, 31, 255);
     }
     assertTrue(bytes > 200_000_000L, bytes + " bytes written");
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -85,34 +79,7 @@ class StreamMemoryTest {
         examples += 128;
       }
     }
-    long hwm = -1;
-    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-      if (line.startsWith("VmHWM:")) {
-        hwm = Long.parseLong(line.replaceAll("[^0-9]", ""));
-      }
-    }
+    long hwm = DataFiles.peakResidentKib();
     System.out.println("examples=" + examples + " distinct=" + seen.cardinality() + " vmhwm_kib=" + hwm);
-  }
-
-  // TFRecord framing and a tf.Example of float_list x (784 values, the first the id) and int64_list label, written directly
-  private static long write(Path file, int first, int n) throws IOException {
-    long bytes = 0;
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
-      float[] x = new float[WIDTH];
-      for (int i = 0; i < n; i++) {
-        x[0] = first + i;
-        for (int j = 1; j < WIDTH; j++) {
-          x[j] = (j * 31 + i) % 255;
-        }
-        byte[] data = DataFiles.example(x, (first + i) % 10);
-        byte[] length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(data.length).array();
-        out.write(length);
-        out.write(DataFiles.le32(DataFiles.maskedCrc(length)));
-        out.write(data);
-        out.write(DataFiles.le32(DataFiles.maskedCrc(data)));
-        bytes += 16 + data.length;
-      }
-    }
-    return bytes;
   }
 }
