@@ -68,7 +68,7 @@ public final class DataLoader {
     ImageSource source = (ImageSource) sources.get(kindOf(split.source().getClass()));
     try {
       if (inputs.size() != 1) {
-        source.load(split.source(), inputs, 0); // its error: one feature per example
+        throw SourceFactory.oneInputOnly(split.source(), inputs);
       }
       return source.list(split.source(), inputs.values().iterator().next()).scaled(split.scale()).under(where);
     } catch (DataException e) {
