@@ -41,8 +41,11 @@ import java.util.stream.Stream;
  * giving floats in [0, 255], {@code [height, width, channels]} per example (rescale with the split's
  * {@code scale}). {@code model.input} must hold as many values. Decoding runs on every core.
  *
+ * <p>With {@code cache: false} the folders are only listed ({@link #list}) and each batch's images
+ * decoded as it is prepared ({@link ImageList}), in the batches of {@code cache: true}.
+ *
  * <p>A folder with no class sub-folder, a class folder without images and an image that does not
- * decode fail with the folder or file named.
+ * decode fail with the folder or file named (the first two when listed, before training).
  */
 public final class ImageFolderSource implements ImageSource {
   static final String KIND = "image_folder";
