@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * (no data), then reads the epoch's input up to the last record the buffer holds, parsing only the
  * records it holds.
  *
- * <p>Readers hand rows over in {@link Chunk}s of {@value #CHUNK} (a hand-off per record would cost
+ * <p>Readers hand rows over in {@link Chunk}s of up to {@value #CHUNK} rows and {@value #CHUNK_FLOATS}
+ * values (a hand-off per record would cost
  * a lock and often a thread wake-up for each of the tens of thousands of records a second a small
  * model takes); each reader fills its {@value #CHUNKS} chunks in turn, so it runs at most that many
  * chunks ahead of the training side. Rows live in one {@link RowPool} (a few large arrays, allocated
@@ -37,6 +38,8 @@ import java.util.function.Supplier;
  */
 final class StreamEpoch implements AutoCloseable {
   static final int CHUNK = 64;
+  /** At most this many values a chunk (1 MiB): rows of decoded images are large, and each reader holds {@value #CHUNKS} chunks. */
+  static final int CHUNK_FLOATS = 1 << 18;
   static final int CHUNKS = 4;
 
   private final TfrecordStream source;
@@ -58,10 +61,18 @@ final class StreamEpoch implements AutoCloseable {
 
   /** Rows read by one reader, in its order (row numbers of the pool), and the failure that ended its reading (after those rows), if one did. */
   static final class Chunk {
-    final int[] rows = new int[CHUNK];
+    final int[] rows;
     int count;
     int next;
     Exception failure;
+
+    Chunk(int rows) {
+      this.rows = new int[rows];
+    }
+
+    boolean full() {
+      return count == rows.length;
+    }
   }
 
   /**
@@ -110,7 +121,9 @@ final class StreamEpoch implements AutoCloseable {
     Buffers(TfrecordStream source) {
       int capacity = capacity(source);
       int slots = new Interleave(source.fileOrder(0), source.counts(), source.readers()).slots();
-      this.pool = new RowPool(capacity + (long) slots * CHUNKS * CHUNK, source.featureWidth() + source.labelWidth());
+      int width = source.featureWidth() + source.labelWidth();
+      int chunkRows = chunkRows(width);
+      this.pool = new RowPool(capacity + (long) slots * CHUNKS * chunkRows, width);
       this.rows = new int[capacity];
       for (int r = 0; r < capacity; r++) {
         rows[r] = r;
@@ -119,8 +132,8 @@ final class StreamEpoch implements AutoCloseable {
       this.chunks = new Chunk[slots][CHUNKS];
       for (Chunk[] reader : chunks) {
         for (int c = 0; c < CHUNKS; c++) {
-          reader[c] = new Chunk();
-          for (int i = 0; i < CHUNK; i++) {
+          reader[c] = new Chunk(chunkRows);
+          for (int i = 0; i < chunkRows; i++) {
             reader[c].rows[i] = next++;
           }
         }
@@ -227,6 +240,11 @@ final class StreamEpoch implements AutoCloseable {
     }
   }
 
+  /** Rows a chunk holds for rows of {@code width} values: {@value #CHUNK}, fewer for large rows, at least 1. */
+  static int chunkRows(int width) {
+    return Math.max(1, Math.min(CHUNK, CHUNK_FLOATS / Math.max(1, width)));
+  }
+
   /** The buffer's rows: {@code min(shuffle, records)}, at least 1. */
   static int capacity(TfrecordStream source) {
     return (int) Math.max(1, Math.min(Math.max(1, source.shuffle()), source.size()));
@@ -326,7 +344,8 @@ final class StreamEpoch implements AutoCloseable {
             origin.file = f;
             origin.record = i;
             check.check(page, at + fe, origin);
-            if (++chunk.count == CHUNK) {
+            chunk.count++;
+            if (chunk.full()) {
               done.put(chunk);
               chunk = empty.take();
               chunk.count = 0;

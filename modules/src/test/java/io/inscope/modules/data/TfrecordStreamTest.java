@@ -45,6 +45,51 @@ class TfrecordStreamTest {
   }
 
   /**
+   * Rows of 70,000 values (a decoded image's size) travel 3 to a chunk, not 64 (a reader's four
+   * chunks stay at 4 MiB): the batches are still those of the split in memory, and a cursor opened
+   * mid-epoch with two readers continues the uninterrupted sequence.
+   */
+  @Test
+  void largeRowsTravelInSmallerChunksWithTheSameBatches() throws Exception {
+    int width = 70_000;
+    assertEquals(3, StreamEpoch.chunkRows(width + 1));
+    assertEquals(StreamEpoch.CHUNK, StreamEpoch.chunkRows(785));
+    assertEquals(1, StreamEpoch.chunkRows(1 << 20));
+    List<String> paths = new ArrayList<>();
+    for (int f = 0; f < 2; f++) {
+      byte[][] records = new byte[23][];
+      for (int i = 0; i < records.length; i++) {
+        float[] x = new float[width];
+        x[0] = f * 100 + i;
+        x[width - 1] = -i;
+        records[i] = DataFiles.example(x, i % 5);
+      }
+      paths.add(DataFiles.tfrecord(tmp.resolve("wide-" + f + ".tfrecord"), records).toString());
+    }
+    Map<String, FeatureSpec> features = new LinkedHashMap<>();
+    features.put("x", new FeatureSpec(List.of(width), DType.FLOAT32));
+    features.put("label", new FeatureSpec(List.of(), DType.INT64));
+    DataSplitSpec one = new DataSplitSpec(new TfrecordSpec(paths.subList(0, 1), features, "label", null, 1), 1.0, 9, 4, false);
+    TfrecordStream stream = TfrecordStream.open("data.train", one, DataFiles.input(width), 5, Shards.ALL);
+    Examples examples = new TfrecordSource().load(one.source(), DataFiles.input(width), 5);
+    BatchPlan plan = BatchPlan.of(examples.size(), 4, 9, 5);
+    List<float[]> streamed = batches(stream, 0, 14);
+    List<float[]> inMemory = batches(TrainingData.inMemory(examples, plan), 0, 14);
+    for (int i = 0; i < streamed.size(); i++) {
+      assertArrayEquals(inMemory.get(i), streamed.get(i), "batch " + i / 2);
+    }
+    DataSplitSpec two = new DataSplitSpec(new TfrecordSpec(paths, features, "label", null, 2), 1.0, 9, 4, false);
+    TfrecordStream both = TfrecordStream.open("data.train", two, DataFiles.input(width), 5, Shards.ALL);
+    List<float[]> whole = batches(both, 0, 20);
+    for (long at : new long[] {3, 11, 14}) {
+      List<float[]> resumed = batches(both, at, 20 - at);
+      for (int i = 0; i < resumed.size(); i++) {
+        assertArrayEquals(whole.get((int) (2 * at) + i), resumed.get(i), "resumed at step " + at + ", array " + i);
+      }
+    }
+  }
+
+  /**
    * Five files of uneven sizes (one empty, one gzip), three readers: starting at any step (mid
    * epoch, at an epoch boundary, in a later epoch) gives exactly the batches the uninterrupted
    * sequence gives from that step.
