@@ -164,7 +164,7 @@ class StreamedImagesTest {
   }
 
   /** Classes a, b, c of {@code perClass} grayscale PNGs each, of random pixels and sizes 5..12. */
-  private static void folder(Path root, int perClass, long seed) throws Exception {
+  static void folder(Path root, int perClass, long seed) throws Exception {
     Random random = new Random(seed);
     for (String c : List.of("a", "b", "c")) {
       Files.createDirectories(root.resolve(c));
