@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 /**
  * Whether a command line streams data through the JVM's own code for the whole run: {@code run}
  * (or a job file as the first argument) with a job whose training or eval split has {@code cache:
- * false}, or {@code bench --input-pipeline} / {@code --stream-memory}. The launcher ({@link Main})
+ * false}, {@code evaluate} of a run whose job has one, or {@code bench --input-pipeline} / {@code
+ * --stream-memory}. The launcher ({@link Main})
  * then leaves C2 on in the child ({@link ChildJvm}): the reader threads parse, check and scale every
  * record of every epoch, and C1 compiles that code into several times the CPU (CRC32C is no
  * intrinsic there, loops are not vectorized). Anything it cannot decide (a file that does not load,
@@ -33,6 +34,9 @@ final class StreamedRuns {
     }
     if (args[0].equals("bench")) {
       return Arrays.stream(args).anyMatch(a -> a.equals("--input-pipeline") || a.startsWith("--stream-memory"));
+    }
+    if (args[0].equals("evaluate")) {
+      return evaluates(Arrays.copyOfRange(args, 1, args.length), env);
     }
     String[] rest;
     if (args[0].equals("run")) {
@@ -60,6 +64,22 @@ final class StreamedRuns {
     } catch (Exception e) {
       return false;
     }
+  }
+
+  /** {@code evaluate RUN_DIR ...}: whether the run's job ({@code job.resolved.yaml}) streams a split. */
+  private static boolean evaluates(String[] rest, Map<String, String> env) {
+    for (String arg : rest) {
+      if (arg.startsWith("-")) {
+        continue;
+      }
+      try {
+        Path job = Path.of(arg).resolve("job.resolved.yaml");
+        return Files.isRegularFile(job) && mayStream(new String[] {job.toString()}) && streams(new JobLoader(env).load(job, List.of()).spec());
+      } catch (Exception e) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /**

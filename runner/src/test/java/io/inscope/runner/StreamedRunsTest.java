@@ -42,7 +42,7 @@ class StreamedRunsTest {
     assertTrue(streams("bench", "--stream-memory", "5"));
     assertTrue(streams("bench", "--stream-memory=5"));
     assertFalse(streams("bench", "--convnets"));
-    assertFalse(streams("evaluate", "runs/x"));
+    assertFalse(streams("evaluate", "runs/no-such-run"));
     assertFalse(streams("worker", "--port", "2222"));
     assertFalse(streams());
   }
@@ -61,6 +61,21 @@ class StreamedRunsTest {
     java.nio.file.Path job = dir.resolve("child.yaml");
     java.nio.file.Files.writeString(job, "extends: " + java.nio.file.Path.of(STREAMED).toAbsolutePath().normalize() + "\nname: child\n");
     assertTrue(streams("run", job.toString()));
+  }
+
+  /** {@code evaluate} reads the run's job.resolved.yaml. */
+  @Test
+  void evaluatingARunWhoseJobStreamsStreams(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    String data = java.nio.file.Path.of("../examples/data").toAbsolutePath().normalize() + "/";
+    java.nio.file.Path streamed = java.nio.file.Files.createDirectories(dir.resolve("streamed"));
+    java.nio.file.Files.writeString(streamed.resolve("job.resolved.yaml"),
+        java.nio.file.Files.readString(java.nio.file.Path.of(STREAMED)).replace("data/", data));
+    java.nio.file.Path cached = java.nio.file.Files.createDirectories(dir.resolve("cached"));
+    java.nio.file.Files.writeString(cached.resolve("job.resolved.yaml"),
+        java.nio.file.Files.readString(java.nio.file.Path.of(CACHED)).replace("data/", data));
+    assertTrue(streams("evaluate", streamed.toString()));
+    assertTrue(streams("evaluate", "--json", streamed.toString()));
+    assertFalse(streams("evaluate", cached.toString()));
   }
 
   /** What cannot be decided is not streamed: the child reports the error. */
