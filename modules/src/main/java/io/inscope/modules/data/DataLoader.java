@@ -81,16 +81,6 @@ public final class DataLoader {
     return split != null && !split.cache() && sources.get(kindOf(split.source().getClass())) instanceof ImageSource;
   }
 
-  /** Loads a split into memory, or lists a split that streams images (its {@link ImageList#index()}). */
-  private Examples loadOrList(String where, DataSplitSpec split, Map<String, InputSpec> inputs, long seed,
-      ImageList[] listed) throws DataException {
-    if (streamsImages(split)) {
-      listed[0] = list(where, split, inputs);
-      return listed[0].index();
-    }
-    return load(where, split, inputs, seed);
-  }
-
   /**
    * The splits of a job, with class names: a source that names classes (string labels) numbers
    * them in its own sorted order; here every split is renumbered by the class names of the run,
@@ -124,21 +114,23 @@ public final class DataLoader {
     preprocessing.checkBound(data.eval(), "data.eval");
     boolean evalImages = streamsImages(data.eval());
     boolean evalStreams = data.eval() != null && !data.eval().cache() && !evalImages;
-    ImageList[] trainList = new ImageList[1];
-    ImageList[] evalList = new ImageList[1];
+    // an image split that streams is listed, not decoded: its labels and class names (its index) take part below
+    ImageList trainList = streamsImages(data.train()) ? list("data.train", data.train(), inputs) : null;
+    ImageList evalList = evalImages ? list("data.eval", data.eval(), inputs) : null;
     // streamed (EvalStream): numeric labels (a tfrecord feature), its preprocessing applied to each batch as read
     EvalStream evalStream = evalStreams && !(data.train().source() instanceof TextSpec)
         ? EvalStream.open("data.eval", data.eval(), inputs, preprocessing) : null;
-    if (!data.train().cache() && !streamsImages(data.train())) {
+    if (!data.train().cache() && trainList == null) {
       // streamed (TfrecordStream): numeric labels, nothing to learn from the split before training
-      eval = data.eval() == null || evalStreams ? null : loadOrList("data.eval", data.eval(), inputs, seed, evalList);
+      eval = data.eval() == null || evalStreams ? null
+          : evalList != null ? evalList.index() : load("data.eval", data.eval(), inputs, seed);
       if (eval != null && !eval.classNames().isEmpty()) {
         throw new DataException("data.eval." + kindOf(data.eval().source().getClass()), eval.origin(0)
             + ": the labels are class names but data.train's labels are numbers (a tfrecord feature)"
             + "; give both splits the same kind of labels");
       }
-      if (evalList[0] != null) {
-        return new Splits(null, null, Optional.empty(), Optional.empty(), evalStream, null, evalImages(data, inputs, evalList[0], eval));
+      if (evalList != null) {
+        return new Splits(null, null, Optional.empty(), Optional.empty(), evalStream, null, evalImages(data, inputs, evalList, eval));
       }
       if (eval != null) {
         eval = preprocessing.inference(data.eval().steps(), io.inscope.configs.ModelSpec.featureRow(inputs)).applyTo(eval);
@@ -165,9 +157,9 @@ public final class DataLoader {
       }
       eval = data.eval() == null ? null : loadText("data.eval", data.eval(), v, input);
     } else {
-      // an image split that streams is listed: its labels and class names, not its pixels
-      train = loadOrList("data.train", data.train(), inputs, seed, trainList);
-      eval = data.eval() == null || evalStreams ? null : loadOrList("data.eval", data.eval(), inputs, seed, evalList);
+      train = trainList != null ? trainList.index() : load("data.train", data.train(), inputs, seed);
+      eval = data.eval() == null || evalStreams ? null
+          : evalList != null ? evalList.index() : load("data.eval", data.eval(), inputs, seed);
     }
     Optional<ClassNames> classes = saved.isPresent() ? saved
         : train.classNames().isEmpty() ? Optional.empty() : Optional.of(ClassNames.of(train.classNames()));
@@ -193,15 +185,15 @@ public final class DataLoader {
           + (eval.classNames().size() > 5 ? ", ..." : "") + ") but data.train's labels are numbers"
           + "; give both splits the same kind of labels");
     }
-    ImageList.Eval imageEval = evalList[0] == null ? null : evalImages(data, inputs, evalList[0], eval);
+    ImageList.Eval imageEval = evalList == null ? null : evalImages(data, inputs, evalList, eval);
     if (imageEval != null) {
       eval = null;
     }
     if (eval != null) {
       eval = preprocessing.inference(data.eval().steps(), io.inscope.configs.ModelSpec.featureRow(inputs)).applyTo(eval);
     }
-    if (trainList[0] != null) {
-      return new Splits(null, eval, classes, vocabulary, evalStream, trainList[0].withIndex(train), imageEval);
+    if (trainList != null) {
+      return new Splits(null, eval, classes, vocabulary, evalStream, trainList.withIndex(train), imageEval);
     }
     return new Splits(train, eval, classes, vocabulary, evalStream, null, imageEval);
   }
