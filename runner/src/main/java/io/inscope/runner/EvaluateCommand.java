@@ -85,6 +85,8 @@ public final class EvaluateCommand implements Callable<Integer> {
               run.job().model().namedInputs(), run.job().seed(), session.classes, session.vocabulary);
           if (read.evalStream() != null) {
             session.checkLabels(read.evalStream(), "--data");
+          } else if (read.evalImages() != null) {
+            session.checkLabels(read.evalImages().labels(), "--data");
           } else {
             session.checkLabels(read.eval(), "--data");
           }
@@ -95,6 +97,10 @@ public final class EvaluateCommand implements Callable<Integer> {
           // without data.eval, the training split as evaluation sees data: its preprocessing less the augmentation
           examples = EvalData.inMemory(session.preprocessing.inference(split.steps(), run.job().model().featureRow())
               .applyTo(session.train));
+        } else if (session.trainImages != null) {
+          // a training split of streamed images is evaluated streamed too, in file order, without its augmentation
+          examples = session.trainImages.evaluation(() -> session.preprocessing.inference(split.steps(),
+              run.job().model().featureRow()));
         } else {
           // a streamed training split is evaluated streamed too, in file order
           EvalStream stream = EvalStream.open("data.train", split, run.job().model().namedInputs(), session.preprocessing);

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * read, and the worker wrote nothing; a longer rerun resumes from the chief's checkpoint, which
  * reaches the new worker process through the chief. A worker frozen mid-run (SIGSTOP) ends the
  * chief's run with exit 69 within {@code cluster.step_timeout}, the last checkpoint kept. With a
- * streamed TFRecord split each task opens only its own files.
+ * streamed TFRecord split each task opens only its own files; with a streamed image split each
+ * decodes only its own examples, to the weights of the split held in memory.
  */
 class BetweenGraphIT {
   private static final int STEPS = 100;
@@ -189,6 +190,59 @@ class BetweenGraphIT {
     assertEquals(20, last.get("step").asLong());
     assertEquals(json.readTree(evaluated.out()).get("loss").asDouble(), last.get("loss").asDouble(), 0.0,
         "the chief's evaluation at step 20 is evaluate's, on one device, of the whole split");
+  }
+
+  /**
+   * A streamed image split ({@code cache: false}) between graphs: each task keeps its examples of
+   * the listing (index mod 2), as a split held in memory, and decodes only those; the chief ends
+   * with the weights of the same job with the images decoded into memory, bit for bit.
+   */
+  @Test
+  void streamedImageTasksTrainAsTheSplitInMemory() throws Exception {
+    StreamedImagesTest.folder(tmp.resolve("train"), 10, 6);
+    String weights = null;
+    for (String cache : List.of("false", "true")) {
+      Path job = tmp.resolve("images-" + cache + ".yaml");
+      Files.writeString(job, """
+          version: 1
+          name: images
+          seed: 3
+          cluster: {deadline: 60s}
+          strategy: {type: multi_worker_mirrored}
+          model:
+            input: {shape: [8, 8, 1]}
+            layers: [flatten, {dense: {units: 8, activation: relu}}, {dense: {units: 3}}]
+          loss: {sparse_categorical_crossentropy: {from_logits: true}}
+          optimizer: {adam: {learning_rate: 0.01}}
+          data:
+            train:
+              image_folder: {path: train, color_mode: grayscale, size: [8, 8]}
+              cache: %s
+              preprocessing: [{rescale: 1/255}, {random_flip: horizontal}]
+              shuffle: 16
+              batch_size: 8
+          train: {steps: 12}
+          checkpoint: {every_steps: 1000, keep: 2}
+          tensorboard: {enabled: false}
+          export: {saved_model: false}
+          """.formatted(cache));
+      int[] ports = Ports.free(2);
+      JarProcess worker = start(tfConfig(ports, "worker", 0), job.toString(), "--output", tmp.resolve("worker-" + cache).toString());
+      JarProcess chief = start(tfConfig(ports, "chief", 0), job.toString(), "--output", tmp.resolve("run-" + cache).toString())
+          .finish(300);
+      assertEquals(0, chief.exit, chief.output);
+      worker.finish(60);
+      assertEquals(0, worker.exit, worker.output);
+      assertTrue(chief.output.contains("task 0 of 2 reads 15 of 30 training examples (those whose index mod 2 is 0), 4 per step"),
+          chief.output);
+      assertTrue(worker.output.contains("task 1 of 2 reads 15 of 30 training examples (those whose index mod 2 is 1), 4 per step"),
+          worker.output);
+      assertEquals(weights(chief.output), weights(worker.output), "the tasks' weights differ");
+      if (weights != null) {
+        assertEquals(weights, weights(chief.output), "streamed images between graphs against the split in memory");
+      }
+      weights = weights(chief.output);
+    }
   }
 
   /**

@@ -88,6 +88,26 @@ class DataSourcesTest {
     assertEquals(evalLines(cached), evalLines(streamed));
   }
 
+  /**
+   * The streamed image-folder variant (cache: false, both splits) runs as it is and ends with the
+   * cached example's weights and evaluations.
+   */
+  @Test
+  void shapesFolderStreamedExampleRunsAsItIsToTheCachedExamplesWeights() throws Exception {
+    Path streamed = tmp.resolve("streamed");
+    CliHarness.Run run = CliHarness.run("run", EXAMPLES.resolve("shapes-folder-streamed.yaml").toString(), "--output",
+        streamed.toString(), "--quiet", "--set", "train.epochs=1", "--set", "export.saved_model=false");
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(Files.readString(streamed.resolve("job.resolved.yaml")).contains("cache: false"));
+    Path cached = tmp.resolve("cached");
+    run = CliHarness.run("run", EXAMPLES.resolve("shapes-folder.yaml").toString(), "--output", cached.toString(), "--quiet",
+        "--set", "train.epochs=1", "--set", "export.saved_model=false");
+    assertEquals(0, run.exit(), run.err());
+    assertEquals(CheckpointReader.read(latest(cached)), CheckpointReader.read(latest(streamed)));
+    assertFalse(evalLines(streamed).isEmpty());
+    assertEquals(evalLines(cached), evalLines(streamed));
+  }
+
   /** The eval lines of a run's metrics.jsonl, less their timing. */
   private static List<String> evalLines(Path runDir) throws Exception {
     return Files.readAllLines(runDir.resolve("metrics.jsonl")).stream().filter(l -> l.contains("\"split\":\"eval\""))

@@ -32,10 +32,12 @@ import java.util.List;
  *       reshuffled each epoch from the job seed</td></tr>
  *   <tr><td>batch_size</td><td>required</td><td>the global batch size</td></tr>
  *   <tr><td>cache</td><td>true</td><td>true: the split is read whole into memory before the first step (every
- *       record checked up front, the fastest steps); false ({@code tfrecord} splits only): the files are
- *       streamed, so memory does not grow with the data: a training split read in parallel and shuffled
- *       through the bounded {@code shuffle} buffer, an eval split read in sorted file order at each
- *       evaluation (the batches, and metrics, of {@code cache: true})</td></tr>
+ *       record checked up front, the fastest steps); false ({@code tfrecord}, {@code image_folder} and
+ *       {@code image_csv} splits): the files are streamed, so memory does not grow with the data: a
+ *       {@code tfrecord} training split read in parallel and shuffled through the bounded {@code shuffle}
+ *       buffer, an eval split read in sorted file order at each evaluation (the batches, and metrics, of
+ *       {@code cache: true}); an image split's files and labels are listed first and each batch's images
+ *       decoded as it is prepared, in exactly the batches of {@code cache: true}</td></tr>
  * </table>
  *
  * <p>{@code preprocessing} ({@link PreprocessingSpec}) runs after {@code scale}, in list order. Left
@@ -55,7 +57,8 @@ public record DataSplitSpec(
         int shuffle,
     @Doc("GLOBAL batch size, split evenly over the replicas") @Range(min = 1) int batchSize,
     @Doc("true: read the split whole into memory before training (every record checked first, fastest steps);"
-        + " false: stream tfrecord files (train: through the shuffle buffer; eval: in file order at each evaluation),"
+        + " false: stream tfrecord files (train: through the shuffle buffer; eval: in file order at each evaluation)"
+        + " or image_folder / image_csv images (listed first, decoded batch by batch in the batches of cache: true),"
         + " memory bounded whatever the data's size")
         @Default("true")
         boolean cache) {
@@ -64,9 +67,9 @@ public record DataSplitSpec(
 
   public DataSplitSpec {
     preprocessing = preprocessing == null ? null : List.copyOf(preprocessing);
-    if (!cache && !(source instanceof TfrecordSpec)) {
-      throw new SpecException("cache", "false streams tfrecord files only; this source is read whole into memory"
-          + " (remove cache, or write the data as TFRecord files to stream it)");
+    if (!cache && !(source instanceof TfrecordSpec || source instanceof ImageFolderSpec || source instanceof ImageCsvSpec)) {
+      throw new SpecException("cache", "false streams tfrecord, image_folder and image_csv sources only; this source is"
+          + " read whole into memory (remove cache, or write the data as TFRecord files to stream it)");
     }
   }
 

@@ -102,12 +102,14 @@ final class CrossChecks {
   }
 
   /**
-   * A streamed split ({@code cache: false}) is not read before training: balanced class weights,
-   * which count every label of the training split first, need it in memory. A streamed eval split
+   * A streamed tfrecord split ({@code cache: false}) is not read before training: balanced class
+   * weights, which count every label of the training split first, need it in memory. A streamed
+   * image split lists its files and labels before training, so it can count them. A streamed eval split
    * needs nothing before training (an evaluation reads it in file order, a batch at a time).
    */
   private static void streamed(JobSpec spec, Map<String, Origin> locations, Problems problems) {
-    if (!spec.data().train().cache() && spec.loss() instanceof io.inscope.configs.losses.WeightedLoss w
+    if (!spec.data().train().cache() && spec.data().train().source() instanceof io.inscope.configs.data.TfrecordSpec
+        && spec.loss() instanceof io.inscope.configs.losses.WeightedLoss w
         && w.classWeights() != null && w.classWeights().balanced()) {
       String kind = spec.loss().getClass().getAnnotation(io.inscope.configs.Kind.class).value();
       String path = "loss." + kind + ".class_weights";

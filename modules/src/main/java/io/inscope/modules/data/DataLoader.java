@@ -61,6 +61,27 @@ public final class DataLoader {
   }
 
   /**
+   * An image split that streams ({@code cache: false}): its files and labels listed, not decoded,
+   * scaled as {@link #load} scales; errors under {@code where}.
+   */
+  ImageList list(String where, DataSplitSpec split, Map<String, InputSpec> inputs) throws DataException {
+    ImageSource source = (ImageSource) sources.get(kindOf(split.source().getClass()));
+    try {
+      if (inputs.size() != 1) {
+        throw SourceFactory.oneInputOnly(split.source(), inputs);
+      }
+      return source.list(split.source(), inputs.values().iterator().next()).scaled(split.scale()).under(where);
+    } catch (DataException e) {
+      throw e.under(where);
+    }
+  }
+
+  /** Whether a split streams its images ({@code cache: false} of a source that lists image files). */
+  boolean streamsImages(DataSplitSpec split) {
+    return split != null && !split.cache() && sources.get(kindOf(split.source().getClass())) instanceof ImageSource;
+  }
+
+  /**
    * The splits of a job, with class names: a source that names classes (string labels) numbers
    * them in its own sorted order; here every split is renumbered by the class names of the run,
    * which are {@code saved} (the run directory's {@value ClassNames#FILE}, on resume) or else the
@@ -91,17 +112,25 @@ public final class DataLoader {
     Optional<Vocabulary> vocabulary = Optional.empty();
     preprocessing.checkBound(data.train(), "data.train");
     preprocessing.checkBound(data.eval(), "data.eval");
-    boolean evalStreams = data.eval() != null && !data.eval().cache();
+    boolean evalImages = streamsImages(data.eval());
+    boolean evalStreams = data.eval() != null && !data.eval().cache() && !evalImages;
+    // an image split that streams is listed, not decoded: its labels and class names (its index) take part below
+    ImageList trainList = streamsImages(data.train()) ? list("data.train", data.train(), inputs) : null;
+    ImageList evalList = evalImages ? list("data.eval", data.eval(), inputs) : null;
     // streamed (EvalStream): numeric labels (a tfrecord feature), its preprocessing applied to each batch as read
     EvalStream evalStream = evalStreams && !(data.train().source() instanceof TextSpec)
         ? EvalStream.open("data.eval", data.eval(), inputs, preprocessing) : null;
-    if (!data.train().cache()) {
+    if (!data.train().cache() && trainList == null) {
       // streamed (TfrecordStream): numeric labels, nothing to learn from the split before training
-      eval = data.eval() == null || evalStreams ? null : load("data.eval", data.eval(), inputs, seed);
+      eval = data.eval() == null || evalStreams ? null
+          : evalList != null ? evalList.index() : load("data.eval", data.eval(), inputs, seed);
       if (eval != null && !eval.classNames().isEmpty()) {
         throw new DataException("data.eval." + kindOf(data.eval().source().getClass()), eval.origin(0)
             + ": the labels are class names but data.train's labels are numbers (a tfrecord feature)"
             + "; give both splits the same kind of labels");
+      }
+      if (evalList != null) {
+        return new Splits(null, null, Optional.empty(), Optional.empty(), evalStream, null, evalImages(data, inputs, evalList, eval));
       }
       if (eval != null) {
         eval = preprocessing.inference(data.eval().steps(), io.inscope.configs.ModelSpec.featureRow(inputs)).applyTo(eval);
@@ -128,8 +157,9 @@ public final class DataLoader {
       }
       eval = data.eval() == null ? null : loadText("data.eval", data.eval(), v, input);
     } else {
-      train = load("data.train", data.train(), inputs, seed);
-      eval = data.eval() == null || evalStreams ? null : load("data.eval", data.eval(), inputs, seed);
+      train = trainList != null ? trainList.index() : load("data.train", data.train(), inputs, seed);
+      eval = data.eval() == null || evalStreams ? null
+          : evalList != null ? evalList.index() : load("data.eval", data.eval(), inputs, seed);
     }
     Optional<ClassNames> classes = saved.isPresent() ? saved
         : train.classNames().isEmpty() ? Optional.empty() : Optional.of(ClassNames.of(train.classNames()));
@@ -155,10 +185,23 @@ public final class DataLoader {
           + (eval.classNames().size() > 5 ? ", ..." : "") + ") but data.train's labels are numbers"
           + "; give both splits the same kind of labels");
     }
+    ImageList.Eval imageEval = evalList == null ? null : evalImages(data, inputs, evalList, eval);
+    if (imageEval != null) {
+      eval = null;
+    }
     if (eval != null) {
       eval = preprocessing.inference(data.eval().steps(), io.inscope.configs.ModelSpec.featureRow(inputs)).applyTo(eval);
     }
-    return new Splits(train, eval, classes, vocabulary, evalStream);
+    if (trainList != null) {
+      return new Splits(null, eval, classes, vocabulary, evalStream, trainList.withIndex(train), imageEval);
+    }
+    return new Splits(train, eval, classes, vocabulary, evalStream, null, imageEval);
+  }
+
+  /** A streamed image eval split with its labels {@code index} (renumbered by the run's classes). */
+  private ImageList.Eval evalImages(DataSpec data, Map<String, InputSpec> inputs, ImageList list, Examples index) {
+    InputSpec row = io.inscope.configs.ModelSpec.featureRow(inputs);
+    return list.withIndex(index).evaluation(() -> preprocessing.inference(data.eval().steps(), row));
   }
 
   private static Examples loadText(String where, DataSplitSpec split, Vocabulary vocabulary, InputSpec input) throws DataException {
@@ -179,13 +222,21 @@ public final class DataLoader {
    *     {@code data.eval}, or one that streams)
    * @param classes the class names of string labels (class id = index), empty for numeric labels
    * @param vocabulary the vocabulary of text sources, else empty
-   * @param evalStream {@code data.eval} when it streams ({@code cache: false}), else null
+   * @param evalStream {@code data.eval} when it streams tfrecord files ({@code cache: false}), else null
+   * @param trainImages {@code data.train} when it streams images ({@code cache: false}; {@code train}
+   *     is null then): its files, and its labels numbered by {@code classes}
+   * @param evalImages {@code data.eval} when it streams images ({@code eval} is null then)
    */
   public record Splits(Examples train, Examples eval, Optional<ClassNames> classes, Optional<Vocabulary> vocabulary,
-      EvalStream evalStream) {
+      EvalStream evalStream, ImageList trainImages, ImageList.Eval evalImages) {
+    public Splits(Examples train, Examples eval, Optional<ClassNames> classes, Optional<Vocabulary> vocabulary,
+        EvalStream evalStream) {
+      this(train, eval, classes, vocabulary, evalStream, null, null);
+    }
+
     /** The eval split as evaluation reads it, held in memory or streamed; null without {@code data.eval}. */
     public EvalData evaluation() {
-      return evalStream != null ? evalStream : eval == null ? null : EvalData.inMemory(eval);
+      return evalStream != null ? evalStream : evalImages != null ? evalImages : eval == null ? null : EvalData.inMemory(eval);
     }
   }
 

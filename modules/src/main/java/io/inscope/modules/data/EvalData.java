@@ -3,7 +3,8 @@ package io.inscope.modules.data;
 /**
  * An evaluation split as {@link io.inscope.modules.train.Evaluator} reads it: every example once,
  * in file order, with its {@code preprocessing} (inference steps) applied. Held in memory ({@link
- * #inMemory}) or streamed from its files ({@link EvalStream}, {@code cache: false}); both give the
+ * #inMemory}) or streamed from its files ({@link EvalStream}, {@link ImageList#evaluation}, {@code
+ * cache: false}); all give the
  * same rows in the same order, so an evaluation's batches, and its metrics, are the same.
  */
 public interface EvalData {

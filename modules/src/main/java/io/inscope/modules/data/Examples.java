@@ -230,6 +230,14 @@ public final class Examples {
   }
 
   /**
+   * These examples' labels, class names and origins with other features (takes ownership of the
+   * array): an image split listed by file number ({@link ImageList#index()}) given its pixels.
+   */
+  Examples withFeatures(float[] features, long[] featureShape) {
+    return new Examples(features, featureShape, labels, labelShape, classNames, numClasses, origins, labelTexts);
+  }
+
+  /**
    * These examples with {@code transform} run on a copy of all features ({@code size × featureElements}
    * values, row after row): a split's preprocessing ({@link Preprocessing#applyTo}).
    */

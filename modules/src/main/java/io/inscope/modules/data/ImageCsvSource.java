@@ -12,6 +12,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +25,29 @@ import java.util.List;
  * otherwise class names, ids in sorted order). Examples are in row order.
  *
  * <p>An empty image or label cell, a missing image file and an image that does not decode fail
- * with the CSV file, the line and the image named.
+ * with the CSV file, the line and the image named; all but the last are found when the rows are
+ * listed ({@link #list}), before training even when the split streams ({@code cache: false}).
  */
-public final class ImageCsvSource implements SourceFactory {
+public final class ImageCsvSource implements ImageSource {
   static final String KIND = "image_csv";
 
   @Override
   public Examples load(SourceSpec spec, InputSpec input, long seed) throws DataException {
+    ImageCsvSpec csv = (ImageCsvSpec) spec;
+    ImageList list = list(spec, input);
+    float[] features;
+    try {
+      features = ParallelImages.decode(list.size(), i -> Files.readAllBytes(list.files().get(i)), csv.colorMode().channels(),
+          csv.size().get(0), csv.size().get(1));
+    } catch (ParallelImages.Failure f) {
+      throw list.failure(f.index(), f);
+    }
+    return list.index().withFeatures(features, ImageFolderSource.shape(input));
+  }
+
+  /** The rows' images and labels, not decoded. */
+  @Override
+  public ImageList list(SourceSpec spec, InputSpec input) throws DataException {
     ImageCsvSpec csv = (ImageCsvSpec) spec;
     Path path = Path.of(csv.path());
     int height = csv.size().get(0);
@@ -50,19 +67,32 @@ public final class ImageCsvSource implements SourceFactory {
     if (images.isEmpty()) {
       throw new DataException(KIND, path + ": lists no image; add a row per example");
     }
-    float[] features;
-    try {
-      features = ParallelImages.decode(images.size(), i -> Files.readAllBytes(images.get(i)), channels, height, width);
-    } catch (ParallelImages.Failure f) {
-      String at = path + ":" + lines.get(f.index()) + ": column '" + csv.image() + "': ";
-      if (f.unreadable() != null) {
-        throw new DataException(KIND, at + SourceFiles.unreadable(images.get(f.index()), KIND, f.unreadable()).detail()
-            .replace("relative paths resolve against the job file's directory", "relative paths resolve against the CSV file's folder"));
-      }
-      throw new DataException(KIND, at + images.get(f.index()) + ": " + f.getMessage() + "; replace the file or remove the row");
-    }
     int[] lineArray = lines.stream().mapToInt(Integer::intValue).toArray();
-    return Labels.examples(features, ImageFolderSource.shape(input), labels, Origins.lines(path, lineArray, "column '" + csv.label() + "'"), KIND);
+    Examples index = Labels.examples(ImageList.fileNumbers(images.size(), KIND), new long[] {1}, labels,
+        Origins.lines(path, lineArray, "column '" + csv.label() + "'"), KIND);
+    List<Path> files = List.copyOf(images);
+    // a missing image is cheap to find before training, whether the split is decoded now or streamed
+    for (int i = 0; i < files.size(); i++) {
+      if (!Files.isRegularFile(files.get(i))) {
+        throw failure(path, csv, files, lineArray, i, new NoSuchFileException(files.get(i).toString()), null);
+      }
+    }
+    return ImageList.of(files, index, ImageFolderSource.shape(input), channels, height, width,
+        (i, f) -> failure(path, csv, files, lineArray, i, f.unreadable(), f.getMessage()));
+  }
+
+  /**
+   * The error of image {@code i}: unreadable ({@code unreadable}), or read but not an image
+   * ({@code message} says why), naming the CSV file, its line and the image.
+   */
+  private static DataException failure(Path path, ImageCsvSpec csv, List<Path> files, int[] lines, int i, IOException unreadable,
+      String message) {
+    String at = path + ":" + lines[i] + ": column '" + csv.image() + "': ";
+    if (unreadable != null) {
+      return new DataException(KIND, at + SourceFiles.unreadable(files.get(i), KIND, unreadable).detail()
+          .replace("relative paths resolve against the job file's directory", "relative paths resolve against the CSV file's folder"));
+    }
+    return new DataException(KIND, at + files.get(i) + ": " + message + "; replace the file or remove the row");
   }
 
   private static void read(CsvRecords records, ImageCsvSpec csv, Path path, List<Path> images, List<String> labels,

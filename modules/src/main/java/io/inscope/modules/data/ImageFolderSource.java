@@ -41,15 +41,27 @@ import java.util.stream.Stream;
  * giving floats in [0, 255], {@code [height, width, channels]} per example (rescale with the split's
  * {@code scale}). {@code model.input} must hold as many values. Decoding runs on every core.
  *
+ * <p>With {@code cache: false} the folders are only listed ({@link #list}) and each batch's images
+ * decoded as it is prepared ({@link ImageList}), in the batches of {@code cache: true}.
+ *
  * <p>A folder with no class sub-folder, a class folder without images and an image that does not
- * decode fail with the folder or file named.
+ * decode fail with the folder or file named (the first two when listed, before training).
  */
-public final class ImageFolderSource implements SourceFactory {
+public final class ImageFolderSource implements ImageSource {
   static final String KIND = "image_folder";
   static final List<String> EXTENSIONS = List.of(".bmp", ".gif", ".jpeg", ".jpg", ".png");
 
   @Override
   public Examples load(SourceSpec spec, InputSpec input, long seed) throws DataException {
+    ImageList list = list(spec, input);
+    ImageFolderSpec folder = (ImageFolderSpec) spec;
+    float[] features = decode(list.files(), folder.colorMode().channels(), folder.size().get(0), folder.size().get(1), KIND);
+    return list.index().withFeatures(features, shape(input));
+  }
+
+  /** The class folders' images and their class ids, not decoded. */
+  @Override
+  public ImageList list(SourceSpec spec, InputSpec input) throws DataException {
     ImageFolderSpec folder = (ImageFolderSpec) spec;
     Path root = Path.of(folder.path());
     int height = folder.size().get(0);
@@ -71,13 +83,14 @@ public final class ImageFolderSource implements SourceFactory {
         labelList.add((float) c);
       }
     }
-    float[] features = decode(files, channels, height, width, KIND);
     float[] labels = new float[labelList.size()];
     for (int i = 0; i < labels.length; i++) {
       labels[i] = labelList.get(i);
     }
     List<Path> paths = List.copyOf(files);
-    return new Examples(features, shape(input), labels, new long[0], classes, classes.size(), i -> paths.get(i).toString(), null);
+    Examples index = new Examples(ImageList.fileNumbers(paths.size(), KIND), new long[] {1}, labels, new long[0], classes,
+        classes.size(), i -> paths.get(i).toString(), null);
+    return ImageList.of(paths, index, shape(input), channels, height, width, (i, f) -> failure(paths, f, i, KIND));
   }
 
   /** Decodes image files in parallel; an error names the file. */
@@ -85,12 +98,17 @@ public final class ImageFolderSource implements SourceFactory {
     try {
       return ParallelImages.decode(files.size(), i -> Files.readAllBytes(files.get(i)), channels, height, width);
     } catch (ParallelImages.Failure f) {
-      Path file = files.get(f.index());
-      if (f.unreadable() != null) {
-        throw SourceFiles.unreadable(file, kind, f.unreadable());
-      }
-      throw new DataException(kind, file + ": " + f.getMessage() + "; replace or remove the file");
+      throw failure(files, f, f.index(), kind);
     }
+  }
+
+  /** The error of image {@code file} of {@code files}: unreadable, or not an image. */
+  static DataException failure(List<Path> files, ParallelImages.Failure f, int file, String kind) {
+    Path path = files.get(file);
+    if (f.unreadable() != null) {
+      return SourceFiles.unreadable(path, kind, f.unreadable());
+    }
+    return new DataException(kind, path + ": " + f.getMessage() + "; replace or remove the file");
   }
 
   static void checkInput(String kind, int height, int width, int channels, InputSpec input) throws DataException {

@@ -8,8 +8,9 @@ import java.util.List;
  * The share of a split that one task of a multi-worker job reads, so that no example passes
  * through another task: by file for streamed TFRecord files, as tf.data's {@code
  * AutoShardPolicy.FILE} (task {@code i} of {@code n} reads the files whose index in the sorted list
- * modulo {@code n} is {@code i}); by example for a split held in memory (task {@code i} keeps the
- * examples whose index modulo {@code n} is {@code i}, as {@code Dataset.shard(n, i)}).
+ * modulo {@code n} is {@code i}); by example for a split held in memory, or an image split listed
+ * to stream ({@link ImageList}: each task decodes only its own images), task {@code i} keeping the
+ * examples whose index modulo {@code n} is {@code i}, as {@code Dataset.shard(n, i)}.
  *
  * @param index this task, from 0
  * @param count the tasks that read input

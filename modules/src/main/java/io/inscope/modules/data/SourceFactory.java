@@ -37,8 +37,13 @@ public interface SourceFactory {
     if (inputs.size() == 1) {
       return load(spec, inputs.values().iterator().next(), seed);
     }
+    throw oneInputOnly(spec, inputs);
+  }
+
+  /** The error of a source that gives one feature per example, given a model of several inputs. */
+  static DataException oneInputOnly(SourceSpec spec, Map<String, InputSpec> inputs) {
     String kind = DataLoader.kindOf(spec.getClass());
-    throw new DataException(kind, (kind.matches("[aeiou].*") ? "an " : "a ") + kind + " source gives one feature per example but the model has "
+    return new DataException(kind, (kind.matches("[aeiou].*") ? "an " : "a ") + kind + " source gives one feature per example but the model has "
         + inputs.size() + " inputs (" + String.join(", ", inputs.keySet())
         + "); feed several inputs from tfrecord (a feature per input), csv (feature_groups) or synthetic data");
   }

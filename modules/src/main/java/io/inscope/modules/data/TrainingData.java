@@ -4,7 +4,8 @@ package io.inscope.modules.data;
  * The training split as the training loop takes it: batches of a fixed global size for every
  * global step, the same for a step whether the run was resumed or not. Held in memory ({@link
  * #inMemory}: an {@link Examples} and its {@link BatchPlan}) or streamed from files ({@link
- * TfrecordStream}).
+ * TfrecordStream}; image files listed and decoded batch by batch in the same {@link BatchPlan}'s
+ * batches: {@link ImageList#training}).
  */
 public interface TrainingData {
   /** Examples per epoch (this task's, in a multi-worker job). */

@@ -4,17 +4,27 @@ import static io.inscope.modules.data.IdxSourceTest.input;
 import static io.inscope.modules.data.IdxSourceTest.labels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
+import io.inscope.configs.DType;
+import io.inscope.configs.data.ColorMode;
 import io.inscope.configs.data.CsvSpec;
 import io.inscope.configs.data.DataSpec;
 import io.inscope.configs.data.DataSplitSpec;
+import io.inscope.configs.data.FeatureSpec;
+import io.inscope.configs.data.ImageCsvSpec;
+import io.inscope.configs.data.ImageFolderSpec;
 import io.inscope.configs.data.SyntheticSpec;
+import io.inscope.configs.data.TfrecordSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +93,49 @@ class DataLoaderTest {
     DataException e = assertThrows(DataException.class, () -> loader.loadSplits(data, input(3), 0, Optional.empty()));
     assertEquals("data.eval.synthetic: example 0 (counting from 0): the labels are numbers but the training split names "
         + "classes (ant); give this split class names as labels too", e.getMessage());
+  }
+
+  /**
+   * A streamed tfrecord training split (numeric labels) with an image_csv eval split of numeric
+   * labels: with cache: false the eval split streams its images, the rows of cache: true; an
+   * image_folder eval split (class names) is refused, as with cache: true.
+   */
+  @Test
+  void aStreamedImageEvalSplitBesideAStreamedTfrecordTrainingSplit() throws Exception {
+    Path train = DataFiles.tfrecord(dir.resolve("train.tfrecord"), DataFiles.example(new float[105], 1),
+        DataFiles.example(new float[105], 0));
+    Map<String, FeatureSpec> features = new LinkedHashMap<>();
+    features.put("x", new FeatureSpec(List.of(5, 7, 3), DType.FLOAT32));
+    features.put("label", new FeatureSpec(List.of(), DType.INT64));
+    DataSplitSpec trainSplit = new DataSplitSpec(new TfrecordSpec(List.of(train.toString()), features,
+        "label", null, 1), 1.0, null, 0, 2, false);
+    Path images = ImageFolderSourceTest.REFERENCE.resolve("folder").toAbsolutePath();
+    Path list = write("eval.csv", "image,y\n" + images.resolve("cat/b-rgb.png") + ",1\n" + images.resolve("dog/e-rgb.jpg") + ",0\n"
+        + images.resolve("cat/a-gray.png") + ",1\n");
+    ImageCsvSpec csv = new ImageCsvSpec(list.toString(), "image", "y",
+        ColorMode.RGB, List.of(5, 7));
+    EvalData streamed = loader.loadSplits(new DataSpec(trainSplit, new DataSplitSpec(csv, 0.5, null, 0, 2, false)), input(5, 7, 3), 0,
+        Optional.empty()).evaluation();
+    EvalData cached = loader.loadSplits(new DataSpec(trainSplit, new DataSplitSpec(csv, 0.5, null, 0, 2, true)), input(5, 7, 3), 0,
+        Optional.empty()).evaluation();
+    assertInstanceOf(ImageList.Eval.class, streamed);
+    try (EvalData.Reader s = streamed.open(); EvalData.Reader c = cached.open()) {
+      float[] sf = new float[3 * 105];
+      float[] sl = new float[3];
+      float[] cf = new float[3 * 105];
+      float[] cl = new float[3];
+      s.read(sf, sl, 3);
+      c.read(cf, cl, 3);
+      assertArrayEquals(cf, sf);
+      assertArrayEquals(new float[] {1, 0, 1}, sl);
+      assertArrayEquals(cl, sl);
+    }
+    DataSplitSpec folder = new DataSplitSpec(new ImageFolderSpec(images.toString(),
+        ColorMode.RGB, List.of(5, 7)), 1.0, null, 0, 2, false);
+    DataException e = assertThrows(DataException.class,
+        () -> loader.loadSplits(new DataSpec(trainSplit, folder), input(5, 7, 3), 0, Optional.empty()));
+    assertTrue(e.getMessage().contains("the labels are class names but data.train's labels are numbers"),
+        e.getMessage());
   }
 
   private DataSpec csv(String train, String eval) throws IOException {

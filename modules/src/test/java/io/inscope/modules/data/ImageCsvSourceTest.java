@@ -74,6 +74,10 @@ class ImageCsvSourceTest {
     assertEquals("image_csv: " + missing + ":3: column 'image': " + dir.resolve("img/gone.png")
         + ": no such file; check the path (relative paths resolve against the CSV file's folder)",
         assertThrows(DataException.class, () -> load(missing, "image", "label")).getMessage());
+    // found when the rows are listed, before training even when the split streams (cache: false)
+    assertEquals(assertThrows(DataException.class, () -> load(missing, "image", "label")).getMessage(),
+        assertThrows(DataException.class, () -> new ImageCsvSource().list(new ImageCsvSpec(missing.toString(), "image", "label",
+            ColorMode.RGB, List.of(4, 6)), input(4, 6, 3))).getMessage());
     Path bad = Files.writeString(dir.resolve("bad.csv"), "image,label\nimg/ok.png,a\n\nimg/text.png,b\n");
     assertEquals("image_csv: " + bad + ":4: column 'image': " + dir.resolve("img/text.png")
         + ": not a PNG, JPEG, GIF or BMP image (it starts 6e 6f 74 20); replace the file or remove the row",

@@ -16,6 +16,7 @@ import io.inscope.modules.data.DataLoader;
 import io.inscope.modules.data.EvalData;
 import io.inscope.modules.data.EvalStream;
 import io.inscope.modules.data.Examples;
+import io.inscope.modules.data.ImageList;
 import io.inscope.modules.data.PreprocessingCompiler;
 import io.inscope.modules.data.Shards;
 import io.inscope.modules.data.TfrecordStream;
@@ -64,6 +65,11 @@ public final class JobSession implements AutoCloseable {
   public final Optional<Vocabulary> vocabulary;
   /** How {@link #train} is batched; null when the split streams. */
   public final BatchPlan plan;
+  /**
+   * The training split when it streams images ({@code cache: false} of an image source): all its
+   * files and labels (every task's), decoded batch by batch; else null.
+   */
+  public final ImageList trainImages;
   public final Graph graph;
   public final TrainGraph step;
   public final CheckpointOps checkpointOps;
@@ -80,7 +86,7 @@ public final class JobSession implements AutoCloseable {
 
   private JobSession(JobSpec job, SystemInitializer system, Topology topology, Strategy strategy, Examples train,
       Examples eval, EvalData evalData, Optional<ClassNames> classes, Optional<Vocabulary> vocabulary, BatchPlan plan, TrainingData trainData,
-      Graph graph, TrainGraph step, CheckpointOps checkpointOps, InitOps initOps, ModelFactory models,
+      ImageList trainImages, Graph graph, TrainGraph step, CheckpointOps checkpointOps, InitOps initOps, ModelFactory models,
       Coordination coordination, PreprocessingCompiler preprocessing) {
     this.job = job;
     this.system = system;
@@ -93,6 +99,7 @@ public final class JobSession implements AutoCloseable {
     this.vocabulary = vocabulary;
     this.plan = plan;
     this.trainData = trainData;
+    this.trainImages = trainImages;
     this.graph = graph;
     this.step = step;
     this.checkpointOps = checkpointOps;
@@ -148,6 +155,7 @@ public final class JobSession implements AutoCloseable {
     Optional<Vocabulary> vocabulary;
     BatchPlan plan;
     TrainingData trainData;
+    ImageList trainImages;
     try {
       DataLoader.Splits splits = data.loadSplits(job.data(), job.model().namedInputs(), job.seed(), savedClasses, savedVocabulary);
       train = splits.train();
@@ -158,7 +166,14 @@ public final class JobSession implements AutoCloseable {
       vocabulary = splits.vocabulary();
       // between graphs each task trains on its own share (by example in memory, by file streamed)
       Shards shards = strategy.inputShards();
-      if (train != null) {
+      trainImages = splits.trainImages();
+      if (trainImages != null) {
+        // listed, not decoded: each task decodes its own examples' images, batch by batch, in cache: true's batches
+        ImageList mine = trainImages.withIndex(shards.examples(trainImages.index()));
+        plan = BatchPlan.of(mine.size(), job.data().train().batchSize() / shards.count(), job.data().train().shuffle(),
+            job.seed());
+        trainData = mine.training(plan);
+      } else if (train != null) {
         Examples mine = shards.examples(train);
         plan = BatchPlan.of(mine.size(), job.data().train().batchSize() / shards.count(), job.data().train().shuffle(),
             job.seed());
@@ -178,12 +193,14 @@ public final class JobSession implements AutoCloseable {
       InitOps init;
       Coordination coordination;
       try (StrategyScope scope = StrategyScope.open(strategy, graph, job.seed())) {
-        step = injector.getInstance(StepBuilder.class).build(job, scope, Shape.of(trainData.labelShape()), train);
+        step = injector.getInstance(StepBuilder.class).build(job, scope, Shape.of(trainData.labelShape()),
+            trainImages != null ? trainImages.index() : train);
         ckpt = CheckpointOps.build(scope.tf(), step.variables());
         init = job.initFrom() == null ? null : InitOps.build(scope.tf(), step.variables());
         coordination = strategy.coordination(scope);
       }
-      checkLabels(job, step, train, eval);
+      checkLabels(job, step, trainImages != null ? trainImages.index() : train,
+          evalData instanceof ImageList.Eval images ? images.labels() : eval);
       if (trainData instanceof TfrecordStream stream) {
         LabelChecks.Rows rows = LabelChecks.rows(job.loss(), outputShape(step), stream.labelShape(),
             stream.files().get(0) + ": record 0 (counting from 0)", "data.train.tfrecord");
@@ -204,12 +221,12 @@ public final class JobSession implements AutoCloseable {
           throw e;
         }
         JobSession session = new JobSession(job, system, topology, strategy, train, eval, evalData, classes, vocabulary, plan,
-            trainData, annotated, step.in(annotated), ckpt.in(annotated), init == null ? null : init.in(annotated),
+            trainData, trainImages, annotated, step.in(annotated), ckpt.in(annotated), init == null ? null : init.in(annotated),
             injector.getInstance(ModelFactory.class), coordination, injector.getInstance(PreprocessingCompiler.class));
         session.onClose(graph::close);
         return session;
       }
-      return new JobSession(job, system, topology, strategy, train, eval, evalData, classes, vocabulary, plan, trainData, graph, step, ckpt,
+      return new JobSession(job, system, topology, strategy, train, eval, evalData, classes, vocabulary, plan, trainData, trainImages, graph, step, ckpt,
           init, injector.getInstance(ModelFactory.class), coordination, injector.getInstance(PreprocessingCompiler.class));
     } catch (IllegalArgumentException e) {
       graph.close();

@@ -24,7 +24,8 @@ public final class TaskShare {
           + " = " + shards.index() + "), " + session.trainData.size() + " training examples: " + files + "; "
           + batch + " examples per step";
     }
-    return who + " reads " + session.trainData.size() + " of " + session.train.size()
+    long all = session.train != null ? session.train.size() : session.trainImages.size();
+    return who + " reads " + session.trainData.size() + " of " + all
         + " training examples (those whose index mod " + shards.count() + " is " + shards.index() + "), "
         + batch + " per step";
   }

@@ -39,6 +39,9 @@ public final class ParallelImages {
     }
   }
 
+  // one decoder per thread, kept across calls: a streamed split decodes a batch at a time
+  private static final ThreadLocal<ImageDecoder> DECODERS = ThreadLocal.withInitial(ImageDecoder::new);
+
   private ParallelImages() {}
 
   public static float[] decode(int count, Source source, int channels, int height, int width) throws Failure {
@@ -47,12 +50,23 @@ public final class ParallelImages {
       throw new Failure(0, count + " images of " + height + "x" + width + "x" + channels + " are more values than one array holds (2^31)", null, null);
     }
     float[] out = new float[count * size];
-    ThreadLocal<ImageDecoder> decoders = ThreadLocal.withInitial(ImageDecoder::new);
+    decodeInto(count, source, channels, height, width, out, 0);
+    return out;
+  }
+
+  /**
+   * As {@link #decode} into {@code out}, image {@code i} at {@code offset + i × height × width ×
+   * channels}: a streamed split decodes one batch at a time this way.
+   */
+  public static void decodeInto(int count, Source source, int channels, int height, int width, float[] out, int offset)
+      throws Failure {
+    int size = height * width * channels;
     AtomicReferenceArray<Failure> failures = new AtomicReferenceArray<>(1);
     AtomicInteger firstFailed = new AtomicInteger(Integer.MAX_VALUE);
-    int chunk = 64;
+    // chunks of up to 64 images, smaller for a batch so that its images spread over the cores too
+    int chunk = Math.max(1, Math.min(64, count / (2 * Runtime.getRuntime().availableProcessors())));
     IntStream.range(0, (count + chunk - 1) / chunk).parallel().forEach(c -> {
-      ImageDecoder decoder = decoders.get();
+      ImageDecoder decoder = DECODERS.get();
       for (int i = c * chunk; i < Math.min(count, (c + 1) * chunk) && i < firstFailed.get(); i++) {
         byte[] bytes;
         try {
@@ -66,7 +80,7 @@ public final class ParallelImages {
             throw new IOException("the file is empty");
           }
           ImageDecoder.Pixels p = decoder.decode(bytes, channels);
-          BilinearResize.resize(p.data(), p.height(), p.width(), channels, height, width, out, i * size);
+          BilinearResize.resize(p.data(), p.height(), p.width(), channels, height, width, out, offset + i * size);
         } catch (IOException | RuntimeException e) {
           record(failures, firstFailed, new Failure(i, e.getMessage(), e, null));
         }
@@ -76,7 +90,6 @@ public final class ParallelImages {
     if (failure != null) {
       throw failure;
     }
-    return out;
   }
 
   private static void record(AtomicReferenceArray<Failure> failures, AtomicInteger firstFailed, Failure failure) {
