@@ -3,7 +3,6 @@ package io.inscope.runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inscope.modules.checkpoint.Checkpoints;
 import io.inscope.runner.internal.CheckpointReader;
@@ -17,7 +16,6 @@ import org.tensorflow.proto.Example;
 
 /** Eval splits streamed from TFRecord files ({@code data.eval.cache: false}), end to end. */
 class StreamedEvalTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path tmp;
 
@@ -36,15 +34,15 @@ class StreamedEvalTest {
     assertEquals(0, s.exit(), s.err());
     CliHarness.Run c = run(job("true"), cached, "train.steps=30");
     assertEquals(0, c.exit(), c.err());
-    List<ObjectNode> evals = evalLines(streamed);
+    List<ObjectNode> evals = RunOutputs.evalLines(streamed);
     assertEquals(List.of(10L, 20L, 30L), evals.stream().map(e -> e.get("step").asLong()).toList());
-    assertEquals(evalLines(cached), evals);
+    assertEquals(RunOutputs.evalLines(cached), evals);
     assertEquals(CheckpointReader.read(latest(cached)), CheckpointReader.read(latest(streamed)));
 
-    assertEquals(evaluate(cached), evaluate(streamed));
-    ObjectNode onData = evaluate(streamed, "--data", tmp.resolve("eval-1.tfrecord.gz").toString());
+    assertEquals(RunOutputs.evaluate(cached), RunOutputs.evaluate(streamed));
+    ObjectNode onData = RunOutputs.evaluate(streamed, "--data", tmp.resolve("eval-1.tfrecord.gz").toString());
     assertEquals(31, onData.get("examples").asInt());
-    assertEquals(evaluate(cached, "--data", tmp.resolve("eval-1.tfrecord.gz").toString()), onData);
+    assertEquals(RunOutputs.evaluate(cached, "--data", tmp.resolve("eval-1.tfrecord.gz").toString()), onData);
   }
 
   /**
@@ -63,7 +61,7 @@ class StreamedEvalTest {
     assertEquals(0, resumed.exit(), resumed.err());
     assertEquals(CheckpointReader.read(latest(whole)), CheckpointReader.read(latest(split)));
     // the run of 25 steps ended with an evaluation of its own at step 25
-    assertEquals(evalLines(whole), lastPerStep(evalLines(split)).stream().filter(l -> l.get("step").asLong() != 25).toList());
+    assertEquals(RunOutputs.evalLines(whole), lastPerStep(RunOutputs.evalLines(split)).stream().filter(l -> l.get("step").asLong() != 25).toList());
   }
 
   /**
@@ -90,7 +88,7 @@ class StreamedEvalTest {
     Path whole = tmp.resolve("whole");
     assertEquals(0, run(job, whole, "train.steps=30").exit());
     assertEquals(CheckpointReader.read(latest(whole)), CheckpointReader.read(latest(runDir)));
-    assertEquals(evalLines(whole), evalLines(runDir));
+    assertEquals(RunOutputs.evalLines(whole), RunOutputs.evalLines(runDir));
   }
 
   /**
@@ -105,10 +103,10 @@ class StreamedEvalTest {
     Path cached = tmp.resolve("cached");
     assertEquals(0, run(trainOnly("false"), streamed, "train.steps=8").exit());
     assertEquals(0, run(trainOnly("true"), cached, "train.steps=8").exit());
-    ObjectNode fromStream = evaluate(streamed);
+    ObjectNode fromStream = RunOutputs.evaluate(streamed);
     assertEquals("data.train", fromStream.get("data").asText());
     assertEquals(75, fromStream.get("examples").asInt());
-    assertEquals(evaluate(cached), fromStream);
+    assertEquals(RunOutputs.evaluate(cached), fromStream);
   }
 
   private Path trainOnly(String cache) throws Exception {
@@ -186,31 +184,6 @@ class StreamedEvalTest {
 
   private static CliHarness.Run run(Path job, Path out, String steps) {
     return CliHarness.run("run", job.toString(), "--output", out.toString(), "--quiet", "--set", steps);
-  }
-
-  /** {@code evaluate --json} of a run directory, less the directory. */
-  private static ObjectNode evaluate(Path runDir, String... more) throws Exception {
-    List<String> args = new ArrayList<>(List.of("evaluate", runDir.toString(), "--json"));
-    args.addAll(List.of(more));
-    CliHarness.Run r = CliHarness.run(args.toArray(String[]::new));
-    assertEquals(0, r.exit(), r.err());
-    ObjectNode o = (ObjectNode) JSON.readTree(r.out());
-    o.remove("run_dir");
-    return o;
-  }
-
-  /** The eval lines of metrics.jsonl, less their timing. */
-  private static List<ObjectNode> evalLines(Path runDir) throws Exception {
-    List<ObjectNode> lines = new ArrayList<>();
-    for (String line : Files.readAllLines(runDir.resolve("metrics.jsonl"))) {
-      ObjectNode o = (ObjectNode) JSON.readTree(line);
-      if (o.get("split").asText().equals("eval")) {
-        o.remove("examples_per_sec");
-        o.remove("time");
-        lines.add(o);
-      }
-    }
-    return lines;
   }
 
   /** A resumed run appends: the last line of each step, in step order. */

@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inscope.modules.checkpoint.Checkpoints;
 import io.inscope.runner.internal.CheckpointReader;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * so a streamed run's weights and evaluations are those of the split held in memory, bit for bit.
  */
 class StreamedImagesTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path tmp;
 
@@ -45,13 +42,13 @@ class StreamedImagesTest {
     CliHarness.Run c = run(job(folderSource(), eval.formatted("true"), "true"), cached, "train.steps=12");
     assertEquals(0, c.exit(), c.err());
     assertEquals(CheckpointReader.read(latest(cached)), CheckpointReader.read(latest(streamed)));
-    List<ObjectNode> evals = evalLines(streamed);
+    List<ObjectNode> evals = RunOutputs.evalLines(streamed);
     assertFalse(evals.isEmpty());
-    assertEquals(evalLines(cached), evals);
+    assertEquals(RunOutputs.evalLines(cached), evals);
     assertEquals("a\nb\nc\n", Files.readString(streamed.resolve("classes.txt")));
-    ObjectNode e = evaluate(streamed);
+    ObjectNode e = RunOutputs.evaluate(streamed);
     assertEquals(15, e.get("examples").asInt());
-    assertEquals(evaluate(cached), e);
+    assertEquals(RunOutputs.evaluate(cached), e);
   }
 
   /**
@@ -78,9 +75,9 @@ class StreamedImagesTest {
     assertEquals(0, run(job(source, "", "true"), cached, "train.steps=9").exit());
     assertEquals(CheckpointReader.read(latest(cached)), CheckpointReader.read(latest(streamed)));
     assertEquals("bee\nother\n", Files.readString(streamed.resolve("classes.txt")));
-    ObjectNode e = evaluate(streamed);
+    ObjectNode e = RunOutputs.evaluate(streamed);
     assertEquals(30, e.get("examples").asInt());
-    assertEquals(evaluate(cached), e);
+    assertEquals(RunOutputs.evaluate(cached), e);
   }
 
   /** A streamed image run stopped at step 13, in its second epoch (10 steps each), and resumed to 24 ends as an uninterrupted run. */
@@ -186,28 +183,5 @@ class StreamedImagesTest {
 
   private static Path latest(Path runDir) throws Exception {
     return new Checkpoints(runDir.resolve("checkpoints"), 100, w -> {}).latest().orElseThrow();
-  }
-
-  /** {@code evaluate --json} of a run directory, less the directory. */
-  private static ObjectNode evaluate(Path runDir) throws Exception {
-    CliHarness.Run r = CliHarness.run("evaluate", runDir.toString(), "--json");
-    assertEquals(0, r.exit(), r.err());
-    ObjectNode o = (ObjectNode) JSON.readTree(r.out());
-    o.remove("run_dir");
-    return o;
-  }
-
-  /** The eval lines of metrics.jsonl, less their timing. */
-  private static List<ObjectNode> evalLines(Path runDir) throws Exception {
-    List<ObjectNode> lines = new ArrayList<>();
-    for (String line : Files.readAllLines(runDir.resolve("metrics.jsonl"))) {
-      ObjectNode o = (ObjectNode) JSON.readTree(line);
-      if (o.get("split").asText().equals("eval")) {
-        o.remove("examples_per_sec");
-        o.remove("time");
-        lines.add(o);
-      }
-    }
-    return lines;
   }
 }
