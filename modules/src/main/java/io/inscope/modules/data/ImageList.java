@@ -141,57 +141,17 @@ public final class ImageList {
     if (plan.size() != index.size()) {
       throw new IllegalArgumentException("the plan is for " + plan.size() + " examples, not " + index.size());
     }
-    return new TrainingData() {
-      @Override
-      public long size() {
-        return index.size();
-      }
-
-      @Override
-      public int batchSize() {
-        return plan.batchSize();
-      }
-
-      @Override
-      public long stepsPerEpoch() {
-        return plan.stepsPerEpoch();
-      }
-
-      @Override
-      public long[] featureShape() {
-        return featureShape.clone();
-      }
-
-      @Override
-      public long[] labelShape() {
-        return index.labelShape();
-      }
-
-      @Override
-      public BatchCursor cursorAt(long step) {
-        BatchPlan.Cursor cursor = plan.cursorAt(step);
-        int batch = plan.batchSize();
-        float[] numbers = new float[batch];
-        float[] labels = new float[batch * index.labelElements()];
-        return new BatchCursor() {
-          @Override
-          public long step() {
-            return cursor.step();
-          }
-
-          @Override
-          public void next(float[] features, float[] dstLabels, int dstRow) throws DataException {
-            // the file numbers and labels of the step's examples, as cache: true gathers them
-            cursor.next(index, numbers, labels, 0);
-            decode(numbers, batch, features, dstRow);
-            System.arraycopy(labels, 0, dstLabels, dstRow * index.labelElements(), labels.length);
-          }
-
-          @Override
-          public void close() {}
-        };
-      }
-    };
+    int batch = plan.batchSize();
+    return TrainingData.planned(plan, featureShape, index.labelShape(), () -> {
+      float[] numbers = new float[batch];
+      float[] labels = new float[batch * index.labelElements()];
+      return (cursor, features, dstLabels, dstRow) -> {
+        // the file numbers and labels of the step's examples, as cache: true gathers them
+        cursor.next(index, numbers, labels, 0);
+        decode(numbers, batch, features, dstRow);
+        System.arraycopy(labels, 0, dstLabels, dstRow * index.labelElements(), labels.length);
+      };
+    });
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.inscope.modules.data;
 
+import java.util.function.Supplier;
+
 /**
  * The training split as the training loop takes it: batches of a fixed global size for every
  * global step, the same for a step whether the run was resumed or not. Held in memory ({@link
@@ -39,10 +41,26 @@ public interface TrainingData {
     if (examples.size() != plan.size()) {
       throw new IllegalArgumentException("the plan is for " + plan.size() + " examples, not " + examples.size());
     }
+    return planned(plan, examples.featureShape(), examples.labelShape(),
+        () -> (cursor, features, labels, dstRow) -> cursor.next(examples, features, labels, dstRow));
+  }
+
+  /** Writes the batch of a plan's cursor (which it advances) into rows from {@code dstRow}. */
+  interface Gather {
+    void next(BatchPlan.Cursor cursor, float[] features, float[] labels, int dstRow) throws DataException, InterruptedException;
+  }
+
+  /**
+   * A split batched by {@code plan} (its size, batch and steps per epoch), each cursor writing its
+   * batches with a {@link Gather} from {@code gathers} (one per cursor: it may keep scratch arrays).
+   */
+  static TrainingData planned(BatchPlan plan, long[] featureShape, long[] labelShape, Supplier<Gather> gathers) {
+    long[] features = featureShape.clone();
+    long[] labels = labelShape.clone();
     return new TrainingData() {
       @Override
       public long size() {
-        return examples.size();
+        return plan.size();
       }
 
       @Override
@@ -57,17 +75,18 @@ public interface TrainingData {
 
       @Override
       public long[] featureShape() {
-        return examples.featureShape();
+        return features.clone();
       }
 
       @Override
       public long[] labelShape() {
-        return examples.labelShape();
+        return labels.clone();
       }
 
       @Override
       public BatchCursor cursorAt(long step) {
         BatchPlan.Cursor cursor = plan.cursorAt(step);
+        Gather gather = gathers.get();
         return new BatchCursor() {
           @Override
           public long step() {
@@ -75,8 +94,8 @@ public interface TrainingData {
           }
 
           @Override
-          public void next(float[] features, float[] labels, int dstRow) {
-            cursor.next(examples, features, labels, dstRow);
+          public void next(float[] features, float[] labels, int dstRow) throws DataException, InterruptedException {
+            gather.next(cursor, features, labels, dstRow);
           }
 
           @Override
