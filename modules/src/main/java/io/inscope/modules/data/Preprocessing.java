@@ -55,7 +55,25 @@ public final class Preprocessing {
     this.random = new boolean[specs.size()];
     for (int k = 0; k < specs.size(); k++) {
       random[k] = specs.get(k).random();
+      if (!random[k] && !givesGraph(this.steps[k])) {
+        // found when the split's steps are compiled, before training, not at the export after it
+        throw new IllegalStateException("the preprocessing kind '" + kind(k) + "' gives no graph ops, so the exported model"
+            + " cannot apply it: its PreprocessingStep (" + this.steps[k].getClass().getName() + ") must implement graph");
+      }
     }
+  }
+
+  /** Whether a step overrides {@link PreprocessingStep#graph} (the default throws). */
+  private static boolean givesGraph(PreprocessingStep step) {
+    try {
+      return step.getClass().getMethod("graph", Ops.class, Operand.class, String.class).getDeclaringClass() != PreprocessingStep.class;
+    } catch (NoSuchMethodException e) {
+      throw new AssertionError("PreprocessingStep.graph is public", e);
+    }
+  }
+
+  private String kind(int k) {
+    return specs.get(k).getClass().getAnnotation(Kind.class).value();
   }
 
   /** Every step of {@code steps} of the built-in kinds ({@link PreprocessingCompiler#builtIn()}), random ones drawn from {@code seed}. */
@@ -101,7 +119,6 @@ public final class Preprocessing {
    * step's result named {@code <kind>_<k>} ({@code k} its place among them): what the exported model
    * applies ({@link PreprocessingStep#graph}).
    *
-   * @throws IllegalStateException when a kind's step gives no graph ops
    */
   public Operand<TFloat32> graph(Ops tf, Operand<TFloat32> batch) {
     Operand<TFloat32> x = batch;
@@ -110,13 +127,7 @@ public final class Preprocessing {
       if (random[i]) {
         continue;
       }
-      String kind = specs.get(i).getClass().getAnnotation(Kind.class).value();
-      try {
-        x = steps[i].graph(tf, x, kind + "_" + k);
-      } catch (UnsupportedOperationException e) {
-        throw new IllegalStateException("the preprocessing kind '" + kind + "' gives no graph ops, so the exported model"
-            + " cannot apply it: its PreprocessingStep must implement graph (" + e.getMessage() + ")", e);
-      }
+      x = steps[i].graph(tf, x, kind(i) + "_" + k);
       k++;
     }
     return x;

@@ -24,7 +24,9 @@ public interface PreprocessingStep {
   /**
    * The step as graph ops on a batch {@code [n, input...]}, with the arithmetic of {@link #apply}:
    * what the exported SavedModel does to its inputs. Kinds that are not random must give it
-   * (evaluation, {@code predict} and the export apply them); random kinds never reach here.
+   * (evaluation, {@code predict} and the export apply them): a step that keeps this default is
+   * refused when its split's steps are compiled, before training ({@link Preprocessing}); random
+   * kinds never reach here.
    *
    * @param name a name unique in the graph for the step's result op ({@code rescale_0})
    */

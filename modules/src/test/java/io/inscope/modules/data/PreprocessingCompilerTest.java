@@ -149,6 +149,8 @@ class PreprocessingCompilerTest {
       assertTrue(e.getMessage().startsWith("the preprocessing kind 'shift' gives no graph ops, so the exported model cannot"
           + " apply it"), e.getMessage());
     }
+    // refused when the training steps are compiled, before any training (not at the export after it)
+    assertThrows(IllegalStateException.class, () -> noGraph.training(List.of(new ShiftSpec(1)), ROW, 1));
   }
 
   /** A streamed eval split ({@code cache: false}) runs the plugin's step on each batch as read, as one held in memory does. */
