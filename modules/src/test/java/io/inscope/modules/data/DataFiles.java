@@ -54,6 +54,27 @@ public final class DataFiles {
     return Files.write(path, out.toByteArray());
   }
 
+  /**
+   * A TFRecord file (gzip-compressed as a whole when {@code gzip}) of {@code n} tf.Examples numbered
+   * from {@code first}: {@code x = [id, id / 4, -id]}, {@code label = id % 5}.
+   */
+  static Path numberedTriples(Path path, int first, int n, boolean gzip) throws IOException {
+    byte[][] records = new byte[n][];
+    for (int i = 0; i < n; i++) {
+      int id = first + i;
+      records[i] = example(new float[] {id, id * 0.25f, -id}, id % 5);
+    }
+    Path plain = tfrecord(gzip ? path.resolveSibling(path.getFileName() + ".raw") : path, records);
+    if (!gzip) {
+      return plain;
+    }
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(path))) {
+      out.write(Files.readAllBytes(plain));
+    }
+    Files.delete(plain);
+    return path;
+  }
+
   /** Writes one record framed as TensorFlow writes it (length, its masked CRC32C, data, its masked CRC32C); returns the bytes written. */
   static long record(OutputStream out, byte[] data) throws IOException {
     byte[] length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(data.length).array();

@@ -19,7 +19,6 @@ import io.inscope.configs.data.RescaleSpec;
 import io.inscope.configs.data.SyntheticSpec;
 import io.inscope.configs.data.TfrecordSpec;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,7 +85,7 @@ class EvalStreamTest {
   /** A record that is not a tf.Example fails the pass that reads it, naming the file and the record. */
   @Test
   void aDamagedRecordFailsThePassNamingFileAndRecord() throws Exception {
-    file("part-0.tfrecord", 0, 12, false);
+    DataFiles.numberedTriples(tmp.resolve("part-0.tfrecord"), 0, 12, false);
     Path bad = tmp.resolve("part-1.tfrecord");
     List<byte[]> records = new ArrayList<>();
     for (int i = 0; i < 9; i++) {
@@ -103,7 +101,7 @@ class EvalStreamTest {
   /** Labels are checked as they are read, as a streamed training split's are. */
   @Test
   void labelsAreCheckedAsTheyAreRead() throws Exception {
-    file("part-0.tfrecord", 0, 30, false);
+    DataFiles.numberedTriples(tmp.resolve("part-0.tfrecord"), 0, 30, false);
     EvalStream stream = EvalStream.open("data.eval", split(List.of(tmp.resolve("part-*.tfrecord").toString()), null, false), Map.of("input", DataFiles.input(3)));
     stream.checkLabels((labels, offset, origin) -> {
       if (labels[offset] > 3) {
@@ -118,7 +116,7 @@ class EvalStreamTest {
   /** Numeric labels streamed against a training split of class names: the error the in-memory split gets, before training. */
   @Test
   void numericLabelsAgainstTrainingClassNamesAreAnError() throws Exception {
-    file("part-0.tfrecord", 0, 5, false);
+    DataFiles.numberedTriples(tmp.resolve("part-0.tfrecord"), 0, 5, false);
     Path csv = Files.writeString(tmp.resolve("train.csv"), "a,b,c,y\n1,2,3,cat\n4,5,6,dog\n");
     DataSplitSpec train = new DataSplitSpec(new io.inscope.configs.data.CsvSpec(csv.toString(), "y", null, null), 1.0, 0, 2);
     DataException e = assertThrows(DataException.class, () -> loader.loadSplits(new DataSpec(train,
@@ -162,28 +160,10 @@ class EvalStreamTest {
 
   // five files, records numbered 0..96 by their first feature: 30 + 0 + 25 + 1 + 41 (gzip)
   private void shardedSet() throws IOException {
-    file("part-0.tfrecord", 0, 30, false);
-    file("part-1.tfrecord", 30, 0, false);
-    file("part-2.tfrecord", 30, 25, false);
-    file("part-3.tfrecord", 55, 1, false);
-    file("part-4.tfrecord.gz", 56, 41, true);
-  }
-
-  private Path file(String name, int first, int n, boolean gzip) throws IOException {
-    byte[][] records = new byte[n][];
-    for (int i = 0; i < n; i++) {
-      int id = first + i;
-      records[i] = DataFiles.example(new float[] {id, id * 0.25f, -id}, id % 5);
-    }
-    Path plain = DataFiles.tfrecord(tmp.resolve(gzip ? name + ".raw" : name), records);
-    if (!gzip) {
-      return plain;
-    }
-    Path path = tmp.resolve(name);
-    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(path))) {
-      out.write(Files.readAllBytes(plain));
-    }
-    Files.delete(plain);
-    return path;
+    DataFiles.numberedTriples(tmp.resolve("part-0.tfrecord"), 0, 30, false);
+    DataFiles.numberedTriples(tmp.resolve("part-1.tfrecord"), 30, 0, false);
+    DataFiles.numberedTriples(tmp.resolve("part-2.tfrecord"), 30, 25, false);
+    DataFiles.numberedTriples(tmp.resolve("part-3.tfrecord"), 55, 1, false);
+    DataFiles.numberedTriples(tmp.resolve("part-4.tfrecord.gz"), 56, 41, true);
   }
 }

@@ -12,8 +12,6 @@ import io.inscope.configs.data.DataSplitSpec;
 import io.inscope.configs.data.FeatureSpec;
 import io.inscope.configs.data.TfrecordSpec;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +28,7 @@ class TfrecordStreamTest {
   /** One file read by one reader: the same batches, bit for bit, as the split held in memory. */
   @Test
   void oneFileOneReaderGivesTheBatchesOfTheSplitInMemory() throws Exception {
-    Path file = file("one.tfrecord", 0, 103, false);
+    Path file = DataFiles.numberedTriples(tmp.resolve("one.tfrecord"), 0, 103, false);
     DataSplitSpec split = split(List.of(file.toString()), 1, 17, 8, 0.5);
     TfrecordStream stream = TfrecordStream.open("data.train", split, DataFiles.input(3), 11, Shards.ALL);
     Examples examples = new TfrecordSource().load(split.source(), DataFiles.input(3), 11).scaled(0.5);
@@ -150,7 +147,7 @@ class TfrecordStreamTest {
   /** A buffer of s examples: output p comes from the first p + s records (tf.data's shuffle). */
   @Test
   void theBufferBoundsHowFarAnExampleMoves() throws Exception {
-    Path file = file("one.tfrecord", 0, 200, false);
+    Path file = DataFiles.numberedTriples(tmp.resolve("one.tfrecord"), 0, 200, false);
     int s = 10;
     TfrecordStream stream = TfrecordStream.open("data.train", split(List.of(file.toString()), 1, s, 4, 1.0), DataFiles.input(3), 3, Shards.ALL);
     List<Float> order = ids(batches(stream, 0, 50), 0, 50);
@@ -182,7 +179,7 @@ class TfrecordStreamTest {
 
   @Test
   void streamedLabelsAreCheckedAsTheyAreRead() throws Exception {
-    Path file = file("one.tfrecord", 0, 40, false);
+    Path file = DataFiles.numberedTriples(tmp.resolve("one.tfrecord"), 0, 40, false);
     TfrecordStream stream = TfrecordStream.open("data.train", split(List.of(file.toString()), 1, 0, 4, 1.0), DataFiles.input(3), 3, Shards.ALL);
     stream.checkLabels((labels, offset, origin) -> {
       if (labels[offset] > 3) {
@@ -195,7 +192,7 @@ class TfrecordStreamTest {
 
   @Test
   void tooFewRecordsForOneBatchIsAnErrorAtBatchSize() throws Exception {
-    Path file = file("small.tfrecord", 0, 5, false);
+    Path file = DataFiles.numberedTriples(tmp.resolve("small.tfrecord"), 0, 5, false);
     DataException e = assertThrows(DataException.class, () -> TfrecordStream.open("data.train",
         split(List.of(file.toString()), 1, 0, 8, 1.0), DataFiles.input(3), 3, Shards.ALL));
     assertEquals("data.train.batch_size", e.where());
@@ -225,29 +222,13 @@ class TfrecordStreamTest {
 
   // five files, records numbered 0..96 by their first feature: 30 + 0 + 25 (gzip) + 1 + 41
   private List<String> shardedSet() throws IOException {
-    return List.of(file("part-0.tfrecord", 0, 30, false).toString(), file("part-1.tfrecord", 30, 0, false).toString(),
-        file("part-2.tfrecord.gz", 30, 25, true).toString(), file("part-3.tfrecord", 55, 1, false).toString(),
-        file("part-4.tfrecord", 56, 41, false).toString());
+    return List.of(
+        DataFiles.numberedTriples(tmp.resolve("part-0.tfrecord"), 0, 30, false).toString(),
+        DataFiles.numberedTriples(tmp.resolve("part-1.tfrecord"), 30, 0, false).toString(),
+        DataFiles.numberedTriples(tmp.resolve("part-2.tfrecord.gz"), 30, 25, true).toString(),
+        DataFiles.numberedTriples(tmp.resolve("part-3.tfrecord"), 55, 1, false).toString(),
+        DataFiles.numberedTriples(tmp.resolve("part-4.tfrecord"), 56, 41, false).toString());
   }
-
-  private Path file(String name, int first, int n, boolean gzip) throws IOException {
-    byte[][] records = new byte[n][];
-    for (int i = 0; i < n; i++) {
-      int id = first + i;
-      records[i] = DataFiles.example(new float[] {id, id * 0.25f, -id}, id % 5);
-    }
-    Path plain = DataFiles.tfrecord(tmp.resolve(gzip ? name + ".raw" : name), records);
-    if (!gzip) {
-      return plain;
-    }
-    Path path = tmp.resolve(name);
-    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(path))) {
-      out.write(Files.readAllBytes(plain));
-    }
-    Files.delete(plain);
-    return path;
-  }
-
   private static DataSplitSpec split(List<String> paths, int readers, int shuffle, int batch, double scale) {
     Map<String, FeatureSpec> features = new LinkedHashMap<>();
     features.put("x", new FeatureSpec(List.of(3), DType.FLOAT32));
