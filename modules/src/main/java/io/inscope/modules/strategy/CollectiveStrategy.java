@@ -148,7 +148,7 @@ public final class CollectiveStrategy implements Strategy {
       for (int j : packed) {
         flat.add(at.reshape(values.get(j).get(r), at.constant(new long[] {-1})));
       }
-      replicaPacks.add(split(at, concat(at, flat), packs));
+      replicaPacks.add(FlatPieces.split(at, FlatPieces.concat(at, flat), packs));
       reducedPacks.add(new ArrayList<>());
     }
     for (int p = 0; p < packs.size(); p++) {
@@ -161,7 +161,7 @@ public final class CollectiveStrategy implements Strategy {
     }
     for (int r = 0; r < devices.size(); r++) {
       Ops at = on(tf, r).withSubScope("collective_unpack");
-      List<Operand<T>> parts = split(at, concat(at, reducedPacks.get(r)), sizes);
+      List<Operand<T>> parts = FlatPieces.split(at, FlatPieces.concat(at, reducedPacks.get(r)), sizes);
       for (int i = 0; i < packed.size(); i++) {
         Shape shape = values.get(packed.get(i)).get(r).shape();
         out.get(packed.get(i)).add(at.reshape(parts.get(i), at.constant(shape.asArray())));
@@ -186,8 +186,8 @@ public final class CollectiveStrategy implements Strategy {
       flat.add(at.reshape(v, at.constant(new long[] {-1})));
       sizes.add(v.shape().size());
     }
-    Operand<TFloat32> reduced = Collectives.allReduce(at, concat(at, flat), tasks, replicaGroup + 1, true, timeoutSeconds);
-    List<Operand<TFloat32>> parts = split(at, reduced, sizes);
+    Operand<TFloat32> reduced = Collectives.allReduce(at, FlatPieces.concat(at, flat), tasks, replicaGroup + 1, true, timeoutSeconds);
+    List<Operand<TFloat32>> parts = FlatPieces.split(at, reduced, sizes);
     List<Operand<TFloat32>> out = new ArrayList<>();
     for (int i = 0; i < values.size(); i++) {
       out.add(at.reshape(parts.get(i), at.constant(values.get(i).shape().asArray())));
@@ -210,19 +210,5 @@ public final class CollectiveStrategy implements Strategy {
     }
     int bytes = TensorTypeRegistry.find(value.type()).byteSize();
     return Math.max(1, bytesPerPack / Math.max(1, bytes));
-  }
-
-  private static <T extends org.tensorflow.types.family.TType> Operand<T> concat(Ops at, List<Operand<T>> parts) {
-    return parts.size() == 1 ? at.identity(parts.get(0)) : at.concat(parts, at.constant(0));
-  }
-
-  private static <T extends org.tensorflow.types.family.TType> List<Operand<T>> split(Ops at, Operand<T> flat, List<Long> lengths) {
-    if (lengths.size() == 1) {
-      return List.of(flat);
-    }
-    long[] l = lengths.stream().mapToLong(Long::longValue).toArray();
-    List<Operand<T>> out = new ArrayList<>();
-    out.addAll(at.splitV(flat, at.constant(l), at.constant(0), (long) l.length).output());
-    return out;
   }
 }

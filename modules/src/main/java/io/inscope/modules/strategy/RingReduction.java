@@ -66,7 +66,7 @@ public final class RingReduction implements Reduction {
       for (List<Operand<T>> perReplica : values) {
         flat.add(at.reshape(perReplica.get(r), at.constant(new long[] {-1})));
       }
-      pieces.add(split(at, concat(at, flat), segments));
+      pieces.add(FlatPieces.split(at, FlatPieces.concat(at, flat), segments));
     }
     List<List<Operand<T>>> means = new ArrayList<>(); // [replica][segment]
     for (int r = 0; r < n; r++) {
@@ -100,7 +100,7 @@ public final class RingReduction implements Reduction {
     }
     for (int r = 0; r < n; r++) {
       Ops at = on(tf, devices, r, "ring_unpack");
-      List<Operand<T>> parts = split(at, concat(at, means.get(r)), sizes);
+      List<Operand<T>> parts = FlatPieces.split(at, FlatPieces.concat(at, means.get(r)), sizes);
       for (int j = 0; j < values.size(); j++) {
         Shape shape = values.get(j).get(r).shape();
         out.get(j).add(at.reshape(parts.get(j), at.constant(shape.asArray())));
@@ -137,19 +137,5 @@ public final class RingReduction implements Reduction {
 
   private static Ops on(Ops tf, List<String> devices, int replica, String scope) {
     return tf.withDevice(Placement.spec(devices.get(replica))).withSubScope(scope);
-  }
-
-  private static <T extends TNumber> Operand<T> concat(Ops at, List<Operand<T>> parts) {
-    return parts.size() == 1 ? at.identity(parts.get(0)) : at.concat(parts, at.constant(0));
-  }
-
-  private static <T extends TNumber> List<Operand<T>> split(Ops at, Operand<T> flat, List<Long> lengths) {
-    if (lengths.size() == 1) {
-      return List.of(flat);
-    }
-    long[] l = lengths.stream().mapToLong(Long::longValue).toArray();
-    List<Operand<T>> out = new ArrayList<>();
-    out.addAll(at.splitV(flat, at.constant(l), at.constant(0), (long) l.length).output());
-    return out;
   }
 }
