@@ -96,7 +96,7 @@ public final class BatchPrefetcher implements AutoCloseable {
    * As {@link #start(Examples, BatchPlan, long, long, int, int, LongUnaryOperator)}, each batch run
    * through the training split's {@code preprocessing} (on the producer thread) before it is staged.
    *
-   * @param preprocessing {@link Preprocessing#training}, or null for none
+   * @param preprocessing {@link PreprocessingCompiler#training}, or null for none
    */
   public static BatchPrefetcher start(Examples examples, BatchPlan plan, long fromStep, long toStep, int slots,
       int maxSteps, LongUnaryOperator stepsAt, Preprocessing preprocessing) {

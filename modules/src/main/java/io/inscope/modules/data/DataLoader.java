@@ -27,11 +27,6 @@ public final class DataLoader {
     this.preprocessing = preprocessing;
   }
 
-  /** With the built-in preprocessing kinds only ({@link PreprocessingCompiler#builtIn()}). */
-  public DataLoader(Map<String, SourceFactory> sources) {
-    this(sources, PreprocessingCompiler.builtIn());
-  }
-
   /**
    * @param where the split's spec path, e.g. {@code data.train}
    * @param split the split spec
@@ -217,7 +212,7 @@ public final class DataLoader {
    * A job's data, as training uses it.
    *
    * @param train {@code data.train}, scaled; its {@code preprocessing} runs on each batch
-   *     ({@link Preprocessing#training}); null when it streams ({@code cache: false}, see {@link TfrecordStream})
+   *     ({@link PreprocessingCompiler#training}); null when it streams ({@code cache: false}, see {@link TfrecordStream})
    * @param eval {@code data.eval}, scaled and with its {@code preprocessing} applied; or null (no
    *     {@code data.eval}, or one that streams)
    * @param classes the class names of string labels (class id = index), empty for numeric labels

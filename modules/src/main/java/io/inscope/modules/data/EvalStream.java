@@ -41,13 +41,9 @@ public final class EvalStream implements EvalData {
    *     reads the training split); errors are under it
    * @param split a split with a {@code tfrecord} source
    * @param inputs the model's inputs ({@link ModelSpec#namedInputs()})
+   * @param preprocessing the job's preprocessing kinds, which compile the split's inference steps
    * @throws DataException for a missing or damaged file, or features that do not add up to the inputs
    */
-  public static EvalStream open(String where, DataSplitSpec split, Map<String, InputSpec> inputs) throws DataException {
-    return open(where, split, inputs, PreprocessingCompiler.builtIn());
-  }
-
-  /** As {@link #open(String, DataSplitSpec, Map)} with the job's preprocessing kinds (plugins included). */
   public static EvalStream open(String where, DataSplitSpec split, Map<String, InputSpec> inputs,
       PreprocessingCompiler preprocessing) throws DataException {
     return new EvalStream(TfrecordStream.sequential(where, split, inputs), split, ModelSpec.featureRow(inputs), preprocessing);

@@ -76,16 +76,6 @@ public final class Preprocessing {
     return specs.get(k).getClass().getAnnotation(Kind.class).value();
   }
 
-  /** Every step of {@code steps} of the built-in kinds ({@link PreprocessingCompiler#builtIn()}), random ones drawn from {@code seed}. */
-  public static Preprocessing training(List<PreprocessingSpec> steps, InputSpec input, long seed) {
-    return PreprocessingCompiler.builtIn().training(steps, input, seed);
-  }
-
-  /** The steps of {@code steps} that are not random, of the built-in kinds ({@link PreprocessingCompiler#builtIn()}). */
-  public static Preprocessing inference(List<PreprocessingSpec> steps, InputSpec input) {
-    return PreprocessingCompiler.builtIn().inference(steps, input);
-  }
-
   public boolean isEmpty() {
     return steps.length == 0;
   }

@@ -9,15 +9,10 @@ import org.tensorflow.types.TFloat32;
 /**
  * A split's {@code scale} and the {@code preprocessing} steps that are not random as graph ops on a
  * batch {@code [n, input...]}: what an exported model does to raw examples, with the same float32
- * arithmetic as {@link Preprocessing#inference} (each kind's {@link PreprocessingStep#graph}).
+ * arithmetic as {@link PreprocessingCompiler#inference} (each kind's {@link PreprocessingStep#graph}).
  */
 public final class PreprocessingOps {
   private PreprocessingOps() {}
-
-  /** With the built-in kinds ({@link PreprocessingCompiler#builtIn()}). */
-  public static Operand<TFloat32> apply(Ops tf, Operand<TFloat32> inputs, DataSplitSpec split, InputSpec input) {
-    return apply(tf, inputs, split, input, PreprocessingCompiler.builtIn());
-  }
 
   /** With the kinds {@code kinds} binds (the job's, plugins included). */
   public static Operand<TFloat32> apply(Ops tf, Operand<TFloat32> inputs, DataSplitSpec split, InputSpec input,

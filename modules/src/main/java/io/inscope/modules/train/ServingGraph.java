@@ -135,11 +135,6 @@ public record ServingGraph(
     }
   };
 
-  /** As {@link #build(Graph, ModelFactory, PreprocessingCompiler, JobSpec, Path)} with the built-in preprocessing kinds. */
-  public static ServingGraph build(Graph graph, ModelFactory models, JobSpec job, Path assets) {
-    return build(graph, models, PreprocessingCompiler.builtIn(), job, assets);
-  }
-
   /**
    * @param preprocessing the job's preprocessing kinds (plugins included): their graph ops
    * @param assets the directory that holds (or will hold) the assets; its absolute paths are the

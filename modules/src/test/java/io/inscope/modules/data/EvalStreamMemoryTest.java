@@ -79,7 +79,7 @@ class EvalStreamMemoryTest {
     boolean stream = args[1].equals("stream");
     DataSplitSpec split = new DataSplitSpec(new TfrecordSpec(List.of(Path.of(args[0]).resolve("eval-*.tfrecord").toString()),
         features, "label", null, 4), 1.0, 0, 100, !stream);
-    EvalData data = stream ? EvalStream.open("data.eval", split, Map.of("input", DataFiles.input(WIDTH)))
+    EvalData data = stream ? EvalStream.open("data.eval", split, Map.of("input", DataFiles.input(WIDTH)), PreprocessingCompiler.builtIn())
         : EvalData.inMemory(new TfrecordSource().load(split.source(), DataFiles.input(WIDTH), 1));
     float[] x = new float[100 * WIDTH];
     float[] y = new float[100];

@@ -66,7 +66,7 @@ class EvalStreamTest {
   @Test
   void everyPassReadsTheFilesInSortedOrderFromTheFirstRecord() throws Exception {
     shardedSet();
-    EvalStream stream = EvalStream.open("data.eval", split(sharded(), null, false), Map.of("input", DataFiles.input(3)));
+    EvalStream stream = EvalStream.open("data.eval", split(sharded(), null, false), Map.of("input", DataFiles.input(3)), PreprocessingCompiler.builtIn());
     for (int pass = 0; pass < 2; pass++) {
       List<float[]> batches = pass(stream, 32);
       List<Float> ids = new ArrayList<>();
@@ -102,7 +102,7 @@ class EvalStreamTest {
   @Test
   void labelsAreCheckedAsTheyAreRead() throws Exception {
     DataFiles.numberedTriples(tmp.resolve("part-0.tfrecord"), 0, 30, false);
-    EvalStream stream = EvalStream.open("data.eval", split(List.of(tmp.resolve("part-*.tfrecord").toString()), null, false), Map.of("input", DataFiles.input(3)));
+    EvalStream stream = EvalStream.open("data.eval", split(List.of(tmp.resolve("part-*.tfrecord").toString()), null, false), Map.of("input", DataFiles.input(3)), PreprocessingCompiler.builtIn());
     stream.checkLabels((labels, offset, origin) -> {
       if (labels[offset] > 3) {
         throw new DataException("data.eval.tfrecord", origin.get() + ": label " + labels[offset] + " is out of range");

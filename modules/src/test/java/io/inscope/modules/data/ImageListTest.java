@@ -62,7 +62,7 @@ class ImageListTest {
   void anEvalPassReadsTheSplitInOrder() throws Exception {
     ImageFolderSource source = new ImageFolderSource();
     Examples cached = source.load(FOLDER, input(5, 7, 3), 0);
-    Preprocessing steps = Preprocessing.inference(List.of(new io.inscope.configs.data.RescaleSpec(io.inscope.configs.Fraction.of(1.0 / 255), 0)), input(5, 7, 3));
+    Preprocessing steps = PreprocessingCompiler.builtIn().inference(List.of(new io.inscope.configs.data.RescaleSpec(io.inscope.configs.Fraction.of(1.0 / 255), 0)), input(5, 7, 3));
     EvalData expected = EvalData.inMemory(steps.applyTo(cached));
     EvalData streamed = source.list(FOLDER, input(5, 7, 3)).evaluation(() -> steps);
     assertEquals(7, streamed.size());

@@ -47,12 +47,12 @@ class PreprocessingOpsTest {
     for (int i = 0; i < expected.length; i++) {
       expected[i] = (float) (expected[i] * 0.5);
     }
-    Preprocessing.inference(steps, input).apply(expected, 0, rows, 0);
+    PreprocessingCompiler.builtIn().inference(steps, input).apply(expected, 0, rows, 0);
     float[] got = new float[x.length];
     try (Graph g = new Graph(); Session s = new Session(g)) {
       Ops tf = Ops.create(g);
       Placeholder<TFloat32> in = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 3, 2, 3)));
-      Operand<TFloat32> out = PreprocessingOps.apply(tf, in, split, input);
+      Operand<TFloat32> out = PreprocessingOps.apply(tf, in, split, input, PreprocessingCompiler.builtIn());
       try (TFloat32 feed = TFloat32.tensorOf(Shape.of(rows, 3, 2, 3), DataBuffers.of(x, true, false));
           TFloat32 result = (TFloat32) s.runner().feed(in, feed).fetch(out).run().get(0)) {
         result.copyTo(DataBuffers.of(got, false, false));

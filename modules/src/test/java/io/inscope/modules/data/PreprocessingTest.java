@@ -43,25 +43,25 @@ class PreprocessingTest {
   @Test
   void drawsDependOnSeedStepAndRowOnly() {
     float[] a = batch(8);
-    Preprocessing.training(ALL, IMAGE, 7).apply(a, 0, 8, 123);
+    PreprocessingCompiler.builtIn().training(ALL, IMAGE, 7).apply(a, 0, 8, 123);
     // the same rows staged elsewhere in a buffer (steps_per_execution), by a fresh instance
     float[] b = new float[16 * N];
     System.arraycopy(batch(8), 0, b, 8 * N, 8 * N);
-    Preprocessing.training(ALL, IMAGE, 7).apply(b, 8, 8, 123);
+    PreprocessingCompiler.builtIn().training(ALL, IMAGE, 7).apply(b, 8, 8, 123);
     assertArrayEquals(a, Arrays.copyOfRange(b, 8 * N, 16 * N));
 
     float[] otherStep = batch(8);
-    Preprocessing.training(ALL, IMAGE, 7).apply(otherStep, 0, 8, 124);
+    PreprocessingCompiler.builtIn().training(ALL, IMAGE, 7).apply(otherStep, 0, 8, 124);
     assertFalse(Arrays.equals(a, otherStep));
     float[] otherSeed = batch(8);
-    Preprocessing.training(ALL, IMAGE, 8).apply(otherSeed, 0, 8, 123);
+    PreprocessingCompiler.builtIn().training(ALL, IMAGE, 8).apply(otherSeed, 0, 8, 123);
     assertFalse(Arrays.equals(a, otherSeed));
     // rows get their own draws: identical inputs come out differently
     float[] same = new float[8 * N];
     for (int r = 0; r < 8; r++) {
       System.arraycopy(batch(1), 0, same, r * N, N);
     }
-    Preprocessing.training(ALL, IMAGE, 7).apply(same, 0, 8, 5);
+    PreprocessingCompiler.builtIn().training(ALL, IMAGE, 7).apply(same, 0, 8, 5);
     assertFalse(Arrays.equals(Arrays.copyOfRange(same, 0, N), Arrays.copyOfRange(same, N, 2 * N)));
   }
 
@@ -73,14 +73,14 @@ class PreprocessingTest {
       float v = expected[i] * (float) (1 / 255.0) + 0f;
       expected[i] = (v - (i % 2 == 0 ? 0.5f : 0.4f)) * (i % 2 == 0 ? 1f / 0.25f : 1f / 0.5f);
     }
-    Preprocessing inference = Preprocessing.inference(ALL, IMAGE);
+    Preprocessing inference = PreprocessingCompiler.builtIn().inference(ALL, IMAGE);
     inference.apply(x, 0, 2, 99);
     assertArrayEquals(expected, x);
     Examples e = Examples.of(batch(2), new long[] {4, 3, 2}, new float[] {0, 1}, new long[0], List.of(), -1);
     float[] out = new float[2 * N];
     inference.applyTo(e).slice(0, 2, out, new float[2]);
     assertArrayEquals(expected, out);
-    assertTrue(Preprocessing.inference(List.of(new RandomFlipSpec(FlipMode.VERTICAL)), IMAGE).isEmpty());
+    assertTrue(PreprocessingCompiler.builtIn().inference(List.of(new RandomFlipSpec(FlipMode.VERTICAL)), IMAGE).isEmpty());
   }
 
   @Test
@@ -91,7 +91,7 @@ class PreprocessingTest {
       System.arraycopy(batch(1), 0, x, r * N, N);
     }
     float[] original = batch(1);
-    Preprocessing.training(List.of(new RandomFlipSpec(FlipMode.HORIZONTAL)), IMAGE, 3).apply(x, 0, rows, 0);
+    PreprocessingCompiler.builtIn().training(List.of(new RandomFlipSpec(FlipMode.HORIZONTAL)), IMAGE, 3).apply(x, 0, rows, 0);
     int flipped = 0;
     for (int r = 0; r < rows; r++) {
       float[] row = Arrays.copyOfRange(x, r * N, (r + 1) * N);
@@ -106,7 +106,7 @@ class PreprocessingTest {
     InputSpec pixel = new InputSpec(List.of(1, 1, 1), DType.FLOAT32);
     float[] ones = new float[rows];
     Arrays.fill(ones, 1f);
-    Preprocessing.training(List.of(new RandomCropSpec(2, null)), pixel, 3).apply(ones, 0, rows, 0);
+    PreprocessingCompiler.builtIn().training(List.of(new RandomCropSpec(2, null)), pixel, 3).apply(ones, 0, rows, 0);
     int kept = 0;
     for (float v : ones) {
       kept += v == 1f ? 1 : 0;
@@ -120,7 +120,7 @@ class PreprocessingTest {
     int rows = 1000;
     float[] x = new float[2 * rows];
     Arrays.fill(x, 100f);
-    Preprocessing.training(List.of(new RandomBrightnessSpec(0.1, List.of(0.0, 255.0))), pixels, 1).apply(x, 0, rows, 0);
+    PreprocessingCompiler.builtIn().training(List.of(new RandomBrightnessSpec(0.1, List.of(0.0, 255.0))), pixels, 1).apply(x, 0, rows, 0);
     double min = Double.MAX_VALUE;
     double max = -Double.MAX_VALUE;
     for (int r = 0; r < rows; r++) {
@@ -135,7 +135,7 @@ class PreprocessingTest {
       y[2 * r] = 90;
       y[2 * r + 1] = 110;
     }
-    Preprocessing.training(List.of(new RandomContrastSpec(0.5, List.of(0.0, 255.0))), pixels, 1).apply(y, 0, rows, 0);
+    PreprocessingCompiler.builtIn().training(List.of(new RandomContrastSpec(0.5, List.of(0.0, 255.0))), pixels, 1).apply(y, 0, rows, 0);
     for (int r = 0; r < rows; r++) {
       float c = (y[2 * r + 1] - 100) / 10;
       assertTrue(c >= 0.5f - 1e-5 && c <= 1.5f + 1e-5, "factor " + c);

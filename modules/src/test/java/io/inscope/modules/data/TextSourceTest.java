@@ -32,7 +32,7 @@ class TextSourceTest {
     assertEquals(Separator.TAB, trainSpec.separator());
     DataSpec data = new DataSpec(new DataSplitSpec(trainSpec, 1.0, 0, 1),
         new DataSplitSpec(new TextSpec(eval.toString(), "text", "label", null, null, 4), 1.0, 0, 1));
-    DataLoader loader = new DataLoader(Map.of("text", new TextSource()));
+    DataLoader loader = new DataLoader(Map.of("text", new TextSource()), PreprocessingCompiler.builtIn());
     DataLoader.Splits splits = loader.loadSplits(data, input(4), 0, Optional.empty(), Optional.empty());
     // counts: good 2, cat 2, bad/dog/a/quoted 1 each; ties by descending UTF-8 bytes
     assertEquals(List.of("", "[UNK]", "good", "cat", "quoted", "dog", "bad", "a"), splits.vocabulary().orElseThrow().tokens());

@@ -6,6 +6,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.inscope.configs.JobLoader;
 import io.inscope.configs.JobSpec;
+import io.inscope.modules.data.PreprocessingCompiler;
 import io.inscope.modules.initializers.InitializersModule;
 import io.inscope.modules.layers.LayersModule;
 import io.inscope.modules.layers.ModelFactory;
@@ -118,7 +119,7 @@ class ServingGraphTest {
     Files.writeString(assets.resolve(ServingGraph.CLASSES_ASSET), classes);
     Map<String, Tensor> out = new java.util.LinkedHashMap<>();
     try (Graph g = new Graph()) {
-      ServingGraph serving = ServingGraph.build(g, MODULES.getInstance(ModelFactory.class), spec, assets);
+      ServingGraph serving = ServingGraph.build(g, MODULES.getInstance(ModelFactory.class), PreprocessingCompiler.builtIn(), spec, assets);
       try (Session s = new Session(g)) {
         Session.Runner load = s.runner();
         List<Tensor> fed = new java.util.ArrayList<>();
